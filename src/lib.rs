@@ -1,0 +1,6 @@
+//! docker_containers: manage Docker containers through the Docker Engine API.
+//!
+//! `engine` is the plain async Rust client; `ffi` is the C ABI over it (all `unsafe` lives there).
+
+pub mod engine;
+pub mod ffi;
