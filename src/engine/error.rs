@@ -58,7 +58,10 @@ impl Error {
 
     /// True for an engine 404.
     pub fn is_not_found(&self) -> bool {
-        matches!(self, Error::Api { status: 404, .. } | Error::ImageNotFound { .. })
+        matches!(
+            self,
+            Error::Api { status: 404, .. } | Error::ImageNotFound { .. }
+        )
     }
 }
 
@@ -68,7 +71,13 @@ impl fmt::Display for Error {
             Error::InvalidArgument(m) => write!(f, "invalid argument: {m}"),
             Error::Api { status, message } => write!(f, "engine error {status}: {message}"),
             Error::ImageNotFound { message, .. } => write!(f, "image not found: {message}"),
-            Error::ContainerFailed { container_id, exit_status, command, image, stderr } => {
+            Error::ContainerFailed {
+                container_id,
+                exit_status,
+                command,
+                image,
+                stderr,
+            } => {
                 let short = &container_id[..container_id.len().min(12)];
                 write!(
                     f,
@@ -79,7 +88,9 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Connection { addr, reason } => write!(f, "cannot connect to the engine at {addr}: {reason}"),
+            Error::Connection { addr, reason } => {
+                write!(f, "cannot connect to the engine at {addr}: {reason}")
+            }
             Error::Timeout(m) => write!(f, "timed out: {m}"),
             Error::Cancelled => write!(f, "cancelled"),
             Error::StoppedByCallback => write!(f, "stopped by callback"),

@@ -1,6 +1,10 @@
 //! The async engine client: transport, requests, decoders, one module per Docker resource.
 //! Plain Rust: no pointers, no libc, no `extern "C"`.
 
+pub mod client;
 pub mod error;
+pub mod host;
+pub mod opts;
 
+pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
 pub use error::{Error, Result};

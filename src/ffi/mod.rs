@@ -1,1 +1,17 @@
 //! The C ABI. Every `extern "C"` function and every `unsafe` block of the crate lives below here.
+//!
+//! Each export reads the same way: check arguments (`args`), call the engine on the caller's
+//! thread (`runtime`), convert the result; all inside the panic boundary (`error::boundary`).
+#![allow(non_camel_case_types, clippy::missing_safety_doc)]
+
+pub(crate) mod args;
+pub mod client;
+pub mod error;
+pub mod memory;
+pub(crate) mod runtime;
+pub mod version;
+
+pub use client::*;
+pub use error::*;
+pub use memory::*;
+pub use version::*;

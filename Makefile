@@ -1,0 +1,98 @@
+# docker_containers: the entry point for C users and for CI.
+#   make            build the library (release) and the header
+#   make quickstart build, start a local engine when none answers, run examples-c/quickstart.c
+#   make test       every test: Rust unit and engine tests, header checks, C tests under valgrind
+#   make header     regenerate include/docker_containers.h (cbindgen 0.29.0)
+#   make bench      benchmarks (benches/)
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+CARGO   ?= cargo
+CC      ?= cc
+CXX     ?= c++
+CWARN   := -Wall -Wextra -Werror
+BUILD   := build
+HEADER  := include/docker_containers.h
+CBINDGEN_VERSION := 0.29.0
+
+RELEASE_DIR := target/release
+DEBUG_DIR   := target/debug
+VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+            --show-leak-kinds=definite --track-origins=yes
+
+.PHONY: all release debug header check-header check-symbols engine quickstart test rust-test c-test bench clean
+
+all: release
+
+release:
+	$(CARGO) build --release
+
+debug:
+	$(CARGO) build --features test-panic
+
+header:
+	cbindgen --config cbindgen.toml --output $(HEADER)
+
+# The committed header must be what cbindgen makes now, and must compile as C99 and C++17.
+check-header:
+	@cbindgen --version | grep -q " $(CBINDGEN_VERSION)$$" || { echo "need cbindgen $(CBINDGEN_VERSION), have: $$(cbindgen --version)"; exit 1; }
+	@mkdir -p $(BUILD)
+	cbindgen --config cbindgen.toml --output $(BUILD)/header-check.h
+	@cmp -s $(BUILD)/header-check.h $(HEADER) || { echo "$(HEADER) is stale: run 'make header' and commit it"; diff -u $(HEADER) $(BUILD)/header-check.h | head -40; exit 1; }
+	printf '#include "docker_containers.h"\nint main(void){return 0;}\n' > $(BUILD)/header-c.c
+	$(CC) -std=c99 $(CWARN) -pedantic -Iinclude -c $(BUILD)/header-c.c -o $(BUILD)/header-c.o
+	printf '#include "docker_containers.h"\nint main(){return 0;}\n' > $(BUILD)/header-cpp.cpp
+	$(CXX) -std=c++17 $(CWARN) -pedantic -Iinclude -c $(BUILD)/header-cpp.cpp -o $(BUILD)/header-cpp.o
+	@echo "header: fresh, compiles as C99 and C++17"
+
+# Every symbol the shared library exports must begin with docker_.
+check-symbols: debug
+	@bad=$$(nm -D --defined-only $(DEBUG_DIR)/libdocker_containers.so | awk '$$2 ~ /^[TDBR]$$/ {print $$3}' | grep -v '^docker_' || true); \
+	if [ -n "$$bad" ]; then echo "exported symbols without the docker_ prefix:"; echo "$$bad"; exit 1; fi; \
+	echo "symbols: $$(nm -D --defined-only $(DEBUG_DIR)/libdocker_containers.so | awk '$$2 == "T"' | wc -l) exported functions, all docker_*"
+
+engine:
+	bash scripts/engine-up.sh
+
+$(BUILD)/quickstart: examples-c/quickstart.c $(HEADER) release
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 $(CWARN) -Iinclude examples-c/quickstart.c -L$(RELEASE_DIR) -ldocker_containers \
+	    -Wl,-rpath,$(CURDIR)/$(RELEASE_DIR) -o $@
+
+quickstart: $(BUILD)/quickstart engine
+	./$(BUILD)/quickstart
+
+rust-test: engine
+	$(CARGO) test --features test-panic
+
+C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/c/%,$(wildcard tests/c/*.c))
+C_EXAMPLES := $(patsubst examples-c/%.c,$(BUILD)/c/example-%,$(wildcard examples-c/*.c))
+
+$(BUILD)/c/%: tests/c/%.c tests/c/check.h $(HEADER) debug
+	@mkdir -p $(BUILD)/c
+	$(CC) -std=c99 $(CWARN) -g -Iinclude -Itests/c $< -L$(DEBUG_DIR) -ldocker_containers -lpthread \
+	    -Wl,-rpath,$(CURDIR)/$(DEBUG_DIR) -o $@
+
+$(BUILD)/c/example-%: examples-c/%.c $(HEADER) debug
+	@mkdir -p $(BUILD)/c
+	$(CC) -std=c99 $(CWARN) -g -Iinclude $< -L$(DEBUG_DIR) -ldocker_containers -lpthread \
+	    -Wl,-rpath,$(CURDIR)/$(DEBUG_DIR) -o $@
+
+# Each C test and example runs once under valgrind: no definite leaks, no invalid access.
+c-test: engine $(C_TESTS) $(C_EXAMPLES)
+	@set -e; passed=0; failed=0; for t in $(C_TESTS) $(C_EXAMPLES); do \
+	  echo "== $$t (valgrind)"; \
+	  supp=tests/c/$$(basename $$t).supp; extra=""; [ -f $$supp ] && extra="--suppressions=$$supp"; \
+	  if $(VALGRIND) $$extra $$t; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
+	done; echo "C tests: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
+
+test: check-header check-symbols rust-test c-test
+	@echo "all tests passed"
+
+bench: release engine
+	@if [ -x benches/run.sh ]; then benches/run.sh; else echo "no benchmarks yet"; fi
+
+clean:
+	rm -rf $(BUILD)
+	$(CARGO) clean

@@ -1,0 +1,637 @@
+//! The engine client: one connection pool per client, API version negotiation, requests with
+//! per-call timeouts, and error bodies turned into `Error::Api` with the engine's own message.
+
+use super::host::Host;
+use super::opts::Opts;
+use super::{Error, Result};
+use bytes::Bytes;
+use futures_util::Stream;
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Empty, Full};
+use hyper::body::Incoming;
+use hyper::header::{HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
+use hyper::{Method, Response, StatusCode, Uri};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client as HyperClient;
+use hyper_util::rt::TokioExecutor;
+use hyperlocal::UnixConnector;
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+/// The newest Engine API version this library speaks. Negotiation never goes above it.
+pub const MAX_API_VERSION: ApiVersion = ApiVersion(1, 47);
+/// The oldest Engine API version this library accepts (docker-py's floor).
+pub const MIN_API_VERSION: ApiVersion = ApiVersion(1, 24);
+/// docker-py's default per-call timeout.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Idle connections kept per client. Calls beyond it still run in parallel; the extra
+/// connections are just not kept afterwards.
+pub const DEFAULT_MAX_POOL_SIZE: usize = 64;
+/// Time allowed to open a connection.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+/// A request body: empty, a buffer, or a stream.
+pub type Body = UnsyncBoxBody<Bytes, BoxError>;
+
+pub fn empty_body() -> Body {
+    Empty::<Bytes>::new()
+        .map_err(|never| match never {})
+        .boxed_unsync()
+}
+
+pub fn full_body(b: impl Into<Bytes>) -> Body {
+    Full::new(b.into())
+        .map_err(|never| match never {})
+        .boxed_unsync()
+}
+
+/// An Engine API version such as 1.41.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ApiVersion(pub u32, pub u32);
+
+impl ApiVersion {
+    pub fn parse(s: &str) -> Result<ApiVersion> {
+        let t = s.trim().trim_start_matches('v');
+        let bad = || {
+            Error::invalid(format!(
+                "API version {s:?}: expected MAJOR.MINOR such as \"1.41\""
+            ))
+        };
+        let (a, b) = t.split_once('.').ok_or_else(bad)?;
+        Ok(ApiVersion(
+            a.parse().map_err(|_| bad())?,
+            b.parse().map_err(|_| bad())?,
+        ))
+    }
+}
+
+impl fmt::Display for ApiVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
+/// How long a call may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timeout {
+    /// The client's per-call timeout.
+    Default,
+    /// This much, for this call.
+    After(Duration),
+    /// No limit (a wait with no timeout, a stream's body).
+    Never,
+}
+
+/// Client settings: docker-py's `DockerClient` arguments.
+#[derive(Debug, Clone, Default)]
+pub struct ClientOptions {
+    /// `unix:///path`, `tcp://host:port`, `http://host:port`. None: the default socket.
+    pub base_url: Option<String>,
+    /// None or "auto": negotiate. Otherwise a pinned version such as "1.41".
+    pub version: Option<String>,
+    /// Per-call timeout; streams get none (they have idle timeouts and cancellation).
+    pub timeout: Option<Duration>,
+    pub user_agent: Option<String>,
+    pub max_pool_size: Option<usize>,
+    /// TLS was asked for (DOCKER_TLS_VERIFY / DOCKER_CERT_PATH / `tls`).
+    pub tls: bool,
+}
+
+/// The keys `docker_client_new` accepts.
+pub const CLIENT_OPTION_KEYS: &[&str] = &[
+    "base_url",
+    "version",
+    "timeout",
+    "user_agent",
+    "max_pool_size",
+    "tls",
+];
+
+impl ClientOptions {
+    /// Read docker-py's `DockerClient(...)` keywords from a JSON object; unknown keys are errors.
+    pub fn from_opts(mut o: Opts, allow_base_url: bool) -> Result<ClientOptions> {
+        let mut c = ClientOptions::default();
+        if allow_base_url {
+            c.base_url = o.string("base_url")?;
+        }
+        c.version = o.string("version")?;
+        c.timeout = o.seconds("timeout")?;
+        c.user_agent = o.string("user_agent")?;
+        c.max_pool_size = o.u64("max_pool_size")?.map(|n| n as usize);
+        if let Some(v) = o.take("tls") {
+            match v {
+                serde_json::Value::Bool(b) => c.tls = b,
+                _ => c.tls = true,
+            }
+        }
+        let accepted: Vec<&str> = CLIENT_OPTION_KEYS
+            .iter()
+            .copied()
+            .filter(|k| allow_base_url || *k != "base_url")
+            .collect();
+        o.finish_with(&accepted)?;
+        Ok(c)
+    }
+
+    /// docker-py's `from_env`: DOCKER_HOST, DOCKER_API_VERSION, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH,
+    /// with `overrides` (version, timeout, user_agent, max_pool_size) on top.
+    pub fn from_env(overrides: Opts) -> Result<ClientOptions> {
+        let mut c = ClientOptions::from_opts(overrides, false)?;
+        c.base_url = std::env::var("DOCKER_HOST").ok().filter(|s| !s.is_empty());
+        if c.version.is_none() {
+            c.version = std::env::var("DOCKER_API_VERSION")
+                .ok()
+                .filter(|s| !s.is_empty());
+        }
+        let verify = std::env::var("DOCKER_TLS_VERIFY")
+            .map(|s| !s.is_empty())
+            .unwrap_or(false);
+        let cert_path = std::env::var("DOCKER_CERT_PATH")
+            .map(|s| !s.is_empty())
+            .unwrap_or(false);
+        c.tls = c.tls || verify || cert_path;
+        Ok(c)
+    }
+}
+
+enum Transport {
+    Unix {
+        client: HyperClient<UnixConnector, Body>,
+        path: PathBuf,
+    },
+    Tcp {
+        client: HyperClient<HttpConnector, Body>,
+        authority: String,
+    },
+}
+
+impl Transport {
+    fn build(host: &Host, pool: usize) -> Transport {
+        let mut b = HyperClient::builder(TokioExecutor::new());
+        b.pool_max_idle_per_host(pool)
+            .pool_idle_timeout(Duration::from_secs(30));
+        match host {
+            Host::Unix(path) => Transport::Unix {
+                client: b.build(UnixConnector),
+                path: path.clone(),
+            },
+            Host::Tcp { host, port } => {
+                let mut conn = HttpConnector::new();
+                conn.set_nodelay(true);
+                conn.set_connect_timeout(Some(CONNECT_TIMEOUT));
+                let authority = if host.contains(':') {
+                    format!("[{host}]:{port}")
+                } else {
+                    format!("{host}:{port}")
+                };
+                Transport::Tcp {
+                    client: b.build(conn),
+                    authority,
+                }
+            }
+        }
+    }
+
+    fn uri(&self, path_and_query: &str) -> Result<Uri> {
+        match self {
+            Transport::Unix { path, .. } => Ok(hyperlocal::Uri::new(path, path_and_query).into()),
+            Transport::Tcp { authority, .. } => format!("http://{authority}{path_and_query}")
+                .parse()
+                .map_err(|e| Error::invalid(format!("bad request path {path_and_query:?}: {e}"))),
+        }
+    }
+
+    async fn send(
+        &self,
+        req: hyper::Request<Body>,
+    ) -> std::result::Result<Response<Incoming>, hyper_util::client::legacy::Error> {
+        match self {
+            Transport::Unix { client, .. } => client.request(req).await,
+            Transport::Tcp { client, .. } => client.request(req).await,
+        }
+    }
+}
+
+/// One request to the engine.
+pub struct Request {
+    pub method: Method,
+    /// The path without the version prefix, e.g. "/containers/json".
+    pub path: String,
+    pub query: form_urlencoded::Serializer<'static, String>,
+    pub body: Option<Body>,
+    pub content_type: Option<&'static str>,
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    pub timeout: Timeout,
+    /// Prefix the path with /vX.Y (everything but /_ping).
+    pub versioned: bool,
+}
+
+impl Request {
+    pub fn new(method: Method, path: impl Into<String>) -> Request {
+        Request {
+            method,
+            path: path.into(),
+            query: form_urlencoded::Serializer::new(String::new()),
+            body: None,
+            content_type: None,
+            headers: Vec::new(),
+            timeout: Timeout::Default,
+            versioned: true,
+        }
+    }
+    pub fn get(path: impl Into<String>) -> Request {
+        Request::new(Method::GET, path)
+    }
+    pub fn post(path: impl Into<String>) -> Request {
+        Request::new(Method::POST, path)
+    }
+    pub fn delete(path: impl Into<String>) -> Request {
+        Request::new(Method::DELETE, path)
+    }
+    pub fn query(mut self, key: &str, value: impl AsRef<str>) -> Request {
+        self.query.append_pair(key, value.as_ref());
+        self
+    }
+    /// Add `key` only when `value` is Some.
+    pub fn query_opt<V: AsRef<str>>(self, key: &str, value: Option<V>) -> Request {
+        match value {
+            Some(v) => self.query(key, v),
+            None => self,
+        }
+    }
+    /// A boolean the engine reads as 1/0 (docker-py sends "1"/"0" or "true"/"false").
+    pub fn query_bool(self, key: &str, value: bool) -> Request {
+        self.query(key, if value { "1" } else { "0" })
+    }
+    pub fn json(mut self, v: &serde_json::Value) -> Request {
+        self.body = Some(full_body(
+            serde_json::to_vec(v).expect("serialising a Value cannot fail"),
+        ));
+        self.content_type = Some("application/json");
+        self
+    }
+    pub fn body(mut self, body: Body, content_type: &'static str) -> Request {
+        self.body = Some(body);
+        self.content_type = Some(content_type);
+        self
+    }
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Request {
+        self.headers.push((name, value));
+        self
+    }
+    pub fn timeout(mut self, t: Timeout) -> Request {
+        self.timeout = t;
+        self
+    }
+    pub fn unversioned(mut self) -> Request {
+        self.versioned = false;
+        self
+    }
+}
+
+/// Pools inherited from a parent process, parked (never used, never dropped) after fork().
+static FORKED_LEFTOVERS: std::sync::Mutex<Vec<Arc<Transport>>> = std::sync::Mutex::new(Vec::new());
+
+struct Inner {
+    host: Host,
+    pool: usize,
+    /// The pool, with the pid it was made in: a forked child builds its own.
+    transport: RwLock<(u32, Arc<Transport>)>,
+    pinned: Option<ApiVersion>,
+    negotiated: tokio::sync::OnceCell<ApiVersion>,
+    timeout: Duration,
+    user_agent: HeaderValue,
+}
+
+/// A client for one engine. Cheap to clone; safe to use from many tasks and threads at once.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("host", &self.inner.host.display())
+            .finish()
+    }
+}
+
+impl Client {
+    /// Build a client. Nothing is sent until the first call.
+    pub fn new(opts: ClientOptions) -> Result<Client> {
+        let host = Host::parse(opts.base_url.as_deref().unwrap_or(""))?;
+        if opts.tls && host.is_tcp() {
+            return Err(Error::Tls(format!(
+                "TLS was asked for (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH or the tls option) for {}, \
+                 but TLS is not supported yet by this version of docker_containers; \
+                 refusing to fall back to plain tcp",
+                host.display()
+            )));
+        }
+        let pinned = match opts.version.as_deref().map(str::trim) {
+            None | Some("") | Some("auto") => None,
+            Some(v) => {
+                let v = ApiVersion::parse(v)?;
+                if v < MIN_API_VERSION {
+                    return Err(Error::invalid(format!(
+                        "API version {v} is older than the oldest supported, {MIN_API_VERSION}"
+                    )));
+                }
+                Some(v)
+            }
+        };
+        let ua = opts
+            .user_agent
+            .unwrap_or_else(|| format!("docker-containers/{}", env!("CARGO_PKG_VERSION")));
+        let user_agent = HeaderValue::from_str(&ua)
+            .map_err(|_| Error::invalid(format!("user_agent {ua:?} is not a valid header")))?;
+        let timeout = opts.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        let pool = opts.max_pool_size.unwrap_or(DEFAULT_MAX_POOL_SIZE);
+        if pool == 0 {
+            return Err(Error::invalid("max_pool_size must be at least 1"));
+        }
+        let transport = Transport::build(&host, pool);
+        Ok(Client {
+            inner: Arc::new(Inner {
+                host,
+                pool,
+                transport: RwLock::new((std::process::id(), Arc::new(transport))),
+                pinned,
+                negotiated: tokio::sync::OnceCell::new(),
+                timeout,
+                user_agent,
+            }),
+        })
+    }
+
+    /// The engine's address, as a user would write it.
+    pub fn address(&self) -> String {
+        self.inner.host.display()
+    }
+
+    /// The per-call timeout.
+    pub fn call_timeout(&self) -> Duration {
+        self.inner.timeout
+    }
+
+    fn transport(&self) -> Arc<Transport> {
+        let pid = std::process::id();
+        {
+            let t = self
+                .inner
+                .transport
+                .read()
+                .unwrap_or_else(|p| p.into_inner());
+            if t.0 == pid {
+                return t.1.clone();
+            }
+        }
+        // A forked child: the parent's connections are not ours to use. Start a new pool.
+        let mut t = self
+            .inner
+            .transport
+            .write()
+            .unwrap_or_else(|p| p.into_inner());
+        if t.0 != pid {
+            let old = std::mem::replace(
+                &mut t.1,
+                Arc::new(Transport::build(&self.inner.host, self.inner.pool)),
+            );
+            // Its connections belong to the parent's runtime: never drop them here. Kept
+            // reachable rather than forgotten, so leak checkers in the child stay quiet.
+            FORKED_LEFTOVERS
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(old);
+            t.0 = pid;
+        }
+        t.1.clone()
+    }
+
+    /// The API version requests use: the pinned one, or min(engine, MAX_API_VERSION), asked once.
+    pub async fn api_version(&self) -> Result<ApiVersion> {
+        if let Some(v) = self.inner.pinned {
+            return Ok(v);
+        }
+        self.inner
+            .negotiated
+            .get_or_try_init(|| async {
+                // Boxed: asking the version goes through `send`, which asks the version.
+                let engine = Box::pin(self.engine_api_version()).await?;
+                if engine < MIN_API_VERSION {
+                    return Err(Error::Api {
+                        status: 0,
+                        message: format!(
+                            "the engine at {} speaks API {engine}, older than the oldest this library supports ({MIN_API_VERSION})",
+                            self.address()
+                        ),
+                    });
+                }
+                Ok(engine.min(MAX_API_VERSION))
+            })
+            .await
+            .copied()
+    }
+
+    /// The engine's own newest API version, from /_ping's header (or /version).
+    pub async fn engine_api_version(&self) -> Result<ApiVersion> {
+        let resp = self.send(Request::get("/_ping").unversioned()).await?;
+        let header = resp
+            .headers()
+            .get("api-version")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        drop(resp);
+        if let Some(v) = header {
+            return ApiVersion::parse(&v);
+        }
+        let body = self.call(Request::get("/version").unversioned()).await?;
+        let v: serde_json::Value = decode_json(&body)?;
+        match v.get("ApiVersion").and_then(|v| v.as_str()) {
+            Some(s) => ApiVersion::parse(s),
+            None => Err(Error::Protocol(
+                "the engine's /version has no ApiVersion".into(),
+            )),
+        }
+    }
+
+    fn limit(&self, t: Timeout) -> Option<Duration> {
+        match t {
+            Timeout::Default => Some(self.inner.timeout),
+            Timeout::After(d) => Some(d),
+            Timeout::Never => None,
+        }
+    }
+
+    /// Send a request and return the response once its headers arrive. The time limit covers
+    /// connecting and waiting for the headers; reading the body is the caller's business.
+    /// Statuses >= 400 become `Error::Api` carrying the engine's message.
+    pub async fn send(&self, req: Request) -> Result<Response<Incoming>> {
+        let limit = self.limit(req.timeout);
+        let what = format!("{} {}", req.method, req.path);
+        let fut = self.send_inner(req);
+        match limit {
+            Some(d) => match tokio::time::timeout(d, fut).await {
+                Ok(r) => r,
+                Err(_) => Err(Error::Timeout(format!(
+                    "{what}: no answer from {} within {d:?}",
+                    self.address()
+                ))),
+            },
+            None => fut.await,
+        }
+    }
+
+    async fn send_inner(&self, mut req: Request) -> Result<Response<Incoming>> {
+        let mut pq = if req.versioned {
+            format!("/v{}{}", self.api_version().await?, req.path)
+        } else {
+            req.path.clone()
+        };
+        let query = req.query.finish();
+        if !query.is_empty() {
+            pq.push('?');
+            pq.push_str(&query);
+        }
+        let transport = self.transport();
+        let mut builder = hyper::Request::builder()
+            .method(req.method.clone())
+            .uri(transport.uri(&pq)?)
+            .header(USER_AGENT, self.inner.user_agent.clone());
+        if let Some(ct) = req.content_type {
+            builder = builder.header(CONTENT_TYPE, ct);
+        }
+        for (k, v) in req.headers.drain(..) {
+            builder = builder.header(k, v);
+        }
+        let body = req.body.take().unwrap_or_else(empty_body);
+        let request = builder
+            .body(body)
+            .map_err(|e| Error::Internal(format!("building request: {e}")))?;
+        let resp = transport
+            .send(request)
+            .await
+            .map_err(|e| self.transport_error(&req.method, &req.path, e))?;
+        if resp.status().as_u16() >= 400 {
+            return Err(error_from_response(resp).await);
+        }
+        Ok(resp)
+    }
+
+    fn transport_error(
+        &self,
+        method: &Method,
+        path: &str,
+        e: hyper_util::client::legacy::Error,
+    ) -> Error {
+        let mut reason = e.to_string();
+        let mut src = std::error::Error::source(&e);
+        while let Some(s) = src {
+            reason.push_str(": ");
+            reason.push_str(&s.to_string());
+            src = s.source();
+        }
+        if e.is_connect() {
+            Error::Connection {
+                addr: self.address(),
+                reason,
+            }
+        } else {
+            Error::Connection {
+                addr: self.address(),
+                reason: format!("{method} {path}: {reason}"),
+            }
+        }
+    }
+
+    /// Send a request and read the whole body, all within the call's time limit.
+    pub async fn call(&self, req: Request) -> Result<Bytes> {
+        self.call_with_status(req).await.map(|(_, b)| b)
+    }
+
+    /// Like `call`, also returning the status (to tell 204 from 304, say).
+    pub async fn call_with_status(&self, req: Request) -> Result<(StatusCode, Bytes)> {
+        let limit = self.limit(req.timeout);
+        let what = format!("{} {}", req.method, req.path);
+        let fut = async {
+            let resp = self.send(req.timeout(Timeout::Never)).await?;
+            let status = resp.status();
+            let body = read_body(resp.into_body()).await?;
+            Ok((status, body))
+        };
+        match limit {
+            Some(d) => match tokio::time::timeout(d, fut).await {
+                Ok(r) => r,
+                Err(_) => Err(Error::Timeout(format!(
+                    "{what}: no answer from {} within {d:?}",
+                    self.address()
+                ))),
+            },
+            None => fut.await,
+        }
+    }
+
+    /// `GET /_ping`: "OK" when the engine is up.
+    pub async fn ping(&self) -> Result<String> {
+        let b = self.call(Request::get("/_ping").unversioned()).await?;
+        Ok(String::from_utf8_lossy(&b).into_owned())
+    }
+
+    /// `GET /version`, the engine's JSON as it comes.
+    pub async fn version(&self) -> Result<Bytes> {
+        self.call(Request::get("/version")).await
+    }
+
+    /// `GET /info`, the engine's JSON as it comes.
+    pub async fn info(&self) -> Result<Bytes> {
+        self.call(Request::get("/info")).await
+    }
+}
+
+/// Read a whole response body.
+pub async fn read_body(body: Incoming) -> Result<Bytes> {
+    body.collect()
+        .await
+        .map(|c| c.to_bytes())
+        .map_err(|e| Error::Protocol(format!("reading the engine's answer: {e}")))
+}
+
+/// A response body as a stream of byte chunks, as they come off the socket.
+pub fn body_stream(body: Incoming) -> impl Stream<Item = Result<Bytes>> + Send + Unpin + 'static {
+    use futures_util::StreamExt;
+    http_body_util::BodyDataStream::new(body)
+        .map(|r| r.map_err(|e| Error::Protocol(format!("reading the engine's stream: {e}"))))
+}
+
+/// Decode JSON from the engine, with a message that says what failed.
+pub fn decode_json<T: serde::de::DeserializeOwned>(b: &[u8]) -> Result<T> {
+    serde_json::from_slice(b)
+        .map_err(|e| Error::Protocol(format!("the engine sent JSON we could not read: {e}")))
+}
+
+/// Turn an error response into `Error::Api` with the engine's own message.
+pub async fn error_from_response(resp: Response<Incoming>) -> Error {
+    let status = resp.status();
+    let body =
+        match tokio::time::timeout(Duration::from_secs(10), read_body(resp.into_body())).await {
+            Ok(Ok(b)) => b,
+            _ => Bytes::new(),
+        };
+    let message = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned))
+        .unwrap_or_else(|| String::from_utf8_lossy(&body).trim().to_owned());
+    let message = if message.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_owned()
+    } else {
+        message
+    };
+    Error::Api {
+        status: status.as_u16(),
+        message,
+    }
+}

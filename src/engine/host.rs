@@ -1,0 +1,176 @@
+//! Where the engine is: DOCKER_HOST-style addresses, parsed the way the Docker CLI and docker-py
+//! read them.
+
+use super::{Error, Result};
+use std::path::PathBuf;
+
+/// The default engine address on Linux.
+pub const DEFAULT_UNIX_SOCKET: &str = "/var/run/docker.sock";
+
+/// A parsed engine address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Host {
+    /// A unix socket path.
+    Unix(PathBuf),
+    /// Plain HTTP over TCP.
+    Tcp { host: String, port: u16 },
+}
+
+impl Host {
+    /// Parse `unix:///path`, `tcp://host[:port]`, `http://host[:port]`, or a bare `/path`.
+    /// An empty string means the default unix socket. `https://`, `ssh://` and `npipe://` are
+    /// recognised and refused with a message saying they are not supported yet.
+    pub fn parse(s: &str) -> Result<Host> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Ok(Host::Unix(PathBuf::from(DEFAULT_UNIX_SOCKET)));
+        }
+        if let Some(path) = s.strip_prefix("unix://") {
+            if path.is_empty() {
+                return Ok(Host::Unix(PathBuf::from(DEFAULT_UNIX_SOCKET)));
+            }
+            return Ok(Host::Unix(PathBuf::from(path)));
+        }
+        if s.starts_with('/') {
+            return Ok(Host::Unix(PathBuf::from(s)));
+        }
+        if let Some(rest) = s
+            .strip_prefix("tcp://")
+            .or_else(|| s.strip_prefix("http://"))
+        {
+            return parse_tcp(s, rest, 2375);
+        }
+        if s.starts_with("https://") {
+            return Err(Error::Tls(format!(
+                "engine address {s}: TLS is not supported yet by this version of docker_containers"
+            )));
+        }
+        if s.starts_with("ssh://") {
+            return Err(Error::invalid(format!(
+                "engine address {s}: ssh:// engines are not supported yet by this version of docker_containers"
+            )));
+        }
+        if s.starts_with("npipe://") {
+            return Err(Error::invalid(format!(
+                "engine address {s}: named pipes exist only on Windows"
+            )));
+        }
+        Err(Error::invalid(format!(
+            "engine address {s:?}: expected unix:///path, tcp://host:port or http://host:port"
+        )))
+    }
+
+    /// The address as a user would write it, for messages.
+    pub fn display(&self) -> String {
+        match self {
+            Host::Unix(p) => format!("unix://{}", p.display()),
+            Host::Tcp { host, port } => format!("tcp://{host}:{port}"),
+        }
+    }
+
+    pub fn is_tcp(&self) -> bool {
+        matches!(self, Host::Tcp { .. })
+    }
+}
+
+fn parse_tcp(whole: &str, rest: &str, default_port: u16) -> Result<Host> {
+    // Drop any path part: docker-py allows tcp://host:port/ with a trailing slash.
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.is_empty() {
+        return Err(Error::invalid(format!("engine address {whole:?}: no host")));
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let end = v6
+            .find(']')
+            .ok_or_else(|| Error::invalid(format!("engine address {whole:?}: unclosed '['")))?;
+        let host = &v6[..end];
+        let after = &v6[end + 1..];
+        let port = match after.strip_prefix(':') {
+            Some(p) => Some(p),
+            None if after.is_empty() => None,
+            None => {
+                return Err(Error::invalid(format!(
+                    "engine address {whole:?}: junk after ']'"
+                )))
+            }
+        };
+        (host.to_string(), port)
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), Some(p)),
+            None => (authority.to_string(), None),
+        }
+    };
+    let port = match port {
+        None | Some("") => default_port,
+        Some(p) => p
+            .parse::<u16>()
+            .map_err(|_| Error::invalid(format!("engine address {whole:?}: bad port {p:?}")))?,
+    };
+    if host.is_empty() {
+        return Err(Error::invalid(format!("engine address {whole:?}: no host")));
+    }
+    Ok(Host::Tcp { host, port })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_docker_host_forms() {
+        assert_eq!(
+            Host::parse("").unwrap(),
+            Host::Unix(DEFAULT_UNIX_SOCKET.into())
+        );
+        assert_eq!(
+            Host::parse("unix:///tmp/d.sock").unwrap(),
+            Host::Unix("/tmp/d.sock".into())
+        );
+        assert_eq!(
+            Host::parse("/tmp/d.sock").unwrap(),
+            Host::Unix("/tmp/d.sock".into())
+        );
+        assert_eq!(
+            Host::parse("tcp://127.0.0.1:2375").unwrap(),
+            Host::Tcp {
+                host: "127.0.0.1".into(),
+                port: 2375
+            }
+        );
+        assert_eq!(
+            Host::parse("http://example:99/").unwrap(),
+            Host::Tcp {
+                host: "example".into(),
+                port: 99
+            }
+        );
+        assert_eq!(
+            Host::parse("tcp://h").unwrap(),
+            Host::Tcp {
+                host: "h".into(),
+                port: 2375
+            }
+        );
+        assert_eq!(
+            Host::parse("tcp://[::1]:5").unwrap(),
+            Host::Tcp {
+                host: "::1".into(),
+                port: 5
+            }
+        );
+        assert!(matches!(Host::parse("https://h:2376"), Err(Error::Tls(_))));
+        assert!(matches!(
+            Host::parse("ssh://u@h"),
+            Err(Error::InvalidArgument(_))
+        ));
+        assert!(matches!(
+            Host::parse("tcp://h:notaport"),
+            Err(Error::InvalidArgument(_))
+        ));
+        assert!(matches!(
+            Host::parse("ftp://h"),
+            Err(Error::InvalidArgument(_))
+        ));
+    }
+}

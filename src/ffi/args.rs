@@ -1,0 +1,76 @@
+//! Checking what C hands us: NULL pointers, UTF-8, JSON options, output slots.
+
+use crate::engine::opts::Opts;
+use crate::engine::{Error, Result};
+use std::ffi::{c_char, CStr, CString};
+
+/// A required string argument, borrowed for the call.
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string valid for the call.
+pub(crate) unsafe fn arg_str<'a>(p: *const c_char, name: &str) -> Result<&'a str> {
+    if p.is_null() {
+        return Err(Error::invalid(format!("{name} is NULL")));
+    }
+    CStr::from_ptr(p)
+        .to_str()
+        .map_err(|e| Error::invalid(format!("{name} is not valid UTF-8: {e}")))
+}
+
+/// An optional string argument: NULL gives None.
+///
+/// # Safety
+/// As for `arg_str`.
+pub(crate) unsafe fn arg_opt_str<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>> {
+    if p.is_null() {
+        Ok(None)
+    } else {
+        arg_str(p, name).map(Some)
+    }
+}
+
+/// An options argument: NULL or "" means defaults; otherwise a JSON object.
+///
+/// # Safety
+/// As for `arg_str`.
+pub(crate) unsafe fn arg_options(p: *const c_char, what: &'static str) -> Result<Opts> {
+    match arg_opt_str(p, what)? {
+        None => Ok(Opts::new(what, Default::default())),
+        Some(s) => Opts::parse(what, s),
+    }
+}
+
+/// A required handle argument.
+///
+/// # Safety
+/// `p` is NULL or a live handle of this library.
+pub(crate) unsafe fn arg_ref<'a, T>(p: *const T, name: &str) -> Result<&'a T> {
+    p.as_ref()
+        .ok_or_else(|| Error::invalid(format!("{name} is NULL")))
+}
+
+/// An output slot must not be NULL.
+pub(crate) fn arg_out<T>(p: *mut T, name: &str) -> Result<()> {
+    if p.is_null() {
+        Err(Error::invalid(format!(
+            "{name} (the output pointer) is NULL"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// Write a result into an output slot checked by `arg_out`.
+///
+/// # Safety
+/// `p` was checked non-NULL and is writable.
+pub(crate) unsafe fn put<T>(p: *mut T, v: T) {
+    p.write(v)
+}
+
+/// A library-owned C string (free with docker_string_free) from text.
+pub(crate) fn owned_c_string(s: impl Into<Vec<u8>>) -> Result<*mut c_char> {
+    CString::new(s).map(CString::into_raw).map_err(|_| {
+        Error::Protocol("the engine's answer holds a NUL byte and cannot be a C string".into())
+    })
+}

@@ -1,0 +1,160 @@
+//! `docker_client`: a connection to one engine (docker-py's `DockerClient`).
+
+use super::args::{arg_options, arg_out, arg_ref, owned_c_string, put};
+use super::error::{boundary, docker_error, docker_result};
+use super::runtime::run;
+use crate::engine::{Client, ClientOptions};
+use std::ffi::c_char;
+
+/// A client for one engine. Safe to use from many threads at once. Free with docker_client_free
+/// (containers made from it keep what they need alive).
+pub struct docker_client {
+    pub(crate) inner: Client,
+}
+
+fn hand_out(client: Client, out: *mut *mut docker_client) {
+    // SAFETY: `out` was checked non-NULL by the caller of this helper.
+    unsafe {
+        put(
+            out,
+            Box::into_raw(Box::new(docker_client { inner: client })),
+        )
+    };
+}
+
+/// Make a client from the environment, as docker-py's `docker.from_env()` does: DOCKER_HOST
+/// (unix:///path, tcp://host:port, http://host:port; unset means unix:///var/run/docker.sock),
+/// DOCKER_API_VERSION, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (TLS is not supported yet: asking
+/// for it gives DOCKER_ERR_TLS, never a silent fall-back to plain tcp).
+///
+/// `options_json`: NULL, "" or a JSON object with `version` ("auto" or "1.41"), `timeout`
+/// (seconds per call, default 60), `user_agent`, `max_pool_size` (idle connections kept,
+/// default 64). Nothing is sent to the engine until the first call.
+/// On success `*out` receives a client to free with docker_client_free.
+#[no_mangle]
+pub extern "C" fn docker_client_from_env(
+    options_json: *const c_char,
+    out: *mut *mut docker_client,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: options_json is NULL or a C string valid for the call.
+        let opts = unsafe { arg_options(options_json, "client options") }?;
+        arg_out(out, "out")?;
+        let client = Client::new(ClientOptions::from_env(opts)?)?;
+        hand_out(client, out);
+        Ok(())
+    })
+}
+
+/// Make a client with docker-py's `DockerClient(...)` keywords as a JSON object: `base_url`
+/// (default unix:///var/run/docker.sock; the environment is not read), `version` ("auto" or
+/// "1.41"), `timeout` (seconds per call, default 60), `user_agent`, `max_pool_size`.
+/// Unknown keys are rejected. On success `*out` receives a client to free with
+/// docker_client_free.
+#[no_mangle]
+pub extern "C" fn docker_client_new(
+    options_json: *const c_char,
+    out: *mut *mut docker_client,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let opts = unsafe { arg_options(options_json, "client options") }?;
+        arg_out(out, "out")?;
+        let client = Client::new(ClientOptions::from_opts(opts, true)?)?;
+        hand_out(client, out);
+        Ok(())
+    })
+}
+
+/// Free a client. NULL is a no-op. Containers and streams made from it stay usable.
+#[no_mangle]
+pub extern "C" fn docker_client_free(client: *mut docker_client) {
+    if !client.is_null() {
+        // SAFETY: made by Box::into_raw in this file, freed once.
+        super::error::guard((), || drop(unsafe { Box::from_raw(client) }));
+    }
+}
+
+/// Check that the engine answers (`GET /_ping`). Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_client_ping(
+    client: *const docker_client,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: client is NULL or a live handle.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let answer = run(c.inner.ping())?;
+        if answer.trim() == "OK" {
+            Ok(())
+        } else {
+            Err(crate::engine::Error::Protocol(format!(
+                "/_ping answered {answer:?} instead of OK"
+            )))
+        }
+    })
+}
+
+fn json_call(
+    client: *const docker_client,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+    f: fn(
+        &Client,
+    ) -> std::pin::Pin<
+        Box<dyn std::future::Future<Output = crate::engine::Result<Vec<u8>>> + '_>,
+    >,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: client is NULL or a live handle.
+        let c = unsafe { arg_ref(client, "client") }?;
+        arg_out(out, "out")?;
+        let body = run(f(&c.inner))?;
+        let s = owned_c_string(body)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { put(out, s) };
+        Ok(())
+    })
+}
+
+/// The engine's version (`GET /version`) as JSON, as the engine sent it. `*out` receives a
+/// string to free with docker_string_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_client_version(
+    client: *const docker_client,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    json_call(client, out, error, |c| {
+        Box::pin(async move { c.version().await.map(|b| b.to_vec()) })
+    })
+}
+
+/// System-wide information (`GET /info`) as JSON, as the engine sent it. `*out` receives a
+/// string to free with docker_string_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_client_info(
+    client: *const docker_client,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    json_call(client, out, error, |c| {
+        Box::pin(async move { c.info().await.map(|b| b.to_vec()) })
+    })
+}
+
+/// The Engine API version this client uses, such as "1.41": the pinned one, or the lower of the
+/// engine's and this library's newest (asking the engine once). `*out` receives a string to
+/// free with docker_string_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_client_api_version(
+    client: *const docker_client,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    json_call(client, out, error, |c| {
+        Box::pin(async move { c.api_version().await.map(|v| v.to_string().into_bytes()) })
+    })
+}

@@ -1,0 +1,54 @@
+//! The one process-wide tokio runtime: built lazily and fallibly, rebuilt in a forked child.
+//! Blocking exports run their future on the caller's own thread with `block_on`, so callbacks
+//! run on the calling thread.
+
+use crate::engine::{Error, Result};
+use std::future::Future;
+use std::sync::Mutex;
+use tokio::runtime::{Builder, Runtime};
+
+static RUNTIME: Mutex<Option<(u32, &'static Runtime)>> = Mutex::new(None);
+/// Runtimes inherited from a parent process: kept reachable, never used or dropped.
+static FORKED_LEFTOVERS: Mutex<Vec<&'static Runtime>> = Mutex::new(Vec::new());
+
+/// The runtime for this process (a child after fork() gets its own).
+pub(crate) fn runtime() -> Result<&'static Runtime> {
+    let pid = std::process::id();
+    let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((owner, rt)) = *slot {
+        if owner == pid {
+            return Ok(rt);
+        }
+        // Forked: the parent's worker threads do not exist here. The old runtime is leaked,
+        // never dropped (dropping it would wait for threads that are gone).
+        FORKED_LEFTOVERS
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(rt);
+    }
+    let rt = Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("docker-containers")
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the tokio runtime: {e}")))?;
+    let rt: &'static Runtime = Box::leak(Box::new(rt));
+    *slot = Some((pid, rt));
+    Ok(rt)
+}
+
+/// Run a future to completion on the calling thread.
+pub(crate) fn block_on<F: Future>(f: F) -> Result<F::Output> {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(Error::invalid(
+            "a blocking docker_* call was made from inside a tokio runtime; \
+             call it from a plain thread (for example inside tokio::task::spawn_blocking)",
+        ));
+    }
+    Ok(runtime()?.block_on(f))
+}
+
+/// `block_on` for a fallible future.
+pub(crate) fn run<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
+    block_on(f)?
+}
