@@ -82,6 +82,10 @@ typedef int32_t docker_result;
 // (containers made from it keep what they need alive).
 typedef struct docker_client docker_client;
 
+// A container handle. Safe to use from many threads at once; keeps its client alive. Free with
+// docker_container_free.
+typedef struct docker_container docker_container;
+
 // The details of a failed call. Made by the library, freed with docker_error_free.
 typedef struct docker_error docker_error;
 
@@ -144,6 +148,21 @@ docker_result docker_client_info(const struct docker_client *client,
 docker_result docker_client_api_version(const struct docker_client *client,
                                         char **out,
                                         struct docker_error **error);
+
+// docker-py's `client.containers.get(id_or_name)`: a handle for an existing container (full id,
+// short id prefix or name). A missing container gives DOCKER_ERR_NOT_FOUND. `*out` receives a
+// handle to free with docker_container_free. Blocks the calling thread.
+docker_result docker_containers_get(const struct docker_client *client,
+                                    const char *id_or_name,
+                                    struct docker_container **out,
+                                    struct docker_error **error);
+
+// The container's full id, NUL-terminated, borrowed: valid until docker_container_free (it
+// never changes). NULL gives "".
+const char *docker_container_id(const struct docker_container *container);
+
+// Free a container handle (the container itself is untouched). NULL is a no-op.
+void docker_container_free(struct docker_container *container);
 
 // A static, NUL-terminated description of a result code ("not found"). Never NULL; a value
 // that is not a docker_result gives "unknown result code". Takes a plain int so that any value

@@ -2,6 +2,7 @@
 //! Plain Rust: no pointers, no libc, no `extern "C"`.
 
 pub mod client;
+pub mod containers;
 pub mod error;
 pub mod host;
 pub mod opts;

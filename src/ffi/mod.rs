@@ -6,12 +6,14 @@
 
 pub(crate) mod args;
 pub mod client;
+pub mod container;
 pub mod error;
 pub mod memory;
 pub(crate) mod runtime;
 pub mod version;
 
 pub use client::*;
+pub use container::*;
 pub use error::*;
 pub use memory::*;
 pub use version::*;
