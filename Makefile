@@ -85,7 +85,7 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES)
 	  echo "== $$t (valgrind)"; \
 	  supp=tests/c/$$(basename $$t).supp; extra=""; [ -f $$supp ] && extra="--suppressions=$$supp"; \
 	  if $(VALGRIND) $$extra $$t; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
-	done; echo "C tests: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
+	done; echo "c-tests: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
 
 test: check-header check-symbols rust-test c-test
 	@echo "all tests passed"
