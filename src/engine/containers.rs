@@ -19,3 +19,348 @@ pub async fn inspect(client: &Client, id: &str, size: bool) -> Result<Bytes> {
     }
     client.call(req).await
 }
+
+/// Whether a start/stop/pause-like call changed anything: the engine answers 304 when the
+/// container was already in the wanted state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    Yes,
+    AlreadyThere,
+}
+
+async fn post_state(client: &Client, req: Request) -> Result<Changed> {
+    let (status, _) = client.call_with_status(req).await?;
+    Ok(if status.as_u16() == 304 {
+        Changed::AlreadyThere
+    } else {
+        Changed::Yes
+    })
+}
+
+/// `POST /containers/{id}/start`. Starting a running container is not an error (304).
+pub async fn start(client: &Client, id: &str) -> Result<Changed> {
+    post_state(
+        client,
+        Request::post(format!("/containers/{}/start", seg(id))),
+    )
+    .await
+}
+
+/// `POST /containers/{id}/stop`. `timeout` None lets the container's StopTimeout apply; the HTTP
+/// time limit is widened by it, as the engine may take that long. `signal` needs API >= 1.42.
+pub async fn stop(
+    client: &Client,
+    id: &str,
+    timeout: Option<i64>,
+    signal: Option<&str>,
+) -> Result<Changed> {
+    let mut req = Request::post(format!("/containers/{}/stop", seg(id)));
+    if let Some(t) = timeout {
+        req = req.query("t", t.to_string());
+    }
+    if let Some(s) = signal {
+        require_version(client, (1, 42), "stop signal").await?;
+        req = req.query("signal", s);
+    }
+    post_state(client, req.timeout(widened(client, timeout))).await
+}
+
+/// `POST /containers/{id}/restart`.
+pub async fn restart(
+    client: &Client,
+    id: &str,
+    timeout: Option<i64>,
+    signal: Option<&str>,
+) -> Result<()> {
+    let mut req = Request::post(format!("/containers/{}/restart", seg(id)));
+    if let Some(t) = timeout {
+        req = req.query("t", t.to_string());
+    }
+    if let Some(s) = signal {
+        require_version(client, (1, 42), "restart signal").await?;
+        req = req.query("signal", s);
+    }
+    client
+        .call(req.timeout(widened(client, timeout)))
+        .await
+        .map(drop)
+}
+
+/// The call timeout plus the seconds the engine is allowed to wait before killing.
+fn widened(client: &Client, t: Option<i64>) -> super::Timeout {
+    // With no t, the container's StopTimeout applies (default 10 s; may be larger).
+    let grace = t.unwrap_or(10).clamp(0, 24 * 3600) as u64;
+    super::Timeout::After(client.call_timeout() + std::time::Duration::from_secs(grace))
+}
+
+/// Fail with a clear message when the negotiated API is older than `need`.
+pub async fn require_version(client: &Client, need: (u32, u32), what: &str) -> Result<()> {
+    let v = client.api_version().await?;
+    if (v.0, v.1) < need {
+        return Err(super::Error::invalid(format!(
+            "{what} needs Engine API {}.{} or newer; this engine speaks {v}",
+            need.0, need.1
+        )));
+    }
+    Ok(())
+}
+
+/// `POST /containers/{id}/kill`.
+pub async fn kill(client: &Client, id: &str, signal: Option<&str>) -> Result<()> {
+    let req = Request::post(format!("/containers/{}/kill", seg(id))).query_opt("signal", signal);
+    client.call(req).await.map(drop)
+}
+
+/// `POST /containers/{id}/pause`.
+pub async fn pause(client: &Client, id: &str) -> Result<()> {
+    client
+        .call(Request::post(format!("/containers/{}/pause", seg(id))))
+        .await
+        .map(drop)
+}
+
+/// `POST /containers/{id}/unpause`.
+pub async fn unpause(client: &Client, id: &str) -> Result<()> {
+    client
+        .call(Request::post(format!("/containers/{}/unpause", seg(id))))
+        .await
+        .map(drop)
+}
+
+/// `DELETE /containers/{id}` with docker-py's v, link, force.
+pub async fn remove(client: &Client, id: &str, v: bool, link: bool, force: bool) -> Result<()> {
+    let req = Request::delete(format!("/containers/{}", seg(id)))
+        .query_bool("v", v)
+        .query_bool("link", link)
+        .query_bool("force", force);
+    client.call(req).await.map(drop)
+}
+
+/// `POST /containers/{id}/wait`: the engine's `{StatusCode, Error}` JSON. `timeout` None waits
+/// for ever; when it passes, the result is `Error::Timeout`.
+pub async fn wait(
+    client: &Client,
+    id: &str,
+    condition: Option<&str>,
+    timeout: Option<std::time::Duration>,
+) -> Result<serde_json::Value> {
+    let mut req = Request::post(format!("/containers/{}/wait", seg(id)));
+    if let Some(c) = condition {
+        if !matches!(c, "not-running" | "next-exit" | "removed") {
+            return Err(super::Error::invalid(format!(
+                "wait: condition {c:?} must be \"not-running\", \"next-exit\" or \"removed\""
+            )));
+        }
+        require_version(client, (1, 30), "wait condition").await?;
+        req = req.query("condition", c);
+    }
+    let req = req.timeout(match timeout {
+        Some(d) => super::Timeout::After(d),
+        None => super::Timeout::Never,
+    });
+    let body = client.call(req).await?;
+    super::client::decode_json(&body)
+}
+
+/// `POST /containers/{id}/rename?name=`.
+pub async fn rename(client: &Client, id: &str, name: &str) -> Result<()> {
+    client
+        .call(Request::post(format!("/containers/{}/rename", seg(id))).query("name", name))
+        .await
+        .map(drop)
+}
+
+/// `POST /containers/{id}/resize?h=&w=`.
+pub async fn resize(client: &Client, id: &str, height: u32, width: u32) -> Result<()> {
+    let req = Request::post(format!("/containers/{}/resize", seg(id)))
+        .query("h", height.to_string())
+        .query("w", width.to_string());
+    client.call(req).await.map(drop)
+}
+
+/// `POST /containers/{id}/update` with an Engine API body; returns the engine's JSON (Warnings).
+pub async fn update(client: &Client, id: &str, body: &serde_json::Value) -> Result<Bytes> {
+    client
+        .call(Request::post(format!("/containers/{}/update", seg(id))).json(body))
+        .await
+}
+
+/// `POST /containers/create`: returns the engine's `{Id, Warnings}` JSON.
+pub async fn create(
+    client: &Client,
+    name: Option<&str>,
+    platform: Option<&str>,
+    body: &serde_json::Value,
+) -> Result<serde_json::Value> {
+    let mut req = Request::post("/containers/create").query_opt("name", name);
+    if let Some(p) = platform {
+        require_version(client, (1, 41), "platform").await?;
+        req = req.query("platform", p);
+    }
+    let b = client.call(req.json(body)).await?;
+    super::client::decode_json(&b)
+}
+
+/// `GET /containers/json`: the engine's list JSON.
+pub async fn list(
+    client: &Client,
+    all: bool,
+    limit: Option<i64>,
+    size: bool,
+    filters: Option<&str>,
+) -> Result<Bytes> {
+    let mut req = Request::get("/containers/json");
+    if all {
+        req = req.query("all", "1");
+    }
+    if let Some(l) = limit {
+        req = req.query("limit", l.to_string());
+    }
+    if size {
+        req = req.query("size", "1");
+    }
+    client.call(req.query_opt("filters", filters)).await
+}
+
+/// `POST /containers/prune`: `{ContainersDeleted, SpaceReclaimed}`.
+pub async fn prune(client: &Client, filters: Option<&str>) -> Result<Bytes> {
+    client
+        .call(Request::post("/containers/prune").query_opt("filters", filters))
+        .await
+}
+
+/// `POST /commit?container=...`: returns the engine's `{Id}` JSON.
+#[allow(clippy::too_many_arguments)]
+pub async fn commit(
+    client: &Client,
+    id: &str,
+    repository: Option<&str>,
+    tag: Option<&str>,
+    message: Option<&str>,
+    author: Option<&str>,
+    changes: &[String],
+    pause: bool,
+    conf: Option<&serde_json::Value>,
+) -> Result<serde_json::Value> {
+    let mut req = Request::post("/commit")
+        .query("container", id)
+        .query_opt("repo", repository)
+        .query_opt("tag", tag)
+        .query_opt("comment", message)
+        .query_opt("author", author)
+        .query_bool("pause", pause);
+    for c in changes {
+        req = req.query("changes", c);
+    }
+    let req = match conf {
+        Some(c) => req.json(c),
+        None => req.json(&serde_json::json!({})),
+    };
+    let b = client.call(req).await?;
+    super::client::decode_json(&b)
+}
+
+/// Encode list filters as docker-py does: a bool becomes "true"/"false", a scalar becomes a
+/// one-element list, a list stays a list of strings; the whole is JSON.
+pub fn encode_filters(filters: &serde_json::Map<String, serde_json::Value>) -> Result<String> {
+    use serde_json::Value;
+    let mut out = serde_json::Map::new();
+    for (k, v) in filters {
+        let list: Vec<Value> = match v {
+            Value::Bool(b) => vec![Value::String(b.to_string())],
+            Value::String(s) => vec![Value::String(s.clone())],
+            Value::Number(n) => vec![Value::String(n.to_string())],
+            Value::Array(a) => a
+                .iter()
+                .map(|x| match x {
+                    Value::String(s) => Ok(Value::String(s.clone())),
+                    Value::Number(n) => Ok(Value::String(n.to_string())),
+                    Value::Bool(b) => Ok(Value::String(b.to_string())),
+                    other => Err(super::Error::invalid(format!(
+                        "filters: \"{k}\" holds {}, expected strings",
+                        super::opts::short(other)
+                    ))),
+                })
+                .collect::<Result<_>>()?,
+            Value::Null => continue,
+            // The engine's own map form ({"label": {"a=b": true}}) passes through.
+            Value::Object(_) => {
+                out.insert(k.clone(), v.clone());
+                continue;
+            }
+        };
+        out.insert(k.clone(), Value::Array(list));
+    }
+    Ok(Value::Object(out).to_string())
+}
+
+/// Signal names the engine knows (Linux), for checking before any request.
+pub const SIGNALS: &[&str] = &[
+    "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE", "KILL", "USR1", "SEGV",
+    "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CLD", "CONT", "STOP", "TSTP", "TTIN",
+    "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS", "UNUSED",
+];
+
+/// Check and normalise a signal: "SIGTERM", "TERM", "sigterm", "15", "SIGRTMIN+3".
+pub fn normalize_signal(s: &str) -> Result<String> {
+    let t = s.trim();
+    if let Ok(n) = t.parse::<u32>() {
+        if (1..=64).contains(&n) {
+            return Ok(n.to_string());
+        }
+        return Err(super::Error::invalid(format!(
+            "signal {s:?}: numbers go from 1 to 64"
+        )));
+    }
+    let up = t.to_ascii_uppercase();
+    let name = up.strip_prefix("SIG").unwrap_or(&up);
+    let ok = SIGNALS.contains(&name)
+        || name
+            .strip_prefix("RTMIN")
+            .is_some_and(|r| r.is_empty() || rt_offset_ok(r))
+        || name
+            .strip_prefix("RTMAX")
+            .is_some_and(|r| r.is_empty() || rt_offset_ok(r));
+    if ok {
+        Ok(format!("SIG{name}"))
+    } else {
+        Err(super::Error::invalid(format!(
+            "signal {s:?} is not a signal name (such as \"SIGTERM\" or \"KILL\") or number"
+        )))
+    }
+}
+
+fn rt_offset_ok(r: &str) -> bool {
+    let digits = r.strip_prefix('+').or_else(|| r.strip_prefix('-'));
+    digits
+        .and_then(|d| d.parse::<u32>().ok())
+        .is_some_and(|n| n <= 30)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals() {
+        assert_eq!(normalize_signal("SIGTERM").unwrap(), "SIGTERM");
+        assert_eq!(normalize_signal("term").unwrap(), "SIGTERM");
+        assert_eq!(normalize_signal("9").unwrap(), "9");
+        assert_eq!(normalize_signal("SIGRTMIN+3").unwrap(), "SIGRTMIN+3");
+        assert!(normalize_signal("SIGNOPE").is_err());
+        assert!(normalize_signal("0").is_err());
+        assert!(normalize_signal("").is_err());
+    }
+
+    #[test]
+    fn filters_like_docker_py() {
+        let f =
+            serde_json::json!({"label": "a=b", "dangling": true, "name": ["x", "y"], "exited": 0});
+        let s = encode_filters(f.as_object().unwrap()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"label": ["a=b"], "dangling": ["true"], "name": ["x", "y"], "exited": ["0"]})
+        );
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod containers;
+pub mod create_options;
 pub mod error;
 pub mod host;
 pub mod opts;
