@@ -4,6 +4,7 @@
 pub mod client;
 pub mod containers;
 pub mod create_options;
+pub mod decode;
 pub mod error;
 pub mod host;
 pub mod opts;
