@@ -98,6 +98,11 @@ typedef struct docker_buffer {
   size_t len;
 } docker_buffer;
 
+// Called for each pull progress item: `data[0..len]` is one JSON object from the engine
+// (borrowed for the call). Return 0 to go on, non-zero to stop (the pull then fails with
+// DOCKER_ERR_STOPPED_BY_CALLBACK). Runs on the thread that called docker_images_pull.
+typedef int32_t (*docker_progress_cb)(void *userdata, const uint8_t *data, size_t len);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -164,6 +169,213 @@ const char *docker_container_id(const struct docker_container *container);
 // Free a container handle (the container itself is untouched). NULL is a no-op.
 void docker_container_free(struct docker_container *container);
 
+// The first 12 characters of the id (docker-py's `short_id`). `*out`: free with
+// docker_string_free. No request is made.
+docker_result docker_container_short_id(const struct docker_container *container,
+                                        char **out,
+                                        struct docker_error **error);
+
+// The container's name without the leading slash (docker-py's `name`), from the cached
+// attributes (docker_container_reload refreshes them). `*out`: free with docker_string_free.
+docker_result docker_container_name(const struct docker_container *container,
+                                    char **out,
+                                    struct docker_error **error);
+
+// The container's labels as a JSON object (docker-py's `labels`; {} when none), from the
+// cached attributes. `*out`: free with docker_string_free.
+docker_result docker_container_labels_json(const struct docker_container *container,
+                                           char **out,
+                                           struct docker_error **error);
+
+// The container's status ("created", "running", "paused", "restarting", "removing",
+// "exited", "dead"; Podman may add its own), from the cached attributes: call
+// docker_container_reload first for a fresh one. `*out`: free with docker_string_free.
+docker_result docker_container_status(const struct docker_container *container,
+                                      char **out,
+                                      struct docker_error **error);
+
+// The health status: "healthy", "unhealthy", "starting", or "unknown" when the container has
+// no healthcheck (docker-py's `health`), from the cached attributes. `*out`: free with
+// docker_string_free.
+docker_result docker_container_health(const struct docker_container *container,
+                                      char **out,
+                                      struct docker_error **error);
+
+// The published ports as JSON, docker-py's `ports` shape: {"80/tcp": [{"HostIp": "0.0.0.0",
+// "HostPort": "8080"}], "443/tcp": null}; {} when none. From the cached attributes.
+// `*out`: free with docker_string_free.
+docker_result docker_container_ports_json(const struct docker_container *container,
+                                          char **out,
+                                          struct docker_error **error);
+
+// The whole inspect JSON (docker-py's `attrs`), as last fetched. `*out`: free with
+// docker_string_free.
+docker_result docker_container_attrs_json(const struct docker_container *container,
+                                          char **out,
+                                          struct docker_error **error);
+
+// The engine's warnings from create or the last update, as a JSON array of strings.
+// `*out`: free with docker_string_free.
+docker_result docker_container_warnings_json(const struct docker_container *container,
+                                             char **out,
+                                             struct docker_error **error);
+
+// The container's image (docker-py's `image`) as JSON {"Id": "sha256:...", "RepoTags": [...]};
+// RepoTags is [] when the image is gone or untagged. Asks the engine. `*out`: free with
+// docker_string_free. Blocks the calling thread.
+docker_result docker_container_image(const struct docker_container *container,
+                                     char **out,
+                                     struct docker_error **error);
+
+// Fetch the attributes again (docker-py's `reload()`). Safe while other threads read them.
+// Blocks the calling thread.
+docker_result docker_container_reload(const struct docker_container *container,
+                                      struct docker_error **error);
+
+// Start the container. Starting one that is already running is not an error (the engine
+// answers 304 Not Modified; this returns DOCKER_OK). Blocks the calling thread.
+docker_result docker_container_start(const struct docker_container *container,
+                                     struct docker_error **error);
+
+// Stop the container: SIGTERM (or its StopSignal, or `signal`), then SIGKILL after `timeout`
+// seconds. Options: `timeout` (omitted: the container's own StopTimeout, default 10 s),
+// `signal` (needs Engine API 1.42). Stopping a stopped container is not an error (304).
+// The call's time limit is widened by the timeout. Blocks the calling thread.
+docker_result docker_container_stop(const struct docker_container *container,
+                                    const char *options_json,
+                                    struct docker_error **error);
+
+// Restart the container. Options: `timeout` (seconds before the kill; docker-py's default,
+// 10), `signal` (Engine API 1.42+). Blocks the calling thread.
+docker_result docker_container_restart(const struct docker_container *container,
+                                       const char *options_json,
+                                       struct docker_error **error);
+
+// Send a signal: NULL means SIGKILL; otherwise a name ("SIGTERM", "TERM", "sigusr1") or a
+// number ("9"). An unknown name gives DOCKER_ERR_INVALID_ARGUMENT before any request.
+// Killing a container that is not running gives DOCKER_ERR_CONFLICT. Blocks the calling thread.
+docker_result docker_container_kill(const struct docker_container *container,
+                                    const char *signal,
+                                    struct docker_error **error);
+
+// Pause all processes in the container. Blocks the calling thread.
+docker_result docker_container_pause(const struct docker_container *container,
+                                     struct docker_error **error);
+
+// Unpause the container. Blocks the calling thread.
+docker_result docker_container_unpause(const struct docker_container *container,
+                                       struct docker_error **error);
+
+// Remove the container. Options (docker-py's): `v` (remove its anonymous volumes), `link`
+// (remove a link, not the container), `force` (kill it first if running). The handle stays
+// valid (free it as usual); further calls on it give DOCKER_ERR_NOT_FOUND. Blocks the calling
+// thread.
+docker_result docker_container_remove(const struct docker_container *container,
+                                      const char *options_json,
+                                      struct docker_error **error);
+
+// Wait for the container to stop (docker-py's `wait`). Options: `condition` ("not-running",
+// the default; "next-exit"; "removed"), `timeout` (seconds; when it passes:
+// DOCKER_ERR_TIMEOUT; omitted: wait for ever). On success `*status_code` (if not NULL) receives
+// the exit code and `*result_json` (if not NULL) the engine's {"StatusCode": N, "Error": ...}
+// (free with docker_string_free). Blocks the calling thread.
+docker_result docker_container_wait(const struct docker_container *container,
+                                    const char *options_json,
+                                    int64_t *status_code,
+                                    char **result_json,
+                                    struct docker_error **error);
+
+// Rename the container. A name in use gives DOCKER_ERR_CONFLICT. Blocks the calling thread.
+docker_result docker_container_rename(const struct docker_container *container,
+                                      const char *name,
+                                      struct docker_error **error);
+
+// Resize the container's tty to `height` rows and `width` columns. Blocks the calling thread.
+docker_result docker_container_resize(const struct docker_container *container,
+                                      uint32_t height,
+                                      uint32_t width,
+                                      struct docker_error **error);
+
+// Change the container's resources (docker-py's `update`). Options: docker-py's names —
+// `blkio_weight`, `cpu_period`, `cpu_quota`, `cpu_shares`, `cpuset_cpus`, `cpuset_mems`,
+// `mem_limit`, `mem_reservation`, `memswap_limit`, `kernel_memory` (sizes as "512m" or bytes),
+// `restart_policy` — plus `nano_cpus`, `cpus` (1.5 → NanoCpus), `pids_limit`,
+// `cpu_rt_period`, `cpu_rt_runtime`, `oom_kill_disable`, and any Engine API Resources field
+// by its own name ("BlkioWeightDevice", ...). Unlike docker-py, zero is sent (so pids_limit 0
+// lifts a limit); the engine itself reads 0 as "unchanged" for some fields (CpuShares,
+// CpuQuota, ...). Warnings go to docker_container_warnings_json. Blocks the calling thread.
+docker_result docker_container_update(const struct docker_container *container,
+                                      const char *options_json,
+                                      struct docker_error **error);
+
+// Make an image from the container (docker-py's `commit`). Options: `repository`, `tag`,
+// `message`, `author`, `changes` (a Dockerfile instruction string or a list of them), `conf`
+// (an Engine API container config object), `pause` (default true). `*image_id` receives the
+// new image's id (free with docker_string_free). Blocks the calling thread.
+docker_result docker_container_commit(const struct docker_container *container,
+                                      const char *options_json,
+                                      char **image_id,
+                                      struct docker_error **error);
+
+// docker-py's `client.containers.run(image, command, **options)`.
+//
+// `command`: NULL (the image's default), or a string split into words as a POSIX shell would
+// ("sh -c 'echo hi'"). For the list form, leave `command` NULL and pass `"command": [...]` in
+// the options. `options_json`: docker-py's `run()` keywords (see README: `detach`, `remove`,
+// `stdout`, `stderr`, `name`, `environment`, `ports`, `volumes`, `mem_limit`, ... plus
+// `stop_timeout`, `pull` (default true) and the raw `Config`/`HostConfig`/`NetworkingConfig`).
+//
+// With `"detach": true`: the container is started and `*out` receives its handle (free with
+// docker_container_free); `output` may be NULL. Without: the container runs to its end, and
+// `*output` receives what it wrote (stdout; stderr too with `"stderr": true`; free with
+// docker_buffer_free). A non-zero exit fails with DOCKER_ERR_CONTAINER_FAILED, carrying the
+// exit status and stderr (docker_error_exit_status, docker_error_stderr). `"remove": true`
+// removes the container afterwards, also on failure; otherwise `*out` (when not NULL) receives
+// its handle. Output is attached before the start, so none is lost with auto_remove.
+// A missing image is pulled unless `"pull": false`; when that fails:
+// DOCKER_ERR_IMAGE_NOT_FOUND. Blocks the calling thread (for the container's whole run when
+// not detached; the call timeout applies to each request, not to the container's run).
+docker_result docker_containers_run(const struct docker_client *client,
+                                    const char *image,
+                                    const char *command,
+                                    const char *options_json,
+                                    struct docker_container **out,
+                                    struct docker_buffer **output,
+                                    struct docker_error **error);
+
+// docker-py's `client.containers.create(image, command, **options)`: create without starting.
+// Same `command` and options as docker_containers_run (less run's own: detach is allowed and
+// only decides the Attach* fields, as in docker-py). A missing image is pulled unless
+// `"pull": false`. `*out` receives the handle (free with docker_container_free); the engine's
+// create warnings are kept on it (docker_container_warnings_json). Blocks the calling thread.
+docker_result docker_containers_create(const struct docker_client *client,
+                                       const char *image,
+                                       const char *command,
+                                       const char *options_json,
+                                       struct docker_container **out,
+                                       struct docker_error **error);
+
+// docker-py's `client.containers.list(...)`: `*out` receives a JSON array (free with
+// docker_string_free). Options: `all`, `before`, `since` (container ids or names; sent as the
+// engine's filters), `limit`, `filters` (docker-py's form: {"status": "exited", "label":
+// ["a=b"]}; a bool becomes "true"/"false"), `sparse` (true: the engine's list entries as they
+// are; false, the default: each container's full inspect JSON, fetched 8 at a time), and
+// `ignore_removed` (default true: a container removed between list and inspect is skipped).
+// Blocks the calling thread.
+docker_result docker_containers_list(const struct docker_client *client,
+                                     const char *options_json,
+                                     char **out,
+                                     struct docker_error **error);
+
+// docker-py's `client.containers.prune(filters)`: remove stopped containers. Options:
+// `filters` (e.g. {"label": ["dc-test"], "until": "10m"}). `*out` receives the engine's JSON
+// `{"ContainersDeleted": [...], "SpaceReclaimed": N}` (free with docker_string_free).
+// Blocks the calling thread.
+docker_result docker_containers_prune(const struct docker_client *client,
+                                      const char *options_json,
+                                      char **out,
+                                      struct docker_error **error);
+
 // A static, NUL-terminated description of a result code ("not found"). Never NULL; a value
 // that is not a docker_result gives "unknown result code". Takes a plain int so that any value
 // a caller holds is safe to pass.
@@ -188,6 +400,57 @@ const uint8_t *docker_error_stderr(const struct docker_error *error, size_t *len
 
 // Free an error. NULL is a no-op.
 void docker_error_free(struct docker_error *error);
+
+// Pull an image ("busybox", "busybox:1.36", "registry:5000/x@sha256:..."). Options:
+// `platform`, `timeout` (seconds; default: wait as long as it takes). `progress` may be NULL.
+// Errors the registry reports come back as DOCKER_ERR_ENGINE or DOCKER_ERR_NOT_FOUND with its
+// message. Blocks the calling thread; `progress` runs on it.
+docker_result docker_images_pull(const struct docker_client *client,
+                                 const char *reference,
+                                 const char *options_json,
+                                 docker_progress_cb progress,
+                                 void *userdata,
+                                 struct docker_error **error);
+
+// Import a root filesystem tar as an image (`docker import`), from the file at `tar_path`,
+// streamed (never read whole into memory). `repository` and `tag` may be NULL. `*image_id`
+// (if not NULL) receives the new image's id (free with docker_string_free). Blocks the
+// calling thread.
+docker_result docker_images_import_file(const struct docker_client *client,
+                                        const char *tar_path,
+                                        const char *repository,
+                                        const char *tag,
+                                        char **image_id,
+                                        struct docker_error **error);
+
+// Import a root filesystem tar held in memory (`data[0..len]`, copied before the call
+// returns). Otherwise as docker_images_import_file.
+docker_result docker_images_import_buffer(const struct docker_client *client,
+                                          const uint8_t *data,
+                                          size_t len,
+                                          const char *repository,
+                                          const char *tag,
+                                          char **image_id,
+                                          struct docker_error **error);
+
+// The image's inspect JSON, as the engine sent it (`*out`: free with docker_string_free).
+// A missing image gives DOCKER_ERR_NOT_FOUND. Blocks the calling thread.
+docker_result docker_images_inspect(const struct docker_client *client,
+                                    const char *name,
+                                    char **out,
+                                    struct docker_error **error);
+
+// Whether the image is present: `*exists` receives true or false. Blocks the calling thread.
+docker_result docker_images_exists(const struct docker_client *client,
+                                   const char *name,
+                                   bool *exists,
+                                   struct docker_error **error);
+
+// Remove an image. Options: `force`, `noprune`. Blocks the calling thread.
+docker_result docker_images_remove(const struct docker_client *client,
+                                   const char *name,
+                                   const char *options_json,
+                                   struct docker_error **error);
 
 // Free a string returned by this library. NULL is a no-op.
 void docker_string_free(char *s);

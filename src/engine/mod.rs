@@ -7,7 +7,9 @@ pub mod create_options;
 pub mod decode;
 pub mod error;
 pub mod host;
+pub mod images;
 pub mod opts;
+pub mod run;
 
 pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
 pub use error::{Error, Result};

@@ -1,7 +1,7 @@
 //! `docker_container`: one container (docker-py's `Container` model): its id, its cached
 //! attributes, and the operations on it.
 
-use super::args::{arg_out, arg_ref, arg_str, put};
+use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, owned_c_string, put};
 use super::error::{boundary, docker_error, docker_result, guard};
 use super::runtime::run;
 use crate::engine::{containers, Client, Error, Result};
@@ -16,6 +16,8 @@ pub struct docker_container {
     pub(crate) id: CString,
     /// The last inspect JSON (docker-py's `attrs`), replaced by reload.
     pub(crate) attrs: RwLock<Arc<serde_json::Value>>,
+    /// The engine's warnings from create or update.
+    pub(crate) warnings: RwLock<serde_json::Value>,
 }
 
 impl docker_container {
@@ -32,6 +34,7 @@ impl docker_container {
             client,
             id,
             attrs: RwLock::new(Arc::new(attrs)),
+            warnings: RwLock::new(serde_json::Value::Array(Vec::new())),
         })
     }
 
@@ -51,6 +54,15 @@ impl docker_container {
 
     pub(crate) fn set_attrs(&self, v: serde_json::Value) {
         *self.attrs.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(v);
+    }
+
+    pub(crate) fn set_warnings(&self, w: serde_json::Value) {
+        let w = if w.is_array() {
+            w
+        } else {
+            serde_json::Value::Array(Vec::new())
+        };
+        *self.warnings.write().unwrap_or_else(|p| p.into_inner()) = w;
     }
 
     /// Re-inspect and replace the cached attributes.
@@ -116,4 +128,559 @@ pub extern "C" fn docker_container_free(container: *mut docker_container) {
         // SAFETY: made by Box::into_raw in this library, freed once.
         guard((), || drop(unsafe { Box::from_raw(container) }));
     }
+}
+
+/// Run an export's body with the container argument checked.
+fn with_container(
+    container: *const docker_container,
+    error: *mut *mut docker_error,
+    f: impl FnOnce(&docker_container) -> Result<()>,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: container is NULL or a live handle.
+        let c = unsafe { arg_container(container) }?;
+        f(c)
+    })
+}
+
+/// Write a library-owned string into a checked output slot.
+fn give_string(out: *mut *mut c_char, s: impl Into<Vec<u8>>) -> Result<()> {
+    let p = owned_c_string(s)?;
+    // SAFETY: the caller checked `out` with arg_out.
+    unsafe { put(out, p) };
+    Ok(())
+}
+
+/// A getter over the cached attributes (no request): the computed text into `*out`.
+fn attr_getter(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+    f: fn(&docker_container, &serde_json::Value) -> String,
+) -> docker_result {
+    with_container(container, error, |c| {
+        arg_out(out, "out")?;
+        let attrs = c.attrs();
+        give_string(out, f(c, &attrs))
+    })
+}
+
+/// The first 12 characters of the id (docker-py's `short_id`). `*out`: free with
+/// docker_string_free. No request is made.
+#[no_mangle]
+pub extern "C" fn docker_container_short_id(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |c, _| {
+        c.id_str().chars().take(12).collect()
+    })
+}
+
+/// The container's name without the leading slash (docker-py's `name`), from the cached
+/// attributes (docker_container_reload refreshes them). `*out`: free with docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_name(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |_, a| {
+        a.get("Name")
+            .and_then(|n| n.as_str())
+            .unwrap_or_default()
+            .trim_start_matches('/')
+            .to_string()
+    })
+}
+
+/// The container's labels as a JSON object (docker-py's `labels`; {} when none), from the
+/// cached attributes. `*out`: free with docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_labels_json(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |_, a| {
+        match a.pointer("/Config/Labels") {
+            Some(l) if l.is_object() => l.to_string(),
+            _ => "{}".to_string(),
+        }
+    })
+}
+
+/// The container's status ("created", "running", "paused", "restarting", "removing",
+/// "exited", "dead"; Podman may add its own), from the cached attributes: call
+/// docker_container_reload first for a fresh one. `*out`: free with docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_status(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |_, a| match a.get("State") {
+        Some(serde_json::Value::Object(s)) => s
+            .get("Status")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        _ => String::new(),
+    })
+}
+
+/// The health status: "healthy", "unhealthy", "starting", or "unknown" when the container has
+/// no healthcheck (docker-py's `health`), from the cached attributes. `*out`: free with
+/// docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_health(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |_, a| {
+        a.pointer("/State/Health/Status")
+            .and_then(|v| v.as_str())
+            .unwrap_or("unknown")
+            .to_string()
+    })
+}
+
+/// The published ports as JSON, docker-py's `ports` shape: {"80/tcp": [{"HostIp": "0.0.0.0",
+/// "HostPort": "8080"}], "443/tcp": null}; {} when none. From the cached attributes.
+/// `*out`: free with docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_ports_json(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |_, a| {
+        match a.pointer("/NetworkSettings/Ports") {
+            Some(p) if p.is_object() => p.to_string(),
+            _ => "{}".to_string(),
+        }
+    })
+}
+
+/// The whole inspect JSON (docker-py's `attrs`), as last fetched. `*out`: free with
+/// docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_attrs_json(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |_, a| a.to_string())
+}
+
+/// The engine's warnings from create or the last update, as a JSON array of strings.
+/// `*out`: free with docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_warnings_json(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    attr_getter(container, out, error, |c, _| {
+        c.warnings
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .to_string()
+    })
+}
+
+/// The container's image (docker-py's `image`) as JSON {"Id": "sha256:...", "RepoTags": [...]};
+/// RepoTags is [] when the image is gone or untagged. Asks the engine. `*out`: free with
+/// docker_string_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_image(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        arg_out(out, "out")?;
+        let id = c
+            .attrs()
+            .get("Image")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let tags = match run(crate::engine::images::inspect(&c.client, &id)) {
+            Ok(b) => {
+                let v: serde_json::Value = crate::engine::client::decode_json(&b)?;
+                v.get("RepoTags")
+                    .cloned()
+                    .filter(|t| t.is_array())
+                    .unwrap_or_else(|| serde_json::json!([]))
+            }
+            Err(Error::Api { status: 404, .. }) => serde_json::json!([]),
+            Err(e) => return Err(e),
+        };
+        give_string(
+            out,
+            serde_json::json!({"Id": id, "RepoTags": tags}).to_string(),
+        )
+    })
+}
+
+/// Fetch the attributes again (docker-py's `reload()`). Safe while other threads read them.
+/// Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_reload(
+    container: *const docker_container,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| run(c.reload()))
+}
+
+/// Start the container. Starting one that is already running is not an error (the engine
+/// answers 304 Not Modified; this returns DOCKER_OK). Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_start(
+    container: *const docker_container,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        run(containers::start(&c.client, c.id_str())).map(drop)
+    })
+}
+
+fn stop_args(
+    o: &mut crate::engine::opts::Opts,
+    what: &str,
+) -> Result<(Option<i64>, Option<String>)> {
+    let timeout = o.i64("timeout")?;
+    if timeout.is_some_and(|t| t < -1) {
+        return Err(Error::invalid(format!(
+            "{what}: \"timeout\" must be -1 (wait for ever) or more"
+        )));
+    }
+    let signal = o
+        .string("signal")?
+        .map(|s| containers::normalize_signal(&s))
+        .transpose()?;
+    Ok((timeout, signal))
+}
+
+/// Stop the container: SIGTERM (or its StopSignal, or `signal`), then SIGKILL after `timeout`
+/// seconds. Options: `timeout` (omitted: the container's own StopTimeout, default 10 s),
+/// `signal` (needs Engine API 1.42). Stopping a stopped container is not an error (304).
+/// The call's time limit is widened by the timeout. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_stop(
+    container: *const docker_container,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: options_json is NULL or a C string valid for the call.
+        let mut o = unsafe { arg_options(options_json, "stop options") }?;
+        let (timeout, signal) = stop_args(&mut o, "stop options")?;
+        o.finish_with(&["timeout", "signal"])?;
+        run(containers::stop(
+            &c.client,
+            c.id_str(),
+            timeout,
+            signal.as_deref(),
+        ))
+        .map(drop)
+    })
+}
+
+/// Restart the container. Options: `timeout` (seconds before the kill; docker-py's default,
+/// 10), `signal` (Engine API 1.42+). Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_restart(
+    container: *const docker_container,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: as above.
+        let mut o = unsafe { arg_options(options_json, "restart options") }?;
+        let (timeout, signal) = stop_args(&mut o, "restart options")?;
+        o.finish_with(&["timeout", "signal"])?;
+        run(containers::restart(
+            &c.client,
+            c.id_str(),
+            Some(timeout.unwrap_or(10)),
+            signal.as_deref(),
+        ))
+    })
+}
+
+/// Send a signal: NULL means SIGKILL; otherwise a name ("SIGTERM", "TERM", "sigusr1") or a
+/// number ("9"). An unknown name gives DOCKER_ERR_INVALID_ARGUMENT before any request.
+/// Killing a container that is not running gives DOCKER_ERR_CONFLICT. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_kill(
+    container: *const docker_container,
+    signal: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: signal is NULL or a C string valid for the call.
+        let sig = unsafe { arg_opt_str(signal, "signal") }?
+            .map(containers::normalize_signal)
+            .transpose()?;
+        run(containers::kill(&c.client, c.id_str(), sig.as_deref()))
+    })
+}
+
+/// Pause all processes in the container. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_pause(
+    container: *const docker_container,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        run(containers::pause(&c.client, c.id_str()))
+    })
+}
+
+/// Unpause the container. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_unpause(
+    container: *const docker_container,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        run(containers::unpause(&c.client, c.id_str()))
+    })
+}
+
+/// Remove the container. Options (docker-py's): `v` (remove its anonymous volumes), `link`
+/// (remove a link, not the container), `force` (kill it first if running). The handle stays
+/// valid (free it as usual); further calls on it give DOCKER_ERR_NOT_FOUND. Blocks the calling
+/// thread.
+#[no_mangle]
+pub extern "C" fn docker_container_remove(
+    container: *const docker_container,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: as above.
+        let mut o = unsafe { arg_options(options_json, "remove options") }?;
+        let v = o.bool("v")?.unwrap_or(false);
+        let link = o.bool("link")?.unwrap_or(false);
+        let force = o.bool("force")?.unwrap_or(false);
+        o.finish_with(&["v", "link", "force"])?;
+        run(containers::remove(&c.client, c.id_str(), v, link, force))
+    })
+}
+
+/// Wait for the container to stop (docker-py's `wait`). Options: `condition` ("not-running",
+/// the default; "next-exit"; "removed"), `timeout` (seconds; when it passes:
+/// DOCKER_ERR_TIMEOUT; omitted: wait for ever). On success `*status_code` (if not NULL) receives
+/// the exit code and `*result_json` (if not NULL) the engine's {"StatusCode": N, "Error": ...}
+/// (free with docker_string_free). Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_wait(
+    container: *const docker_container,
+    options_json: *const c_char,
+    status_code: *mut i64,
+    result_json: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: as above.
+        let mut o = unsafe { arg_options(options_json, "wait options") }?;
+        let condition = o.string("condition")?;
+        let timeout = o.seconds("timeout")?;
+        o.finish_with(&["condition", "timeout"])?;
+        let v = run(containers::wait(
+            &c.client,
+            c.id_str(),
+            condition.as_deref(),
+            timeout,
+        ))?;
+        let code = v.get("StatusCode").and_then(|s| s.as_i64()).unwrap_or(-1);
+        if !status_code.is_null() {
+            // SAFETY: non-NULL, writable per the contract.
+            unsafe { put(status_code, code) };
+        }
+        if !result_json.is_null() {
+            give_string(result_json, v.to_string())?;
+        }
+        Ok(())
+    })
+}
+
+/// Rename the container. A name in use gives DOCKER_ERR_CONFLICT. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_rename(
+    container: *const docker_container,
+    name: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: name is NULL or a C string valid for the call.
+        let name = unsafe { arg_str(name, "name") }?;
+        if name.is_empty() {
+            return Err(Error::invalid("name is empty"));
+        }
+        run(containers::rename(&c.client, c.id_str(), name))
+    })
+}
+
+/// Resize the container's tty to `height` rows and `width` columns. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_resize(
+    container: *const docker_container,
+    height: u32,
+    width: u32,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        run(containers::resize(&c.client, c.id_str(), height, width))
+    })
+}
+
+/// Change the container's resources (docker-py's `update`). Options: docker-py's names —
+/// `blkio_weight`, `cpu_period`, `cpu_quota`, `cpu_shares`, `cpuset_cpus`, `cpuset_mems`,
+/// `mem_limit`, `mem_reservation`, `memswap_limit`, `kernel_memory` (sizes as "512m" or bytes),
+/// `restart_policy` — plus `nano_cpus`, `cpus` (1.5 → NanoCpus), `pids_limit`,
+/// `cpu_rt_period`, `cpu_rt_runtime`, `oom_kill_disable`, and any Engine API Resources field
+/// by its own name ("BlkioWeightDevice", ...). Unlike docker-py, zero is sent (so pids_limit 0
+/// lifts a limit); the engine itself reads 0 as "unchanged" for some fields (CpuShares,
+/// CpuQuota, ...). Warnings go to docker_container_warnings_json. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_update(
+    container: *const docker_container,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: as above.
+        let o = unsafe { arg_options(options_json, "update options") }?;
+        let body = update_body(o.into_map())?;
+        let answer = run(containers::update(&c.client, c.id_str(), &body))?;
+        let v: serde_json::Value = crate::engine::client::decode_json(&answer).unwrap_or_default();
+        c.set_warnings(v.get("Warnings").cloned().unwrap_or_default());
+        Ok(())
+    })
+}
+
+fn update_body(map: serde_json::Map<String, serde_json::Value>) -> Result<serde_json::Value> {
+    use crate::engine::create_options::parse_bytes;
+    use serde_json::Value;
+    const NAMES: &[(&str, &str)] = &[
+        ("blkio_weight", "BlkioWeight"),
+        ("cpu_period", "CpuPeriod"),
+        ("cpu_quota", "CpuQuota"),
+        ("cpu_shares", "CpuShares"),
+        ("cpuset_cpus", "CpusetCpus"),
+        ("cpuset_mems", "CpusetMems"),
+        ("nano_cpus", "NanoCpus"),
+        ("pids_limit", "PidsLimit"),
+        ("cpu_rt_period", "CPURealtimePeriod"),
+        ("cpu_rt_runtime", "CPURealtimeRuntime"),
+        ("oom_kill_disable", "OomKillDisable"),
+        ("restart_policy", "RestartPolicy"),
+    ];
+    const SIZES: &[(&str, &str)] = &[
+        ("mem_limit", "Memory"),
+        ("mem_reservation", "MemoryReservation"),
+        ("memswap_limit", "MemorySwap"),
+        ("kernel_memory", "KernelMemory"),
+    ];
+    let mut body = serde_json::Map::new();
+    for (k, v) in map {
+        if v.is_null() {
+            continue;
+        }
+        if let Some((_, f)) = NAMES.iter().find(|(n, _)| *n == k) {
+            body.insert((*f).to_string(), v);
+        } else if let Some((_, f)) = SIZES.iter().find(|(n, _)| *n == k) {
+            body.insert((*f).to_string(), parse_bytes(&k, &v)?);
+        } else if k == "cpus" {
+            let f = v.as_f64().filter(|f| *f >= 0.0).ok_or_else(|| {
+                Error::invalid("update options: \"cpus\" must be a non-negative number")
+            })?;
+            body.insert("NanoCpus".into(), Value::from((f * 1e9).round() as i64));
+        } else if k.starts_with(|c: char| c.is_ascii_uppercase()) {
+            body.insert(k, v);
+        } else {
+            let mut accepted: Vec<&str> = NAMES.iter().chain(SIZES).map(|(n, _)| *n).collect();
+            accepted.push("cpus");
+            return crate::engine::opts::unknown_keys(
+                "update options",
+                std::iter::once(k.as_str()),
+                &accepted,
+            )
+            .map(|_| Value::Null);
+        }
+    }
+    Ok(Value::Object(body))
+}
+
+/// Make an image from the container (docker-py's `commit`). Options: `repository`, `tag`,
+/// `message`, `author`, `changes` (a Dockerfile instruction string or a list of them), `conf`
+/// (an Engine API container config object), `pause` (default true). `*image_id` receives the
+/// new image's id (free with docker_string_free). Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_commit(
+    container: *const docker_container,
+    options_json: *const c_char,
+    image_id: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    with_container(container, error, |c| {
+        // SAFETY: as above.
+        let mut o = unsafe { arg_options(options_json, "commit options") }?;
+        arg_out(image_id, "image_id")?;
+        let repository = o.string("repository")?;
+        let tag = o.string("tag")?;
+        let message = o.string("message")?;
+        let author = o.string("author")?;
+        let changes: Vec<String> = match o.take("changes") {
+            None => Vec::new(),
+            Some(serde_json::Value::String(s)) => vec![s],
+            Some(serde_json::Value::Array(a)) => a
+                .into_iter()
+                .map(|x| {
+                    x.as_str().map(str::to_owned).ok_or_else(|| {
+                        Error::invalid("commit options: \"changes\" must be strings")
+                    })
+                })
+                .collect::<Result<_>>()?,
+            Some(_) => {
+                return Err(Error::invalid(
+                    "commit options: \"changes\" must be a string or a list of strings",
+                ))
+            }
+        };
+        let conf = o.object("conf")?.map(serde_json::Value::Object);
+        let pause = o.bool("pause")?.unwrap_or(true);
+        o.finish_with(&[
+            "repository",
+            "tag",
+            "message",
+            "author",
+            "changes",
+            "conf",
+            "pause",
+        ])?;
+        let v = run(containers::commit(
+            &c.client,
+            c.id_str(),
+            repository.as_deref(),
+            tag.as_deref(),
+            message.as_deref(),
+            author.as_deref(),
+            &changes,
+            pause,
+            conf.as_ref(),
+        ))?;
+        let id = v
+            .get("Id")
+            .and_then(|i| i.as_str())
+            .ok_or_else(|| Error::Protocol("commit answered without an Id".into()))?;
+        give_string(image_id, id)
+    })
 }

@@ -7,13 +7,17 @@
 pub(crate) mod args;
 pub mod client;
 pub mod container;
+pub mod containers;
 pub mod error;
+pub mod images;
 pub mod memory;
 pub(crate) mod runtime;
 pub mod version;
 
 pub use client::*;
 pub use container::*;
+pub use containers::*;
 pub use error::*;
+pub use images::*;
 pub use memory::*;
 pub use version::*;

@@ -1,0 +1,165 @@
+//! Images: only what `run` and the tests need — pull, import, inspect, exists, remove.
+
+use super::client::{body_stream, decode_json, Body, Client, Request, Timeout};
+use super::containers::seg;
+use super::decode::json_lines;
+use super::{Error, Result};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use http_body_util::BodyExt;
+use std::path::Path;
+
+/// Split "name[:tag][@digest]" into (name, tag-or-digest) as the engine's `fromImage`/`tag`
+/// want it; a port in a registry host ("localhost:5000/x") is not a tag.
+pub fn split_reference(reference: &str) -> (String, Option<String>) {
+    if let Some((name, digest)) = reference.split_once('@') {
+        return (name.to_string(), Some(digest.to_string()));
+    }
+    match reference.rfind(':') {
+        Some(i) if !reference[i + 1..].contains('/') => (
+            reference[..i].to_string(),
+            Some(reference[i + 1..].to_string()),
+        ),
+        _ => (reference.to_string(), None),
+    }
+}
+
+/// `POST /images/create?fromImage=`: pull, handing each progress item (the engine's JSON) to
+/// `progress`; a false return stops. An error item in the stream becomes `Error::Api`.
+pub async fn pull(
+    client: &Client,
+    reference: &str,
+    platform: Option<&str>,
+    timeout: Timeout,
+    mut progress: impl FnMut(&[u8]) -> bool,
+) -> Result<()> {
+    let (name, tag) = split_reference(reference);
+    let tag = tag.unwrap_or_else(|| "latest".to_string());
+    let req = Request::post("/images/create")
+        .query("fromImage", &name)
+        .query("tag", &tag)
+        .query_opt("platform", platform)
+        .timeout(timeout);
+    let limit = match timeout {
+        Timeout::Default => Some(client.call_timeout()),
+        Timeout::After(d) => Some(d),
+        Timeout::Never => None,
+    };
+    let work = async {
+        let resp = client.send(req).await?;
+        let mut items = json_lines(body_stream(resp.into_body()), 1 << 20);
+        while let Some(item) = items.next().await {
+            let item = item?;
+            if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&item) {
+                if let Some(msg) = v.get("error").and_then(|e| e.as_str()).or_else(|| {
+                    v.get("errorDetail")
+                        .and_then(|d| d.get("message"))
+                        .and_then(|m| m.as_str())
+                }) {
+                    return Err(Error::Api {
+                        status: 500,
+                        message: msg.to_string(),
+                    });
+                }
+            }
+            if !progress(&item) {
+                return Err(Error::StoppedByCallback);
+            }
+        }
+        Ok(())
+    };
+    match limit {
+        Some(d) => tokio::time::timeout(d, work).await.unwrap_or_else(|_| {
+            Err(Error::Timeout(format!(
+                "pulling {reference}: no result within {d:?}"
+            )))
+        }),
+        None => work.await,
+    }
+}
+
+/// `POST /images/create?fromSrc=-`: import a root filesystem tar, streamed from `body`.
+/// Returns the new image's id.
+pub async fn import(
+    client: &Client,
+    body: Body,
+    repository: Option<&str>,
+    tag: Option<&str>,
+) -> Result<String> {
+    let req = Request::post("/images/create")
+        .query("fromSrc", "-")
+        .query_opt("repo", repository)
+        .query_opt("tag", tag)
+        .body(body, "application/x-tar")
+        .timeout(Timeout::Never);
+    let resp = client.send(req).await?;
+    let mut items = json_lines(body_stream(resp.into_body()), 1 << 20);
+    let mut id = None;
+    while let Some(item) = items.next().await {
+        let v: serde_json::Value = decode_json(&item?)?;
+        if let Some(msg) = v.get("error").and_then(|e| e.as_str()) {
+            return Err(Error::Api {
+                status: 500,
+                message: msg.to_string(),
+            });
+        }
+        if let Some(s) = v.get("status").and_then(|s| s.as_str()) {
+            if s.starts_with("sha256:") {
+                id = Some(s.to_string());
+            }
+        }
+    }
+    id.ok_or_else(|| Error::Protocol("the engine's import answer held no image id".into()))
+}
+
+/// A tar file on disk as a streamed request body (64 KiB reads; never the whole file).
+pub async fn file_body(path: &Path) -> Result<Body> {
+    let f = tokio::fs::File::open(path)
+        .await
+        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+    let stream = tokio_util::io::ReaderStream::with_capacity(f, 64 * 1024).map(|r| {
+        r.map(hyper::body::Frame::data)
+            .map_err(|e| Box::new(e) as super::client::BoxError)
+    });
+    Ok(http_body_util::StreamBody::new(stream).boxed_unsync())
+}
+
+/// `GET /images/{name}/json`, as the engine sent it.
+pub async fn inspect(client: &Client, name: &str) -> Result<Bytes> {
+    client
+        .call(Request::get(format!("/images/{}/json", seg(name))))
+        .await
+}
+
+/// Whether the image is present.
+pub async fn exists(client: &Client, name: &str) -> Result<bool> {
+    match inspect(client, name).await {
+        Ok(_) => Ok(true),
+        Err(Error::Api { status: 404, .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `DELETE /images/{name}`; returns the engine's JSON list of what was untagged and deleted.
+pub async fn remove(client: &Client, name: &str, force: bool, noprune: bool) -> Result<Bytes> {
+    let req = Request::delete(format!("/images/{}", seg(name)))
+        .query_bool("force", force)
+        .query_bool("noprune", noprune);
+    client.call(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn references() {
+        use super::split_reference as s;
+        assert_eq!(s("busybox"), ("busybox".into(), None));
+        assert_eq!(s("busybox:1.36"), ("busybox".into(), Some("1.36".into())));
+        assert_eq!(s("localhost:5000/x"), ("localhost:5000/x".into(), None));
+        assert_eq!(
+            s("localhost:5000/x:t"),
+            ("localhost:5000/x".into(), Some("t".into()))
+        );
+        assert_eq!(s("x@sha256:ab"), ("x".into(), Some("sha256:ab".into())));
+    }
+}

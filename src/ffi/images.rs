@@ -1,0 +1,181 @@
+//! Images, as far as running containers needs them: pull, import, inspect, exists, remove.
+
+use super::args::{arg_options, arg_out, arg_ref, arg_str, owned_c_string, put};
+use super::client::docker_client;
+use super::error::{boundary, docker_error, docker_result};
+use super::runtime::run;
+use crate::engine::client::{full_body, Timeout};
+use crate::engine::{images, Error};
+use std::ffi::{c_char, c_void};
+
+/// Called for each pull progress item: `data[0..len]` is one JSON object from the engine
+/// (borrowed for the call). Return 0 to go on, non-zero to stop (the pull then fails with
+/// DOCKER_ERR_STOPPED_BY_CALLBACK). Runs on the thread that called docker_images_pull.
+pub type docker_progress_cb =
+    Option<extern "C" fn(userdata: *mut c_void, data: *const u8, len: usize) -> i32>;
+
+/// Pull an image ("busybox", "busybox:1.36", "registry:5000/x@sha256:..."). Options:
+/// `platform`, `timeout` (seconds; default: wait as long as it takes). `progress` may be NULL.
+/// Errors the registry reports come back as DOCKER_ERR_ENGINE or DOCKER_ERR_NOT_FOUND with its
+/// message. Blocks the calling thread; `progress` runs on it.
+#[no_mangle]
+pub extern "C" fn docker_images_pull(
+    client: *const docker_client,
+    reference: *const c_char,
+    options_json: *const c_char,
+    progress: docker_progress_cb,
+    userdata: *mut c_void,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: pointers are NULL or valid for the call.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let reference = unsafe { arg_str(reference, "reference") }?;
+        let mut o = unsafe { arg_options(options_json, "pull options") }?;
+        let platform = o.string("platform")?;
+        let timeout = o
+            .seconds("timeout")?
+            .map(Timeout::After)
+            .unwrap_or(Timeout::Never);
+        o.finish_with(&["platform", "timeout"])?;
+        run(images::pull(
+            &c.inner,
+            reference,
+            platform.as_deref(),
+            timeout,
+            |item| match progress {
+                Some(cb) => cb(userdata, item.as_ptr(), item.len()) == 0,
+                None => true,
+            },
+        ))
+    })
+}
+
+/// Import a root filesystem tar as an image (`docker import`), from the file at `tar_path`,
+/// streamed (never read whole into memory). `repository` and `tag` may be NULL. `*image_id`
+/// (if not NULL) receives the new image's id (free with docker_string_free). Blocks the
+/// calling thread.
+#[no_mangle]
+pub extern "C" fn docker_images_import_file(
+    client: *const docker_client,
+    tar_path: *const c_char,
+    repository: *const c_char,
+    tag: *const c_char,
+    image_id: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let path = unsafe { arg_str(tar_path, "tar_path") }?;
+        let repository = unsafe { super::args::arg_opt_str(repository, "repository") }?;
+        let tag = unsafe { super::args::arg_opt_str(tag, "tag") }?;
+        let id = run(async {
+            let body = images::file_body(std::path::Path::new(path)).await?;
+            images::import(&c.inner, body, repository, tag).await
+        })?;
+        if !image_id.is_null() {
+            let s = owned_c_string(id)?;
+            // SAFETY: non-NULL, writable.
+            unsafe { put(image_id, s) };
+        }
+        Ok(())
+    })
+}
+
+/// Import a root filesystem tar held in memory (`data[0..len]`, copied before the call
+/// returns). Otherwise as docker_images_import_file.
+#[no_mangle]
+pub extern "C" fn docker_images_import_buffer(
+    client: *const docker_client,
+    data: *const u8,
+    len: usize,
+    repository: *const c_char,
+    tag: *const c_char,
+    image_id: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above; data[0..len] is readable when data is not NULL.
+        let c = unsafe { arg_ref(client, "client") }?;
+        if data.is_null() && len > 0 {
+            return Err(Error::invalid("data is NULL"));
+        }
+        let bytes = if len == 0 {
+            Vec::new()
+        } else {
+            unsafe { std::slice::from_raw_parts(data, len) }.to_vec()
+        };
+        let repository = unsafe { super::args::arg_opt_str(repository, "repository") }?;
+        let tag = unsafe { super::args::arg_opt_str(tag, "tag") }?;
+        let id = run(images::import(&c.inner, full_body(bytes), repository, tag))?;
+        if !image_id.is_null() {
+            let s = owned_c_string(id)?;
+            // SAFETY: non-NULL, writable.
+            unsafe { put(image_id, s) };
+        }
+        Ok(())
+    })
+}
+
+/// The image's inspect JSON, as the engine sent it (`*out`: free with docker_string_free).
+/// A missing image gives DOCKER_ERR_NOT_FOUND. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_images_inspect(
+    client: *const docker_client,
+    name: *const c_char,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let name = unsafe { arg_str(name, "name") }?;
+        arg_out(out, "out")?;
+        let b = run(images::inspect(&c.inner, name))?;
+        let s = owned_c_string(b.to_vec())?;
+        // SAFETY: checked non-NULL.
+        unsafe { put(out, s) };
+        Ok(())
+    })
+}
+
+/// Whether the image is present: `*exists` receives true or false. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_images_exists(
+    client: *const docker_client,
+    name: *const c_char,
+    exists: *mut bool,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let name = unsafe { arg_str(name, "name") }?;
+        arg_out(exists, "exists")?;
+        let e = run(images::exists(&c.inner, name))?;
+        // SAFETY: checked non-NULL.
+        unsafe { put(exists, e) };
+        Ok(())
+    })
+}
+
+/// Remove an image. Options: `force`, `noprune`. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_images_remove(
+    client: *const docker_client,
+    name: *const c_char,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let name = unsafe { arg_str(name, "name") }?;
+        let mut o = unsafe { arg_options(options_json, "image remove options") }?;
+        let force = o.bool("force")?.unwrap_or(false);
+        let noprune = o.bool("noprune")?.unwrap_or(false);
+        o.finish_with(&["force", "noprune"])?;
+        run(images::remove(&c.inner, name, force, noprune)).map(drop)
+    })
+}
