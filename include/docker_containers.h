@@ -78,6 +78,33 @@ enum docker_result
 typedef int32_t docker_result;
 #endif // __cplusplus
 
+// What a piece of stream data is.
+enum docker_stream_kind
+#ifdef __cplusplus
+  : int32_t
+#endif // __cplusplus
+ {
+  // Echoed stdin (rare).
+  DOCKER_STREAM_STDIN = 0,
+  // The container's or process's stdout.
+  DOCKER_STREAM_STDOUT = 1,
+  // Its stderr.
+  DOCKER_STREAM_STDERR = 2,
+  // Raw terminal output (a tty: stdout and stderr are one stream).
+  DOCKER_STREAM_CONSOLE = 3,
+  // One JSON document (a stats sample).
+  DOCKER_STREAM_JSON = 4,
+  // docker_stream_next only: the stream has ended; there is no data.
+  DOCKER_STREAM_END = 5,
+};
+#ifndef __cplusplus
+typedef int32_t docker_stream_kind;
+#endif // __cplusplus
+
+// A cancel token: fire it from any thread to end a blocking stream call (which then returns
+// DOCKER_ERR_CANCELLED). One token may serve several calls; once fired it stays fired.
+typedef struct docker_cancel docker_cancel;
+
 // A client for one engine. Safe to use from many threads at once. Free with docker_client_free
 // (containers made from it keep what they need alive).
 typedef struct docker_client docker_client;
@@ -88,6 +115,12 @@ typedef struct docker_container docker_container;
 
 // The details of a failed call. Made by the library, freed with docker_error_free.
 typedef struct docker_error docker_error;
+
+// A pull stream: take chunks with docker_stream_next; for attach and interactive exec, write
+// stdin with docker_stream_write and end it with docker_stream_close_write. Call
+// docker_stream_next from one thread at a time; docker_stream_cancel from any thread.
+// Free with docker_stream_free.
+typedef struct docker_stream docker_stream;
 
 // A byte buffer made by the library. Read `data[0..len]`; free with docker_buffer_free.
 // `data` is NULL when `len` is 0.
@@ -102,6 +135,23 @@ typedef struct docker_buffer {
 // (borrowed for the call). Return 0 to go on, non-zero to stop (the pull then fails with
 // DOCKER_ERR_STOPPED_BY_CALLBACK). Runs on the thread that called docker_images_pull.
 typedef int32_t (*docker_progress_cb)(void *userdata, const uint8_t *data, size_t len);
+
+// A chunk handed out by docker_stream_next. `data` is borrowed: valid until the next call on
+// the same stream, or its free.
+typedef struct docker_chunk {
+  docker_stream_kind kind;
+  const uint8_t *data;
+  size_t len;
+} docker_chunk;
+
+// Receives stream data: `data[0..len]` is borrowed for the duration of the call (not
+// NUL-terminated). Return 0 to go on; anything else stops the stream, and the call that runs
+// the stream returns DOCKER_ERR_STOPPED_BY_CALLBACK. Runs on the thread that called the
+// streaming function, never on a library thread.
+typedef int32_t (*docker_stream_cb)(void *userdata,
+                                    docker_stream_kind kind,
+                                    const uint8_t *data,
+                                    size_t len);
 
 #ifdef __cplusplus
 extern "C" {
@@ -457,6 +507,205 @@ void docker_string_free(char *s);
 
 // Free a buffer returned by this library, with its bytes. NULL is a no-op.
 void docker_buffer_free(struct docker_buffer *buffer);
+
+// A new cancel token (free with docker_cancel_free). Never NULL.
+struct docker_cancel *docker_cancel_new(void);
+
+// Fire the token: every stream call using it returns promptly. Safe from any thread, any
+// number of times. NULL is a no-op.
+void docker_cancel_fire(const struct docker_cancel *cancel);
+
+// Free a token. No call may still be using it. NULL is a no-op.
+void docker_cancel_free(struct docker_cancel *cancel);
+
+// Wait up to `timeout_ms` milliseconds (negative: for ever; 0: only what is ready) for the next
+// chunk. On DOCKER_OK, `*chunk` holds data, or kind DOCKER_STREAM_END once the stream has
+// ended (for an exec stream the exit code is then available from docker_stream_exit_code).
+// DOCKER_ERR_TIMEOUT means nothing arrived in time: nothing is lost, call again.
+// DOCKER_ERR_CANCELLED after docker_stream_cancel. Blocks the calling thread.
+docker_result docker_stream_next(struct docker_stream *stream,
+                                 int64_t timeout_ms,
+                                 struct docker_chunk *chunk,
+                                 struct docker_error **error);
+
+// Write `data[0..len]` to the stream's stdin (attach with stdin, interactive exec). Blocks
+// until written. A stream without stdin gives DOCKER_ERR_INVALID_ARGUMENT.
+docker_result docker_stream_write(struct docker_stream *stream,
+                                  const uint8_t *data,
+                                  size_t len,
+                                  struct docker_error **error);
+
+// End the stream's stdin: a real half-close, so the process in the container reads end of
+// file while its output keeps coming. Closing twice is not an error.
+docker_result docker_stream_close_write(struct docker_stream *stream, struct docker_error **error);
+
+// Resize the tty behind the stream (attach: the container's; interactive exec: the exec's).
+docker_result docker_stream_resize(struct docker_stream *stream,
+                                   uint32_t height,
+                                   uint32_t width,
+                                   struct docker_error **error);
+
+// Cancel the stream from any thread: a docker_stream_next blocked on it returns
+// DOCKER_ERR_CANCELLED promptly, and so does every later one. NULL is a no-op.
+void docker_stream_cancel(const struct docker_stream *stream);
+
+// For an exec stream that has ended (docker_stream_next gave DOCKER_STREAM_END): its exit
+// code into `*exit_code`. Before the end, or for other streams: DOCKER_ERR_INVALID_ARGUMENT.
+docker_result docker_stream_exit_code(const struct docker_stream *stream,
+                                      int64_t *exit_code,
+                                      struct docker_error **error);
+
+// Free a stream, closing its connection. NULL is a no-op. No other call may be using it.
+void docker_stream_free(struct docker_stream *stream);
+
+// docker-py's `logs()` with a callback: each piece of output goes to `cb` with its kind
+// (stdout, stderr, or console for a tty container). Options: `stdout`, `stderr` (default
+// true), `timestamps`, `tail` ("all" or N), `since` and `until` (unix seconds with fractions,
+// RFC 3339 such as "2024-01-02T03:04:05.5Z", or a duration back from now such as "10m"; kept to
+// the nanosecond), `follow` (keep reading as the container writes), `idle_timeout` (seconds of
+// silence before DOCKER_ERR_TIMEOUT). `cancel` may be NULL. Returns when the logs end, the
+// callback returns non-zero, the token fires or the idle timeout passes. Blocks the calling
+// thread; `cb` runs on it.
+docker_result docker_container_logs(const struct docker_container *container,
+                                    const char *options_json,
+                                    docker_stream_cb cb,
+                                    void *userdata,
+                                    const struct docker_cancel *cancel,
+                                    struct docker_error **error);
+
+// The logs as a pull stream (same options as docker_container_logs, less idle_timeout: give
+// docker_stream_next a timeout instead). `*out`: free with docker_stream_free.
+docker_result docker_container_logs_open(const struct docker_container *container,
+                                         const char *options_json,
+                                         struct docker_stream **out,
+                                         struct docker_error **error);
+
+// The logs gathered into memory (docker-py's `logs()` without stream). Options as
+// docker_container_logs, less `follow`, plus `demux`: with it, stdout goes to `*out` and
+// stderr to `*out_stderr`; without it, both go to `*out` in order (`out_stderr` may be NULL).
+// Buffers: free with docker_buffer_free. Blocks the calling thread.
+docker_result docker_container_logs_buffer(const struct docker_container *container,
+                                           const char *options_json,
+                                           struct docker_buffer **out,
+                                           struct docker_buffer **out_stderr,
+                                           struct docker_error **error);
+
+// docker-py's `stats()` as a stream: each sample goes to `cb` as kind DOCKER_STREAM_JSON, the
+// engine's JSON plus "derived": {cpu_percent, memory_usage (without page cache),
+// memory_limit, memory_percent, net_rx, net_tx, blk_read, blk_write, pids, online_cpus}.
+// Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
+// thread; `cb` runs on it.
+docker_result docker_container_stats(const struct docker_container *container,
+                                     const char *options_json,
+                                     docker_stream_cb cb,
+                                     void *userdata,
+                                     const struct docker_cancel *cancel,
+                                     struct docker_error **error);
+
+// The stats stream in pull form. `*out`: free with docker_stream_free.
+docker_result docker_container_stats_open(const struct docker_container *container,
+                                          const char *options_json,
+                                          struct docker_stream **out,
+                                          struct docker_error **error);
+
+// One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
+// (default true where the engine has it, API 1.41+: the sample comes at once, but without the
+// previous CPU reading, so derived.cpu_percent is 0; false: the engine waits about a second
+// for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
+// docker_string_free. Blocks the calling thread.
+docker_result docker_container_stats_once(const struct docker_container *container,
+                                          const char *options_json,
+                                          char **out,
+                                          struct docker_error **error);
+
+// docker-py's `attach()` with a callback: the container's output as it comes. Options:
+// `stdout`, `stderr` (default true), `stream` (default true), `logs` (replay earlier output
+// first), `detach_keys`, `idle_timeout`. Blocks until the container's output ends, the callback
+// stops it, the token fires or the idle timeout passes; `cb` runs on the calling thread.
+docker_result docker_container_attach(const struct docker_container *container,
+                                      const char *options_json,
+                                      docker_stream_cb cb,
+                                      void *userdata,
+                                      const struct docker_cancel *cancel,
+                                      struct docker_error **error);
+
+// docker-py's `attach_socket()`: both directions as a pull stream. Options as
+// docker_container_attach, with `stdin` defaulting to true: write with docker_stream_write,
+// end stdin with docker_stream_close_write (the container needs `stdin_open`), resize its tty
+// with docker_stream_resize. `*out`: free with docker_stream_free.
+docker_result docker_container_attach_open(const struct docker_container *container,
+                                           const char *options_json,
+                                           struct docker_stream **out,
+                                           struct docker_error **error);
+
+// docker-py's `exec_run(cmd, ...)`, gathered: `*exit_code` (if not NULL) receives the exit
+// code and `*out` the output (free with docker_buffer_free). `cmd`: a string split like a
+// shell, or NULL with `"cmd": [...]` in the options. Options: `stdout`, `stderr` (default
+// true), `tty`, `privileged`, `user`, `environment` (object or list), `workdir`, `demux` (stdout
+// to `*out`, stderr to `*out_stderr`; otherwise both to `*out` and `out_stderr` may be NULL).
+// A non-zero exit code is not an error. Blocks the calling thread.
+docker_result docker_container_exec_run(const struct docker_container *container,
+                                        const char *cmd,
+                                        const char *options_json,
+                                        int64_t *exit_code,
+                                        struct docker_buffer **out,
+                                        struct docker_buffer **out_stderr,
+                                        struct docker_error **error);
+
+// docker-py's `exec_run(stream=True)`, with what docker-py lacks: the exit code. Output goes
+// to `cb` as it comes (stdout/stderr apart, console for a tty); when it ends, `*exit_code` (if
+// not NULL) receives the exit code. Options as docker_container_exec_run (less demux) plus
+// `idle_timeout`. `cancel` may be NULL. Blocks the calling thread; `cb` runs on it.
+docker_result docker_container_exec_stream(const struct docker_container *container,
+                                           const char *cmd,
+                                           const char *options_json,
+                                           docker_stream_cb cb,
+                                           void *userdata,
+                                           const struct docker_cancel *cancel,
+                                           int64_t *exit_code,
+                                           struct docker_error **error);
+
+// An interactive exec (docker-py's `exec_run(socket=True)`, both ways): a pull stream with
+// stdin (docker_stream_write, docker_stream_close_write), docker_stream_resize for a tty, and
+// docker_stream_exit_code once docker_stream_next has given DOCKER_STREAM_END. Options as
+// docker_container_exec_run, with `stdin` defaulting to true. `*out`: free with
+// docker_stream_free. Blocks until the exec has started.
+docker_result docker_container_exec_open(const struct docker_container *container,
+                                         const char *cmd,
+                                         const char *options_json,
+                                         struct docker_stream **out,
+                                         struct docker_error **error);
+
+// docker-py's `exec_run(detach=True)`, keeping what docker-py drops: `*exec_id` receives the
+// exec's id (free with docker_string_free) for docker_exec_inspect. Options as
+// docker_container_exec_run. Returns once the process has started.
+docker_result docker_container_exec_detached(const struct docker_container *container,
+                                             const char *cmd,
+                                             const char *options_json,
+                                             char **exec_id,
+                                             struct docker_error **error);
+
+// An exec's inspect JSON (Running, ExitCode, ProcessConfig, ...), as the engine sent it.
+// `*out`: free with docker_string_free. Blocks the calling thread.
+docker_result docker_exec_inspect(const struct docker_client *client,
+                                  const char *exec_id,
+                                  char **out,
+                                  struct docker_error **error);
+
+// Resize an exec's tty. Blocks the calling thread.
+docker_result docker_exec_resize(const struct docker_client *client,
+                                 const char *exec_id,
+                                 uint32_t height,
+                                 uint32_t width,
+                                 struct docker_error **error);
+
+// docker-py's `top(ps_args)`: the processes as JSON {"Titles": [...], "Processes": [[...]]}.
+// Options: `ps_args` (e.g. "aux"). `*out`: free with docker_string_free. Blocks the calling
+// thread.
+docker_result docker_container_top(const struct docker_container *container,
+                                   const char *options_json,
+                                   char **out,
+                                   struct docker_error **error);
 
 // The library's version as "MAJOR.MINOR.PATCH", static (never freed). It matches the header's
 // DOCKER_CONTAINERS_VERSION_* macros when header and library agree.

@@ -575,6 +575,34 @@ impl Client {
         }
     }
 
+    /// Send a request that takes over the connection (attach, interactive exec): asks for
+    /// `Upgrade: tcp`, expects 101, and returns the raw two-way connection with the response
+    /// headers. The time limit covers getting the 101.
+    pub async fn upgrade(
+        &self,
+        req: Request,
+    ) -> Result<(hyper::HeaderMap, hyper::upgrade::Upgraded)> {
+        let what = format!("{} {}", req.method, req.path);
+        let req = req
+            .header(
+                hyper::header::CONNECTION,
+                HeaderValue::from_static("Upgrade"),
+            )
+            .header(hyper::header::UPGRADE, HeaderValue::from_static("tcp"));
+        let resp = self.send(req).await?;
+        if resp.status() != StatusCode::SWITCHING_PROTOCOLS {
+            return Err(Error::Protocol(format!(
+                "{what}: the engine answered {} instead of switching protocols",
+                resp.status()
+            )));
+        }
+        let headers = resp.headers().clone();
+        let io = hyper::upgrade::on(resp)
+            .await
+            .map_err(|e| Error::Protocol(format!("{what}: taking over the connection: {e}")))?;
+        Ok((headers, io))
+    }
+
     /// `GET /_ping`: "OK" when the engine is up.
     pub async fn ping(&self) -> Result<String> {
         let b = self.call(Request::get("/_ping").unversioned()).await?;

@@ -10,6 +10,9 @@ pub mod host;
 pub mod images;
 pub mod opts;
 pub mod run;
+pub mod stats;
+pub mod streams;
+pub mod timeparse;
 
 pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
 pub use error::{Error, Result};

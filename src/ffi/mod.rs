@@ -12,6 +12,8 @@ pub mod error;
 pub mod images;
 pub mod memory;
 pub(crate) mod runtime;
+pub mod stream;
+pub mod streams;
 pub mod version;
 
 pub use client::*;
@@ -20,4 +22,6 @@ pub use containers::*;
 pub use error::*;
 pub use images::*;
 pub use memory::*;
+pub use stream::*;
+pub use streams::*;
 pub use version::*;

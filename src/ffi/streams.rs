@@ -1,0 +1,539 @@
+//! Stream exports on a container: logs, stats, attach, exec, top. Each stream comes in the
+//! callback form (blocking, callbacks on the calling thread) and the pull form (`_open`).
+
+use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, owned_c_string, put};
+use super::client::docker_client;
+use super::container::{arg_container, docker_container};
+use super::error::{boundary, docker_error, docker_result};
+use super::memory::docker_buffer;
+use super::runtime::run;
+use super::stream::{
+    arg_cancel, docker_cancel, docker_stream, docker_stream_cb, drive_async, idle_option,
+    ResizeTarget,
+};
+use crate::engine::decode::StreamKind;
+use crate::engine::opts::Opts;
+use crate::engine::streams::{self, AttachOptions, ChunkStream, ExecOptions, LogsOptions};
+use crate::engine::{Error, Result};
+use futures_util::StreamExt;
+use std::ffi::{c_char, c_void};
+
+fn tty_of(c: &docker_container) -> bool {
+    c.attrs()
+        .pointer("/Config/Tty")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+fn give<T>(out: *mut *mut T, v: *mut T) {
+    // SAFETY: callers check `out` with arg_out first.
+    unsafe { put(out, v) };
+}
+
+type OpenFuture<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<ChunkStream>> + 'a>>;
+
+/// A blocking stream call: container, options, callback, cancel.
+#[allow(clippy::too_many_arguments)]
+fn callback_call(
+    container: *const docker_container,
+    options_json: *const c_char,
+    what: &'static str,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    error: *mut *mut docker_error,
+    open: impl for<'a> FnOnce(&'a docker_container, &mut Opts) -> Result<OpenFuture<'a>>,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: pointers are NULL or valid, per the contract.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, what) }?;
+        if cb.is_none() {
+            return Err(Error::invalid("callback is NULL"));
+        }
+        let idle = idle_option(&mut o)?;
+        let token = unsafe { arg_cancel(cancel) };
+        let fut = open(c, &mut o)?;
+        o.finish()?;
+        run(async {
+            let stream = fut.await?;
+            drive_async(stream, cb, userdata, token, idle).await
+        })
+    })
+}
+
+/// docker-py's `logs()` with a callback: each piece of output goes to `cb` with its kind
+/// (stdout, stderr, or console for a tty container). Options: `stdout`, `stderr` (default
+/// true), `timestamps`, `tail` ("all" or N), `since` and `until` (unix seconds with fractions,
+/// RFC 3339 such as "2024-01-02T03:04:05.5Z", or a duration back from now such as "10m"; kept to
+/// the nanosecond), `follow` (keep reading as the container writes), `idle_timeout` (seconds of
+/// silence before DOCKER_ERR_TIMEOUT). `cancel` may be NULL. Returns when the logs end, the
+/// callback returns non-zero, the token fires or the idle timeout passes. Blocks the calling
+/// thread; `cb` runs on it.
+#[no_mangle]
+pub extern "C" fn docker_container_logs(
+    container: *const docker_container,
+    options_json: *const c_char,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    callback_call(
+        container,
+        options_json,
+        "logs options",
+        cb,
+        userdata,
+        cancel,
+        error,
+        |c, o| {
+            let lo = LogsOptions::take(o)?;
+            let tty = tty_of(c);
+            Ok(Box::pin(async move {
+                streams::logs(&c.client, c.id_str(), &lo, tty).await
+            }))
+        },
+    )
+}
+
+/// The logs as a pull stream (same options as docker_container_logs, less idle_timeout: give
+/// docker_stream_next a timeout instead). `*out`: free with docker_stream_free.
+#[no_mangle]
+pub extern "C" fn docker_container_logs_open(
+    container: *const docker_container,
+    options_json: *const c_char,
+    out: *mut *mut docker_stream,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "logs options") }?;
+        arg_out(out, "out")?;
+        let lo = LogsOptions::take(&mut o)?;
+        o.finish()?;
+        let s = run(streams::logs(&c.client, c.id_str(), &lo, tty_of(c)))?;
+        give(
+            out,
+            docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
+        );
+        Ok(())
+    })
+}
+
+/// The logs gathered into memory (docker-py's `logs()` without stream). Options as
+/// docker_container_logs, less `follow`, plus `demux`: with it, stdout goes to `*out` and
+/// stderr to `*out_stderr`; without it, both go to `*out` in order (`out_stderr` may be NULL).
+/// Buffers: free with docker_buffer_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_logs_buffer(
+    container: *const docker_container,
+    options_json: *const c_char,
+    out: *mut *mut docker_buffer,
+    out_stderr: *mut *mut docker_buffer,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "logs options") }?;
+        arg_out(out, "out")?;
+        let demux = o.bool("demux")?.unwrap_or(false);
+        if demux {
+            arg_out(out_stderr, "out_stderr")?;
+        }
+        let lo = LogsOptions::take(&mut o)?;
+        o.finish()?;
+        if lo.follow {
+            return Err(Error::invalid("logs options: \"follow\" needs a stream: use docker_container_logs or docker_container_logs_open"));
+        }
+        let (a, b) = run(async {
+            let s = streams::logs(&c.client, c.id_str(), &lo, tty_of(c)).await?;
+            gather(s, demux).await
+        })?;
+        give(out, docker_buffer::new_raw(a));
+        if demux {
+            give(out_stderr, docker_buffer::new_raw(b));
+        }
+        Ok(())
+    })
+}
+
+/// Gather a stream: (stdout or everything, stderr when split).
+async fn gather(mut s: ChunkStream, split: bool) -> Result<(Vec<u8>, Vec<u8>)> {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    while let Some(c) = s.next().await {
+        let c = c?;
+        if split && c.kind == StreamKind::Stderr {
+            b.extend_from_slice(&c.data);
+        } else {
+            a.extend_from_slice(&c.data);
+        }
+    }
+    Ok((a, b))
+}
+
+/// docker-py's `stats()` as a stream: each sample goes to `cb` as kind DOCKER_STREAM_JSON, the
+/// engine's JSON plus "derived": {cpu_percent, memory_usage (without page cache),
+/// memory_limit, memory_percent, net_rx, net_tx, blk_read, blk_write, pids, online_cpus}.
+/// Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
+/// thread; `cb` runs on it.
+#[no_mangle]
+pub extern "C" fn docker_container_stats(
+    container: *const docker_container,
+    options_json: *const c_char,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    callback_call(
+        container,
+        options_json,
+        "stats options",
+        cb,
+        userdata,
+        cancel,
+        error,
+        |c, _| {
+            Ok(Box::pin(async move {
+                streams::stats_stream(&c.client, c.id_str(), true, false).await
+            }))
+        },
+    )
+}
+
+/// The stats stream in pull form. `*out`: free with docker_stream_free.
+#[no_mangle]
+pub extern "C" fn docker_container_stats_open(
+    container: *const docker_container,
+    options_json: *const c_char,
+    out: *mut *mut docker_stream,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let o = unsafe { arg_options(options_json, "stats options") }?;
+        arg_out(out, "out")?;
+        o.finish()?;
+        let s = run(streams::stats_stream(&c.client, c.id_str(), true, false))?;
+        give(
+            out,
+            docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
+        );
+        Ok(())
+    })
+}
+
+/// One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
+/// (default true where the engine has it, API 1.41+: the sample comes at once, but without the
+/// previous CPU reading, so derived.cpu_percent is 0; false: the engine waits about a second
+/// for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
+/// docker_string_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_stats_once(
+    container: *const docker_container,
+    options_json: *const c_char,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "stats options") }?;
+        arg_out(out, "out")?;
+        let one_shot = o.bool("one_shot")?.unwrap_or(true);
+        o.finish()?;
+        let v = run(streams::stats_once(&c.client, c.id_str(), one_shot))?;
+        give(out, owned_c_string(v.to_string())?);
+        Ok(())
+    })
+}
+
+/// docker-py's `attach()` with a callback: the container's output as it comes. Options:
+/// `stdout`, `stderr` (default true), `stream` (default true), `logs` (replay earlier output
+/// first), `detach_keys`, `idle_timeout`. Blocks until the container's output ends, the callback
+/// stops it, the token fires or the idle timeout passes; `cb` runs on the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_attach(
+    container: *const docker_container,
+    options_json: *const c_char,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    callback_call(
+        container,
+        options_json,
+        "attach options",
+        cb,
+        userdata,
+        cancel,
+        error,
+        |c, o| {
+            let ao = AttachOptions::take(o, false)?;
+            let tty = tty_of(c);
+            Ok(Box::pin(async move {
+                streams::attach(&c.client, c.id_str(), &ao, tty)
+                    .await
+                    .map(|(s, _)| s)
+            }))
+        },
+    )
+}
+
+/// docker-py's `attach_socket()`: both directions as a pull stream. Options as
+/// docker_container_attach, with `stdin` defaulting to true: write with docker_stream_write,
+/// end stdin with docker_stream_close_write (the container needs `stdin_open`), resize its tty
+/// with docker_stream_resize. `*out`: free with docker_stream_free.
+#[no_mangle]
+pub extern "C" fn docker_container_attach_open(
+    container: *const docker_container,
+    options_json: *const c_char,
+    out: *mut *mut docker_stream,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "attach options") }?;
+        arg_out(out, "out")?;
+        let ao = AttachOptions::take(&mut o, true)?;
+        o.finish()?;
+        let (s, w) = run(streams::attach(&c.client, c.id_str(), &ao, tty_of(c)))?;
+        let resize = ResizeTarget::Container(c.client.clone(), c.id_str().to_string());
+        give(
+            out,
+            docker_stream::new(s, if ao.stdin { Some(w) } else { None }, resize, None).into_raw(),
+        );
+        Ok(())
+    })
+}
+
+fn exec_options(o: &mut Opts, cmd: *const c_char, stdin_default: bool) -> Result<ExecOptions> {
+    // SAFETY: cmd is NULL or a C string valid for the call.
+    let cmd = unsafe { arg_opt_str(cmd, "cmd") }?;
+    for k in ["stream", "socket", "detach"] {
+        if o.take(k).is_some() {
+            return Err(Error::invalid(format!(
+                "exec options: \"{k}\" is a separate call here: docker_container_exec_stream, \
+                 docker_container_exec_open or docker_container_exec_detached"
+            )));
+        }
+    }
+    ExecOptions::take(o, cmd, stdin_default)
+}
+
+/// docker-py's `exec_run(cmd, ...)`, gathered: `*exit_code` (if not NULL) receives the exit
+/// code and `*out` the output (free with docker_buffer_free). `cmd`: a string split like a
+/// shell, or NULL with `"cmd": [...]` in the options. Options: `stdout`, `stderr` (default
+/// true), `tty`, `privileged`, `user`, `environment` (object or list), `workdir`, `demux` (stdout
+/// to `*out`, stderr to `*out_stderr`; otherwise both to `*out` and `out_stderr` may be NULL).
+/// A non-zero exit code is not an error. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_exec_run(
+    container: *const docker_container,
+    cmd: *const c_char,
+    options_json: *const c_char,
+    exit_code: *mut i64,
+    out: *mut *mut docker_buffer,
+    out_stderr: *mut *mut docker_buffer,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let demux = o.bool("demux")?.unwrap_or(false);
+        let eo = exec_options(&mut o, cmd, false)?;
+        o.finish()?;
+        if demux {
+            arg_out(out_stderr, "out_stderr")?;
+        }
+        let (code, a, b) = run(async {
+            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
+            let s = streams::exec_start_output(&c.client, &id, eo.tty).await?;
+            let (a, b) = gather(s, demux).await?;
+            let code = streams::exec_exit_code(&c.client, &id).await?;
+            Ok::<_, Error>((code, a, b))
+        })?;
+        if !exit_code.is_null() {
+            // SAFETY: non-NULL, writable.
+            unsafe { put(exit_code, code) };
+        }
+        if !out.is_null() {
+            give(out, docker_buffer::new_raw(a));
+        }
+        if demux {
+            give(out_stderr, docker_buffer::new_raw(b));
+        }
+        Ok(())
+    })
+}
+
+/// docker-py's `exec_run(stream=True)`, with what docker-py lacks: the exit code. Output goes
+/// to `cb` as it comes (stdout/stderr apart, console for a tty); when it ends, `*exit_code` (if
+/// not NULL) receives the exit code. Options as docker_container_exec_run (less demux) plus
+/// `idle_timeout`. `cancel` may be NULL. Blocks the calling thread; `cb` runs on it.
+#[no_mangle]
+pub extern "C" fn docker_container_exec_stream(
+    container: *const docker_container,
+    cmd: *const c_char,
+    options_json: *const c_char,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    exit_code: *mut i64,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        if cb.is_none() {
+            return Err(Error::invalid("callback is NULL"));
+        }
+        let idle = idle_option(&mut o)?;
+        let eo = exec_options(&mut o, cmd, false)?;
+        o.finish()?;
+        let token = unsafe { arg_cancel(cancel) };
+        let code = run(async {
+            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
+            let s = streams::exec_start_output(&c.client, &id, eo.tty).await?;
+            drive_async(s, cb, userdata, token, idle).await?;
+            streams::exec_exit_code(&c.client, &id).await
+        })?;
+        if !exit_code.is_null() {
+            // SAFETY: non-NULL, writable.
+            unsafe { put(exit_code, code) };
+        }
+        Ok(())
+    })
+}
+
+/// An interactive exec (docker-py's `exec_run(socket=True)`, both ways): a pull stream with
+/// stdin (docker_stream_write, docker_stream_close_write), docker_stream_resize for a tty, and
+/// docker_stream_exit_code once docker_stream_next has given DOCKER_STREAM_END. Options as
+/// docker_container_exec_run, with `stdin` defaulting to true. `*out`: free with
+/// docker_stream_free. Blocks until the exec has started.
+#[no_mangle]
+pub extern "C" fn docker_container_exec_open(
+    container: *const docker_container,
+    cmd: *const c_char,
+    options_json: *const c_char,
+    out: *mut *mut docker_stream,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        arg_out(out, "out")?;
+        let eo = exec_options(&mut o, cmd, true)?;
+        o.finish()?;
+        let (id, s, w) = run(async {
+            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
+            let (s, w) = streams::exec_start_interactive(&c.client, &id, eo.tty).await?;
+            Ok::<_, Error>((id, s, w))
+        })?;
+        let resize = ResizeTarget::Exec(c.client.clone(), id.clone());
+        let stdin = if eo.stdin { Some(w) } else { None };
+        give(
+            out,
+            docker_stream::new(s, stdin, resize, Some((c.client.clone(), id))).into_raw(),
+        );
+        Ok(())
+    })
+}
+
+/// docker-py's `exec_run(detach=True)`, keeping what docker-py drops: `*exec_id` receives the
+/// exec's id (free with docker_string_free) for docker_exec_inspect. Options as
+/// docker_container_exec_run. Returns once the process has started.
+#[no_mangle]
+pub extern "C" fn docker_container_exec_detached(
+    container: *const docker_container,
+    cmd: *const c_char,
+    options_json: *const c_char,
+    exec_id: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        arg_out(exec_id, "exec_id")?;
+        let eo = exec_options(&mut o, cmd, false)?;
+        o.finish()?;
+        let id = run(async {
+            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
+            streams::exec_start_detached(&c.client, &id, eo.tty).await?;
+            Ok::<_, Error>(id)
+        })?;
+        give(exec_id, owned_c_string(id)?);
+        Ok(())
+    })
+}
+
+/// An exec's inspect JSON (Running, ExitCode, ProcessConfig, ...), as the engine sent it.
+/// `*out`: free with docker_string_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_exec_inspect(
+    client: *const docker_client,
+    exec_id: *const c_char,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let id = unsafe { arg_str(exec_id, "exec_id") }?;
+        arg_out(out, "out")?;
+        let b = run(streams::exec_inspect(&c.inner, id))?;
+        give(out, owned_c_string(b.to_vec())?);
+        Ok(())
+    })
+}
+
+/// Resize an exec's tty. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_exec_resize(
+    client: *const docker_client,
+    exec_id: *const c_char,
+    height: u32,
+    width: u32,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_ref(client, "client") }?;
+        let id = unsafe { arg_str(exec_id, "exec_id") }?;
+        run(streams::exec_resize(&c.inner, id, height, width))
+    })
+}
+
+/// docker-py's `top(ps_args)`: the processes as JSON {"Titles": [...], "Processes": [[...]]}.
+/// Options: `ps_args` (e.g. "aux"). `*out`: free with docker_string_free. Blocks the calling
+/// thread.
+#[no_mangle]
+pub extern "C" fn docker_container_top(
+    container: *const docker_container,
+    options_json: *const c_char,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "top options") }?;
+        arg_out(out, "out")?;
+        let ps_args = o.string("ps_args")?;
+        o.finish_with(&["ps_args"])?;
+        let b = run(streams::top(&c.client, c.id_str(), ps_args.as_deref()))?;
+        give(out, owned_c_string(b.to_vec())?);
+        Ok(())
+    })
+}
