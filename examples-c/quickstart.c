@@ -1,6 +1,6 @@
 /* quickstart.c: docker-py's own examples, in C, against the local engine.
  *   connect, ping, version; run echo; run detached with a published port; get; status;
- *   pause/unpause; stop; wait; remove.
+ *   exec_run; logs; pause/unpause; stop; wait; remove.
  * Build and run: make quickstart (the image dc-test/busybox:latest is built by scripts/engine-up.sh). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +79,27 @@ int main(void) {
         docker_string_free(name);
         docker_string_free(ports);
         docker_container_free(same);
+    }
+
+    /* container.exec_run("echo hello from exec") -> (exit_code, output) */
+    int64_t exit_code = -1;
+    docker_buffer *exec_out = NULL;
+    if (docker_container_exec_run(web, "sh -c 'echo hello from exec; exit 2'", NULL, &exit_code, &exec_out, NULL, &err) != DOCKER_OK) {
+        fail("exec_run", err);
+        err = NULL;
+    } else {
+        printf("exec_run: exit code %lld, output %.*s", (long long)exit_code, (int)exec_out->len, (const char *)exec_out->data);
+        docker_buffer_free(exec_out);
+    }
+
+    /* container.logs() */
+    docker_buffer *logs = NULL;
+    if (docker_container_logs_buffer(web, "{\"tail\": 10}", &logs, NULL, &err) != DOCKER_OK) {
+        fail("logs", err);
+        err = NULL;
+    } else {
+        printf("logs: %zu bytes\n", logs->len);
+        docker_buffer_free(logs);
     }
 
     print_status("after run", web);
