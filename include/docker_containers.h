@@ -96,6 +96,8 @@ enum docker_stream_kind
   DOCKER_STREAM_JSON = 4,
   // docker_stream_next only: the stream has ended; there is no data.
   DOCKER_STREAM_END = 5,
+  // Archive bytes (a tar stream from get_archive or export).
+  DOCKER_STREAM_DATA = 6,
 };
 #ifndef __cplusplus
 typedef int32_t docker_stream_kind;
@@ -131,6 +133,20 @@ typedef struct docker_buffer {
   size_t len;
 } docker_buffer;
 
+// Supplies the bytes of an upload: fill `buf[0..cap]` and return how many bytes were written;
+// 0 means the end; a negative value aborts the upload (DOCKER_ERR_STOPPED_BY_CALLBACK). Runs
+// on the thread that made the call.
+typedef int64_t (*docker_read_cb)(void *userdata, uint8_t *buf, size_t cap);
+
+// Receives stream data: `data[0..len]` is borrowed for the duration of the call (not
+// NUL-terminated). Return 0 to go on; anything else stops the stream, and the call that runs
+// the stream returns DOCKER_ERR_STOPPED_BY_CALLBACK. Runs on the thread that called the
+// streaming function, never on a library thread.
+typedef int32_t (*docker_stream_cb)(void *userdata,
+                                    docker_stream_kind kind,
+                                    const uint8_t *data,
+                                    size_t len);
+
 // Called for each pull progress item: `data[0..len]` is one JSON object from the engine
 // (borrowed for the call). Return 0 to go on, non-zero to stop (the pull then fails with
 // DOCKER_ERR_STOPPED_BY_CALLBACK). Runs on the thread that called docker_images_pull.
@@ -143,15 +159,6 @@ typedef struct docker_chunk {
   const uint8_t *data;
   size_t len;
 } docker_chunk;
-
-// Receives stream data: `data[0..len]` is borrowed for the duration of the call (not
-// NUL-terminated). Return 0 to go on; anything else stops the stream, and the call that runs
-// the stream returns DOCKER_ERR_STOPPED_BY_CALLBACK. Runs on the thread that called the
-// streaming function, never on a library thread.
-typedef int32_t (*docker_stream_cb)(void *userdata,
-                                    docker_stream_kind kind,
-                                    const uint8_t *data,
-                                    size_t len);
 
 #ifdef __cplusplus
 extern "C" {
@@ -450,6 +457,120 @@ const uint8_t *docker_error_stderr(const struct docker_error *error, size_t *len
 
 // Free an error. NULL is a no-op.
 void docker_error_free(struct docker_error *error);
+
+// docker-py's `put_archive(path, data)` from memory: extract the tar `data[0..len]` (copied
+// before the call returns) into the existing directory `path` in the container. Options:
+// `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
+// DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+docker_result docker_container_put_archive(const struct docker_container *container,
+                                           const char *path,
+                                           const uint8_t *data,
+                                           size_t len,
+                                           const char *options_json,
+                                           struct docker_error **error);
+
+// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
+// docker_container_put_archive.
+docker_result docker_container_put_archive_file(const struct docker_container *container,
+                                                const char *path,
+                                                const char *tar_path,
+                                                const char *options_json,
+                                                struct docker_error **error);
+
+// put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
+// time until it returns 0; at most a few chunks are in flight, so an archive of any size
+// streams in bounded memory. Otherwise as docker_container_put_archive.
+docker_result docker_container_put_archive_reader(const struct docker_container *container,
+                                                  const char *path,
+                                                  docker_read_cb read,
+                                                  void *userdata,
+                                                  const char *options_json,
+                                                  struct docker_error **error);
+
+// docker-py's `get_archive(path)`: `*stat_json` (if not NULL) receives the path's stat
+// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
+// docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
+// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+docker_result docker_container_get_archive(const struct docker_container *container,
+                                           const char *path,
+                                           const char *options_json,
+                                           docker_stream_cb cb,
+                                           void *userdata,
+                                           const struct docker_cancel *cancel,
+                                           char **stat_json,
+                                           struct docker_error **error);
+
+// get_archive as a pull stream of DOCKER_STREAM_DATA chunks; `*stat_json` (if not NULL) as
+// docker_container_get_archive. `*out`: free with docker_stream_free.
+docker_result docker_container_get_archive_open(const struct docker_container *container,
+                                                const char *path,
+                                                struct docker_stream **out,
+                                                char **stat_json,
+                                                struct docker_error **error);
+
+// get_archive into a tar file on the host (created or truncated), streamed. `*stat_json` (if
+// not NULL) as docker_container_get_archive. Blocks the calling thread.
+docker_result docker_container_get_archive_to_file(const struct docker_container *container,
+                                                   const char *path,
+                                                   const char *file_path,
+                                                   char **stat_json,
+                                                   struct docker_error **error);
+
+// The stat of a path in the container, without its content (`HEAD .../archive`):
+// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink}. A missing path or
+// container gives DOCKER_ERR_NOT_FOUND. `*out`: free with docker_string_free.
+docker_result docker_container_stat_path(const struct docker_container *container,
+                                         const char *path,
+                                         char **out,
+                                         struct docker_error **error);
+
+// docker-py's `export()`: the container's filesystem as a tar stream to `cb`
+// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+docker_result docker_container_export(const struct docker_container *container,
+                                      const char *options_json,
+                                      docker_stream_cb cb,
+                                      void *userdata,
+                                      const struct docker_cancel *cancel,
+                                      struct docker_error **error);
+
+// export as a pull stream. `*out`: free with docker_stream_free.
+docker_result docker_container_export_open(const struct docker_container *container,
+                                           struct docker_stream **out,
+                                           struct docker_error **error);
+
+// export into a tar file on the host (created or truncated), streamed. Blocks the calling
+// thread.
+docker_result docker_container_export_to_file(const struct docker_container *container,
+                                              const char *file_path,
+                                              struct docker_error **error);
+
+// docker-py's `diff()`: the filesystem changes as JSON [{"Path": "/x", "Kind": 1}, ...] with
+// Kind 0 modified, 1 added, 2 deleted ([] when none). `*out`: free with docker_string_free.
+docker_result docker_container_diff(const struct docker_container *container,
+                                    char **out,
+                                    struct docker_error **error);
+
+// `docker cp HOST_PATH CONTAINER:PATH`: copy a host file or directory into the container with
+// the Docker CLI's rules ("dir/." copies the contents; a missing destination is created with
+// the source's content; a trailing "/" demands a directory), keeping modes, mtimes, symlinks
+// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
+// symlink points to, like -L), `copy_uid_gid`. Blocks the calling thread.
+docker_result docker_container_copy_to(const struct docker_container *container,
+                                       const char *host_path,
+                                       const char *container_path,
+                                       const char *options_json,
+                                       struct docker_error **error);
+
+// `docker cp CONTAINER:PATH HOST_PATH`: copy out of the container with the Docker CLI's rules,
+// streamed. Nothing is ever written outside the destination, whatever the container sends:
+// entries with "..", absolute names, paths through symlinks, hard links leaving the tree,
+// device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
+// `follow_link`, `archive` (keep owners, like -a; needs the rights). Blocks the calling thread.
+docker_result docker_container_copy_from(const struct docker_container *container,
+                                         const char *container_path,
+                                         const char *host_path,
+                                         const char *options_json,
+                                         struct docker_error **error);
 
 // Pull an image ("busybox", "busybox:1.36", "registry:5000/x@sha256:..."). Options:
 // `platform`, `timeout` (seconds; default: wait as long as it takes). `progress` may be NULL.

@@ -18,6 +18,8 @@ pub enum StreamKind {
     Console = 3,
     /// One JSON document (a stats sample, a pull progress item).
     Json = 4,
+    /// Archive bytes (get_archive, export).
+    Data = 6,
 }
 
 /// A piece of output.

@@ -1,8 +1,10 @@
 //! The async engine client: transport, requests, decoders, one module per Docker resource.
 //! Plain Rust: no pointers, no libc, no `extern "C"`.
 
+pub mod archive;
 pub mod client;
 pub mod containers;
+pub mod copy;
 pub mod create_options;
 pub mod decode;
 pub mod error;

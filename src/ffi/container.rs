@@ -117,7 +117,7 @@ pub extern "C" fn docker_container_id(container: *const docker_container) -> *co
     // SAFETY: container is NULL or a live handle.
     match unsafe { container.as_ref() } {
         Some(c) => c.id.as_ptr(),
-        None => b"\0".as_ptr().cast(),
+        None => c"".as_ptr(),
     }
 }
 

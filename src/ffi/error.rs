@@ -211,7 +211,7 @@ pub extern "C" fn docker_error_message(error: *const docker_error) -> *const c_c
     // SAFETY: as for docker_error_code.
     match unsafe { error.as_ref() } {
         Some(e) => e.message.as_ptr(),
-        None => b"\0".as_ptr().cast(),
+        None => c"".as_ptr(),
     }
 }
 

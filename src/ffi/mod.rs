@@ -2,13 +2,19 @@
 //!
 //! Each export reads the same way: check arguments (`args`), call the engine on the caller's
 //! thread (`runtime`), convert the result; all inside the panic boundary (`error::boundary`).
-#![allow(non_camel_case_types, clippy::missing_safety_doc)]
+// Exports take raw pointers from C by design; each checks them (args.rs) before use.
+#![allow(
+    non_camel_case_types,
+    clippy::missing_safety_doc,
+    clippy::not_unsafe_ptr_arg_deref
+)]
 
 pub(crate) mod args;
 pub mod client;
 pub mod container;
 pub mod containers;
 pub mod error;
+pub mod files;
 pub mod images;
 pub mod memory;
 pub(crate) mod runtime;
@@ -20,6 +26,7 @@ pub use client::*;
 pub use container::*;
 pub use containers::*;
 pub use error::*;
+pub use files::*;
 pub use images::*;
 pub use memory::*;
 pub use stream::*;

@@ -31,6 +31,8 @@ pub enum docker_stream_kind {
     DOCKER_STREAM_JSON = 4,
     /// docker_stream_next only: the stream has ended; there is no data.
     DOCKER_STREAM_END = 5,
+    /// Archive bytes (a tar stream from get_archive or export).
+    DOCKER_STREAM_DATA = 6,
 }
 
 pub(crate) fn kind_of(k: StreamKind) -> docker_stream_kind {
@@ -40,6 +42,7 @@ pub(crate) fn kind_of(k: StreamKind) -> docker_stream_kind {
         StreamKind::Stderr => docker_stream_kind::DOCKER_STREAM_STDERR,
         StreamKind::Console => docker_stream_kind::DOCKER_STREAM_CONSOLE,
         StreamKind::Json => docker_stream_kind::DOCKER_STREAM_JSON,
+        StreamKind::Data => docker_stream_kind::DOCKER_STREAM_DATA,
     }
 }
 

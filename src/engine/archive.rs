@@ -1,0 +1,309 @@
+//! Files in containers: the archive endpoints (stat, get, put), export and diff. Tar streams
+//! pass through as byte streams; nothing is held whole in memory.
+
+use super::client::{body_stream, Body, Client, Request, Timeout};
+use super::containers::seg;
+use super::{Error, Result};
+use base64::Engine as _;
+use bytes::Bytes;
+use futures_util::Stream;
+use serde_json::Value;
+use std::pin::Pin;
+
+pub type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes>> + Send>>;
+
+/// A path's stat, from the engine's X-Docker-Container-Path-Stat header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathStat {
+    pub name: String,
+    pub size: i64,
+    /// Go's os.FileMode: permission bits plus type bits (dir 1<<31, symlink 1<<27, ...).
+    pub mode: u32,
+    pub mtime: String,
+    pub link_target: String,
+}
+
+impl PathStat {
+    pub fn from_header(h: &str) -> Result<PathStat> {
+        let raw = base64::engine::general_purpose::STANDARD
+            .decode(h.trim())
+            .or_else(|_| base64::engine::general_purpose::URL_SAFE.decode(h.trim()))
+            .map_err(|e| Error::Protocol(format!("path stat header is not base64: {e}")))?;
+        let v: Value = serde_json::from_slice(&raw)
+            .map_err(|e| Error::Protocol(format!("path stat header is not JSON: {e}")))?;
+        Ok(PathStat {
+            name: v["name"].as_str().unwrap_or_default().to_string(),
+            size: v["size"].as_i64().unwrap_or(0),
+            mode: v["mode"].as_u64().unwrap_or(0) as u32,
+            mtime: v["mtime"].as_str().unwrap_or_default().to_string(),
+            link_target: v["linkTarget"].as_str().unwrap_or_default().to_string(),
+        })
+    }
+
+    pub fn is_dir(&self) -> bool {
+        self.mode & (1 << 31) != 0
+    }
+
+    pub fn is_symlink(&self) -> bool {
+        self.mode & (1 << 27) != 0
+    }
+
+    /// JSON for callers: name, size, mode (the engine's), mode_bits (unix permissions),
+    /// mtime, link_target, is_dir, is_symlink.
+    pub fn to_json(&self) -> Value {
+        serde_json::json!({
+            "name": self.name,
+            "size": self.size,
+            "mode": self.mode,
+            "mode_bits": self.mode & 0o7777,
+            "mtime": self.mtime,
+            "link_target": self.link_target,
+            "is_dir": self.is_dir(),
+            "is_symlink": self.is_symlink(),
+        })
+    }
+}
+
+fn stat_of(h: &hyper::HeaderMap) -> Result<PathStat> {
+    let v = h
+        .get("x-docker-container-path-stat")
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| {
+            Error::Protocol("the engine sent no X-Docker-Container-Path-Stat header".into())
+        })?;
+    PathStat::from_header(v)
+}
+
+fn archive_path(id: &str) -> String {
+    format!("/containers/{}/archive", seg(id))
+}
+
+/// `HEAD /containers/{id}/archive?path=`: the stat alone (404: no such container or path).
+pub async fn stat_path(client: &Client, id: &str, path: &str) -> Result<PathStat> {
+    let req = Request::new(hyper::Method::HEAD, archive_path(id)).query("path", path);
+    match client.send(req).await {
+        Ok(resp) => stat_of(resp.headers()),
+        // A HEAD error has no body, so name what was missing ourselves.
+        Err(Error::Api {
+            status: 404,
+            message,
+        }) => Err(Error::Api {
+            status: 404,
+            message: if message == "Not Found" {
+                format!("no such container or path: {id}:{path}")
+            } else {
+                message
+            },
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// `GET /containers/{id}/archive?path=`: the stat and a tar stream of the path.
+pub async fn get_archive(client: &Client, id: &str, path: &str) -> Result<(PathStat, ByteStream)> {
+    let resp = client
+        .send(Request::get(archive_path(id)).query("path", path))
+        .await?;
+    let stat = stat_of(resp.headers())?;
+    Ok((stat, Box::pin(body_stream(resp.into_body()))))
+}
+
+/// `PUT /containers/{id}/archive?path=`: extract a tar (streamed from `body`) into the existing
+/// directory `path`. If the upload breaks off (the engine refused early and closed the
+/// connection), the destination is checked so that a missing path is reported as not found,
+/// not as a connection error.
+pub async fn put_archive(
+    client: &Client,
+    id: &str,
+    path: &str,
+    body: Body,
+    no_overwrite_dir_non_dir: bool,
+    copy_uid_gid: bool,
+) -> Result<()> {
+    let mut req = Request::new(hyper::Method::PUT, archive_path(id))
+        .query("path", path)
+        .body(body, "application/x-tar")
+        .timeout(Timeout::Never);
+    if no_overwrite_dir_non_dir {
+        req = req.query("noOverwriteDirNonDir", "true");
+    }
+    if copy_uid_gid {
+        super::containers::require_version(client, (1, 30), "copyUIDGID").await?;
+        req = req.query("copyUIDGID", "true");
+    }
+    match client.call(req).await {
+        Ok(_) => Ok(()),
+        Err(e @ Error::Connection { .. }) | Err(e @ Error::Protocol(_)) => {
+            match stat_path(client, id, path).await {
+                Err(nf @ Error::Api { status: 404, .. }) => Err(nf),
+                _ => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `GET /containers/{id}/export`: the container's whole filesystem as a tar stream.
+pub async fn export(client: &Client, id: &str) -> Result<ByteStream> {
+    let resp = client
+        .send(Request::get(format!("/containers/{}/export", seg(id))))
+        .await?;
+    Ok(Box::pin(body_stream(resp.into_body())))
+}
+
+/// `GET /containers/{id}/changes`: [{Path, Kind}] with Kind 0 modified, 1 added, 2 deleted
+/// ([] rather than the engine's null when nothing changed).
+pub async fn diff(client: &Client, id: &str) -> Result<Bytes> {
+    let b = client
+        .call(Request::get(format!("/containers/{}/changes", seg(id))))
+        .await?;
+    if b.as_ref() == b"null" || b.as_ref() == b"null\n" {
+        return Ok(Bytes::from_static(b"[]"));
+    }
+    Ok(b)
+}
+
+/// Archive bytes as chunks of kind Data.
+pub fn data_chunks(s: ByteStream) -> super::streams::ChunkStream {
+    use futures_util::StreamExt;
+    Box::pin(s.map(|r| {
+        r.map(|data| super::decode::Chunk {
+            kind: super::decode::StreamKind::Data,
+            data,
+        })
+    }))
+}
+
+/// A byte stream as a request body.
+pub fn stream_body(s: ByteStream) -> Body {
+    use futures_util::StreamExt;
+    use http_body_util::BodyExt;
+    let frames = s.map(|r| {
+        r.map(hyper::body::Frame::data)
+            .map_err(|e| Box::new(e) as super::client::BoxError)
+    });
+    http_body_util::StreamBody::new(frames).boxed_unsync()
+}
+
+/// Write a byte stream to a new or truncated file, chunk by chunk.
+pub async fn stream_to_file(mut s: ByteStream, path: &std::path::Path) -> Result<u64> {
+    use futures_util::StreamExt;
+    use tokio::io::AsyncWriteExt;
+    let mut f = tokio::fs::File::create(path)
+        .await
+        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+    let mut n = 0u64;
+    while let Some(chunk) = s.next().await {
+        let chunk = chunk?;
+        n += chunk.len() as u64;
+        f.write_all(&chunk)
+            .await
+            .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+    }
+    f.flush()
+        .await
+        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+    Ok(n)
+}
+
+/// `docker cp HOST CTR`: copy a host file or directory into the container with the Docker CLI's
+/// rules, streamed.
+pub async fn copy_to(
+    client: &Client,
+    id: &str,
+    host_src: &str,
+    ctr_dst: &str,
+    follow_link: bool,
+    copy_uid_gid: bool,
+) -> Result<()> {
+    let src_path = std::path::PathBuf::from(host_src.trim_end_matches("/.").trim_end_matches('/'));
+    let src_path = if src_path.as_os_str().is_empty() {
+        std::path::PathBuf::from("/")
+    } else {
+        src_path
+    };
+    let meta = if follow_link {
+        std::fs::metadata(&src_path)
+    } else {
+        std::fs::symlink_metadata(&src_path)
+    }
+    .map_err(|e| Error::Io(format!("{}: {e}", src_path.display())))?;
+    let mut dst = ctr_dst.to_string();
+    let dst_stat = match stat_path(client, id, &dst).await {
+        Ok(st) if st.is_symlink() && !st.link_target.is_empty() => {
+            // Copy to where the link points, as the Docker CLI does.
+            dst = st.link_target.clone();
+            match stat_path(client, id, &dst).await {
+                Ok(t) => Some(t),
+                Err(Error::Api { status: 404, .. }) => None,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(st) => Some(st),
+        Err(Error::Api { status: 404, .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let plan = super::copy::plan_copy_to(host_src, meta.is_dir(), &dst, dst_stat.as_ref())?;
+    if dst_stat.is_none() {
+        // The parent must exist (and the container too): ask, to report which is missing.
+        stat_path(client, id, &plan.extract_dir).await?;
+    }
+    let stream = super::copy::tar_stream(src_path, plan.root_name, follow_link);
+    put_archive(
+        client,
+        id,
+        &plan.extract_dir,
+        stream_body(stream),
+        true,
+        copy_uid_gid,
+    )
+    .await
+}
+
+/// `docker cp CTR HOST`: copy a container path to the host with the Docker CLI's rules,
+/// streamed, never writing outside the destination.
+pub async fn copy_from(
+    client: &Client,
+    id: &str,
+    ctr_src: &str,
+    host_dst: &str,
+    follow_link: bool,
+    preserve_owner: bool,
+) -> Result<super::copy::ExtractSummary> {
+    let mut src = ctr_src.to_string();
+    let mut rename_to_link_name = None;
+    if follow_link {
+        let st = stat_path(client, id, &src).await?;
+        if st.is_symlink() && !st.link_target.is_empty() {
+            rename_to_link_name = Some(st.name.clone());
+            src = st.link_target.clone();
+        }
+    }
+    let (stat, stream) = get_archive(client, id, &src).await?;
+    let mut plan = super::copy::plan_copy_from(ctr_src, &stat, std::path::Path::new(host_dst))?;
+    if let Some(name) = rename_to_link_name {
+        if plan.to == plan.from {
+            plan.to = name;
+        }
+    }
+    let opts = super::copy::ExtractOptions {
+        rename: Some((plan.from, plan.to)),
+        preserve_owner,
+    };
+    super::copy::extract_stream(stream, plan.extract_dir, opts).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stat_header() {
+        let h = base64::engine::general_purpose::STANDARD
+            .encode(r#"{"name":"etc","size":4096,"mode":2147484141,"mtime":"2024-01-01T00:00:00Z","linkTarget":""}"#);
+        let s = PathStat::from_header(&h).unwrap();
+        assert!(s.is_dir() && !s.is_symlink());
+        assert_eq!(s.mode & 0o777, 0o755);
+        assert!(PathStat::from_header("!!").is_err());
+    }
+}

@@ -1,0 +1,431 @@
+//! File exports on a container: put_archive, get_archive, stat_path, export, diff, and the
+//! `docker cp` helpers copy_to and copy_from. Archives stream; nothing is held whole.
+
+use super::args::{arg_options, arg_out, arg_str, owned_c_string, put};
+use super::container::{arg_container, docker_container};
+use super::error::{boundary, docker_error, docker_result};
+use super::runtime::run;
+use super::stream::{
+    arg_cancel, docker_cancel, docker_stream, docker_stream_cb, drive_async, idle_option,
+    ResizeTarget,
+};
+use crate::engine::archive::{self, ByteStream};
+use crate::engine::client::full_body;
+use crate::engine::opts::Opts;
+use crate::engine::{images, Error, Result};
+use bytes::Bytes;
+use std::ffi::{c_char, c_void};
+
+/// Supplies the bytes of an upload: fill `buf[0..cap]` and return how many bytes were written;
+/// 0 means the end; a negative value aborts the upload (DOCKER_ERR_STOPPED_BY_CALLBACK). Runs
+/// on the thread that made the call.
+pub type docker_read_cb =
+    Option<extern "C" fn(userdata: *mut c_void, buf: *mut u8, cap: usize) -> i64>;
+
+fn put_flags(mut o: Opts) -> Result<(bool, bool)> {
+    let a = o.bool("no_overwrite_dir_non_dir")?.unwrap_or(false);
+    let b = o.bool("copy_uid_gid")?.unwrap_or(false);
+    o.finish_with(&["no_overwrite_dir_non_dir", "copy_uid_gid"])?;
+    Ok((a, b))
+}
+
+fn give_stat(out: *mut *mut c_char, stat: &archive::PathStat) -> Result<()> {
+    if !out.is_null() {
+        let s = owned_c_string(stat.to_json().to_string())?;
+        // SAFETY: non-NULL, writable per the contract.
+        unsafe { put(out, s) };
+    }
+    Ok(())
+}
+
+/// docker-py's `put_archive(path, data)` from memory: extract the tar `data[0..len]` (copied
+/// before the call returns) into the existing directory `path` in the container. Options:
+/// `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
+/// DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_put_archive(
+    container: *const docker_container,
+    path: *const c_char,
+    data: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: pointers are NULL or valid; data[0..len] readable when not NULL.
+        let c = unsafe { arg_container(container) }?;
+        let path = unsafe { arg_str(path, "path") }?;
+        if data.is_null() && len > 0 {
+            return Err(Error::invalid("data is NULL"));
+        }
+        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let (a, b) = put_flags(o)?;
+        let bytes = if len == 0 {
+            Vec::new()
+        } else {
+            unsafe { std::slice::from_raw_parts(data, len) }.to_vec()
+        };
+        run(archive::put_archive(
+            &c.client,
+            c.id_str(),
+            path,
+            full_body(bytes),
+            a,
+            b,
+        ))
+    })
+}
+
+/// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
+/// docker_container_put_archive.
+#[no_mangle]
+pub extern "C" fn docker_container_put_archive_file(
+    container: *const docker_container,
+    path: *const c_char,
+    tar_path: *const c_char,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let path = unsafe { arg_str(path, "path") }?;
+        let tar_path = unsafe { arg_str(tar_path, "tar_path") }?;
+        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let (a, b) = put_flags(o)?;
+        run(async {
+            let body = images::file_body(std::path::Path::new(tar_path)).await?;
+            archive::put_archive(&c.client, c.id_str(), path, body, a, b).await
+        })
+    })
+}
+
+/// put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
+/// time until it returns 0; at most a few chunks are in flight, so an archive of any size
+/// streams in bounded memory. Otherwise as docker_container_put_archive.
+#[no_mangle]
+pub extern "C" fn docker_container_put_archive_reader(
+    container: *const docker_container,
+    path: *const c_char,
+    read: docker_read_cb,
+    userdata: *mut c_void,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let path = unsafe { arg_str(path, "path") }?;
+        let read = read.ok_or_else(|| Error::invalid("read callback is NULL"))?;
+        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let (a, b) = put_flags(o)?;
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Bytes>>(4);
+        let body_stream: ByteStream =
+            Box::pin(futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx)));
+        run(async {
+            let upload = archive::put_archive(
+                &c.client,
+                c.id_str(),
+                path,
+                archive::stream_body(body_stream),
+                a,
+                b,
+            );
+            // The reader runs here, in the caller's block_on, so the callback is on its thread.
+            // Owns the sender, so the body ends when the reader does.
+            let feed = async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                loop {
+                    let n = read(userdata, buf.as_mut_ptr(), buf.len());
+                    if n < 0 {
+                        let _ = tx.send(Err(Error::StoppedByCallback)).await;
+                        return Err(Error::StoppedByCallback);
+                    }
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    let n = (n as usize).min(buf.len());
+                    if tx
+                        .send(Ok(Bytes::copy_from_slice(&buf[..n])))
+                        .await
+                        .is_err()
+                    {
+                        // The upload ended early (the engine refused): its result says why.
+                        return Ok(());
+                    }
+                }
+            };
+            let (up, fed) = tokio::join!(upload, feed);
+            fed?;
+            up
+        })
+    })
+}
+
+/// docker-py's `get_archive(path)`: `*stat_json` (if not NULL) receives the path's stat
+/// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
+/// docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
+/// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+#[no_mangle]
+pub extern "C" fn docker_container_get_archive(
+    container: *const docker_container,
+    path: *const c_char,
+    options_json: *const c_char,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    stat_json: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let path = unsafe { arg_str(path, "path") }?;
+        let mut o = unsafe { arg_options(options_json, "get_archive options") }?;
+        let idle = idle_option(&mut o)?;
+        o.finish()?;
+        if cb.is_none() {
+            return Err(Error::invalid("callback is NULL"));
+        }
+        let token = unsafe { arg_cancel(cancel) };
+        let stat = run(async {
+            let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
+            drive_async(archive::data_chunks(s), cb, userdata, token, idle).await?;
+            Ok::<_, Error>(stat)
+        })?;
+        give_stat(stat_json, &stat)
+    })
+}
+
+/// get_archive as a pull stream of DOCKER_STREAM_DATA chunks; `*stat_json` (if not NULL) as
+/// docker_container_get_archive. `*out`: free with docker_stream_free.
+#[no_mangle]
+pub extern "C" fn docker_container_get_archive_open(
+    container: *const docker_container,
+    path: *const c_char,
+    out: *mut *mut docker_stream,
+    stat_json: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let path = unsafe { arg_str(path, "path") }?;
+        arg_out(out, "out")?;
+        let (stat, s) = run(archive::get_archive(&c.client, c.id_str(), path))?;
+        give_stat(stat_json, &stat)?;
+        // SAFETY: checked non-NULL.
+        unsafe {
+            put(
+                out,
+                docker_stream::new(archive::data_chunks(s), None, ResizeTarget::None, None)
+                    .into_raw(),
+            )
+        };
+        Ok(())
+    })
+}
+
+/// get_archive into a tar file on the host (created or truncated), streamed. `*stat_json` (if
+/// not NULL) as docker_container_get_archive. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_get_archive_to_file(
+    container: *const docker_container,
+    path: *const c_char,
+    file_path: *const c_char,
+    stat_json: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let path = unsafe { arg_str(path, "path") }?;
+        let file = unsafe { arg_str(file_path, "file_path") }?;
+        let stat = run(async {
+            let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
+            archive::stream_to_file(s, std::path::Path::new(file)).await?;
+            Ok::<_, Error>(stat)
+        })?;
+        give_stat(stat_json, &stat)
+    })
+}
+
+/// The stat of a path in the container, without its content (`HEAD .../archive`):
+/// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink}. A missing path or
+/// container gives DOCKER_ERR_NOT_FOUND. `*out`: free with docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_stat_path(
+    container: *const docker_container,
+    path: *const c_char,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let path = unsafe { arg_str(path, "path") }?;
+        arg_out(out, "out")?;
+        let st = run(archive::stat_path(&c.client, c.id_str(), path))?;
+        give_stat(out, &st)
+    })
+}
+
+/// docker-py's `export()`: the container's filesystem as a tar stream to `cb`
+/// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+#[no_mangle]
+pub extern "C" fn docker_container_export(
+    container: *const docker_container,
+    options_json: *const c_char,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let mut o = unsafe { arg_options(options_json, "export options") }?;
+        let idle = idle_option(&mut o)?;
+        o.finish()?;
+        if cb.is_none() {
+            return Err(Error::invalid("callback is NULL"));
+        }
+        let token = unsafe { arg_cancel(cancel) };
+        run(async {
+            let s = archive::export(&c.client, c.id_str()).await?;
+            drive_async(archive::data_chunks(s), cb, userdata, token, idle).await
+        })
+    })
+}
+
+/// export as a pull stream. `*out`: free with docker_stream_free.
+#[no_mangle]
+pub extern "C" fn docker_container_export_open(
+    container: *const docker_container,
+    out: *mut *mut docker_stream,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        arg_out(out, "out")?;
+        let s = run(archive::export(&c.client, c.id_str()))?;
+        // SAFETY: checked non-NULL.
+        unsafe {
+            put(
+                out,
+                docker_stream::new(archive::data_chunks(s), None, ResizeTarget::None, None)
+                    .into_raw(),
+            )
+        };
+        Ok(())
+    })
+}
+
+/// export into a tar file on the host (created or truncated), streamed. Blocks the calling
+/// thread.
+#[no_mangle]
+pub extern "C" fn docker_container_export_to_file(
+    container: *const docker_container,
+    file_path: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let file = unsafe { arg_str(file_path, "file_path") }?;
+        run(async {
+            let s = archive::export(&c.client, c.id_str()).await?;
+            archive::stream_to_file(s, std::path::Path::new(file))
+                .await
+                .map(drop)
+        })
+    })
+}
+
+/// docker-py's `diff()`: the filesystem changes as JSON [{"Path": "/x", "Kind": 1}, ...] with
+/// Kind 0 modified, 1 added, 2 deleted ([] when none). `*out`: free with docker_string_free.
+#[no_mangle]
+pub extern "C" fn docker_container_diff(
+    container: *const docker_container,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        arg_out(out, "out")?;
+        let b = run(archive::diff(&c.client, c.id_str()))?;
+        let s = owned_c_string(b.to_vec())?;
+        // SAFETY: checked non-NULL.
+        unsafe { put(out, s) };
+        Ok(())
+    })
+}
+
+/// `docker cp HOST_PATH CONTAINER:PATH`: copy a host file or directory into the container with
+/// the Docker CLI's rules ("dir/." copies the contents; a missing destination is created with
+/// the source's content; a trailing "/" demands a directory), keeping modes, mtimes, symlinks
+/// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
+/// symlink points to, like -L), `copy_uid_gid`. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_copy_to(
+    container: *const docker_container,
+    host_path: *const c_char,
+    container_path: *const c_char,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let src = unsafe { arg_str(host_path, "host_path") }?;
+        let dst = unsafe { arg_str(container_path, "container_path") }?;
+        let mut o = unsafe { arg_options(options_json, "copy options") }?;
+        let follow = o.bool("follow_link")?.unwrap_or(false);
+        let uid = o.bool("copy_uid_gid")?.unwrap_or(false);
+        o.finish_with(&["follow_link", "copy_uid_gid"])?;
+        run(archive::copy_to(
+            &c.client,
+            c.id_str(),
+            src,
+            dst,
+            follow,
+            uid,
+        ))
+    })
+}
+
+/// `docker cp CONTAINER:PATH HOST_PATH`: copy out of the container with the Docker CLI's rules,
+/// streamed. Nothing is ever written outside the destination, whatever the container sends:
+/// entries with "..", absolute names, paths through symlinks, hard links leaving the tree,
+/// device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
+/// `follow_link`, `archive` (keep owners, like -a; needs the rights). Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_copy_from(
+    container: *const docker_container,
+    container_path: *const c_char,
+    host_path: *const c_char,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        // SAFETY: as above.
+        let c = unsafe { arg_container(container) }?;
+        let src = unsafe { arg_str(container_path, "container_path") }?;
+        let dst = unsafe { arg_str(host_path, "host_path") }?;
+        let mut o = unsafe { arg_options(options_json, "copy options") }?;
+        let follow = o.bool("follow_link")?.unwrap_or(false);
+        let keep_owner = o.bool("archive")?.unwrap_or(false);
+        o.finish_with(&["follow_link", "archive"])?;
+        run(archive::copy_from(
+            &c.client,
+            c.id_str(),
+            src,
+            dst,
+            follow,
+            keep_owner,
+        ))
+        .map(drop)
+    })
+}
