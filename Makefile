@@ -90,8 +90,14 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES)
 test: check-header check-symbols rust-test c-test
 	@echo "all tests passed"
 
-bench: release engine
-	@if [ -x benches/run.sh ]; then benches/run.sh; else echo "no benchmarks yet"; fi
+$(BUILD)/bench: benches/bench.c $(HEADER) release
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(CWARN) -Iinclude benches/bench.c -L$(RELEASE_DIR) -ldocker_containers -lpthread \
+	    -Wl,-rpath,$(CURDIR)/$(RELEASE_DIR) -o $@
+
+# The library from C against a raw unix-socket floor; README has the figures.
+bench: $(BUILD)/bench engine
+	./$(BUILD)/bench
 
 clean:
 	rm -rf $(BUILD)
