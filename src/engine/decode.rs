@@ -37,6 +37,8 @@ pub struct FrameDecoder {
     header_len: usize,
     /// The current frame's stream and the payload bytes still to come.
     current: Option<(StreamKind, usize)>,
+    /// Stream byte 3: the engine reports an error in-band; its text is gathered (capped).
+    engine_error: Option<(Vec<u8>, usize)>,
     input: Bytes,
 }
 
@@ -54,6 +56,22 @@ impl FrameDecoder {
     /// The next piece of payload, `Ok(None)` when more input is needed.
     pub fn next_chunk(&mut self) -> Result<Option<Chunk>> {
         loop {
+            if let Some((text, remaining)) = &mut self.engine_error {
+                let n = (*remaining).min(self.input.len());
+                let piece = self.input.split_to(n);
+                if text.len() < 64 * 1024 {
+                    text.extend_from_slice(&piece[..piece.len().min(64 * 1024 - text.len())]);
+                }
+                *remaining -= n;
+                if *remaining > 0 {
+                    return Ok(None);
+                }
+                let msg = String::from_utf8_lossy(text).trim().to_string();
+                self.engine_error = None;
+                return Err(Error::Protocol(format!(
+                    "the engine reported an error in the stream: {msg}"
+                )));
+            }
             if let Some((kind, remaining)) = self.current {
                 if remaining == 0 {
                     self.current = None;
@@ -83,6 +101,16 @@ impl FrameDecoder {
                 0 => StreamKind::Stdin,
                 1 => StreamKind::Stdout,
                 2 => StreamKind::Stderr,
+                3 => {
+                    let len = u32::from_be_bytes([
+                        self.header[4],
+                        self.header[5],
+                        self.header[6],
+                        self.header[7],
+                    ]) as usize;
+                    self.engine_error = Some((Vec::new(), len));
+                    continue;
+                }
                 b => {
                     return Err(Error::Protocol(format!(
                         "multiplexed stream: unknown stream byte {b} in frame header {:02x?}",
@@ -390,6 +418,11 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("truncated"));
+        let sys = frame(3, b"exec failed: no such file");
+        assert!(collect(vec![Bytes::from(sys)])
+            .unwrap_err()
+            .to_string()
+            .contains("no such file"));
         let bad = frame(9, b"x");
         assert!(collect(vec![Bytes::from(bad)])
             .unwrap_err()
