@@ -564,62 +564,75 @@ fn fake_engine(tar: Vec<u8>, root_name: &str) -> (tempfile::TempDir, std::thread
     let stat = base64::engine::general_purpose::STANDARD
         .encode(format!(r#"{{"name":"{root_name}","size":4096,"mode":2147484141,"mtime":"2024-01-01T00:00:00Z","linkTarget":""}}"#));
     let id = "f".repeat(64);
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let tar = std::sync::Arc::new(tar);
+    // Each connection gets its own thread (the client's pool may open several); the server
+    // ends once the archive has been sent.
     let t = std::thread::spawn(move || {
-        listener.set_nonblocking(false).unwrap();
-        let mut served = 0;
-        for conn in listener.incoming() {
-            let mut conn = conn.unwrap();
-            let mut reader = BufReader::new(conn.try_clone().unwrap());
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    break;
+        listener.set_nonblocking(true).unwrap();
+        let started = std::time::Instant::now();
+        while !done.load(std::sync::atomic::Ordering::SeqCst)
+            && started.elapsed() < std::time::Duration::from_secs(30)
+        {
+            let conn = match listener.accept() {
+                Ok((c, _)) => c,
+                Err(_) => {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    continue;
                 }
-                let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
-                let method = line.split_whitespace().next().unwrap_or("").to_string();
+            };
+            conn.set_nonblocking(false).unwrap();
+            let (done, tar, stat, id) = (done.clone(), tar.clone(), stat.clone(), id.clone());
+            std::thread::spawn(move || {
+                let mut conn = conn;
+                let mut reader = BufReader::new(conn.try_clone().unwrap());
                 loop {
-                    let mut h = String::new();
-                    reader.read_line(&mut h).unwrap();
-                    if h == "\r\n" || h.is_empty() {
-                        break;
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
                     }
-                }
-                let (ctype, body, extra): (&str, Vec<u8>, String) = if path.starts_with("/_ping") {
-                    ("text/plain", b"OK".to_vec(), "Api-Version: 1.41\r\n".into())
-                } else if path.contains("/json") {
-                    (
-                        "application/json",
-                        format!(r#"{{"Id":"{id}","Name":"/fake","Config":{{"Tty":false}}}}"#)
-                            .into_bytes(),
-                        String::new(),
-                    )
-                } else {
-                    (
-                        "application/x-tar",
-                        if method == "HEAD" {
+                    let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
+                    let method = line.split_whitespace().next().unwrap_or("").to_string();
+                    loop {
+                        let mut h = String::new();
+                        if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                            break;
+                        }
+                    }
+                    let (ctype, body, extra): (&str, Vec<u8>, String) = if path
+                        .starts_with("/_ping")
+                    {
+                        ("text/plain", b"OK".to_vec(), "Api-Version: 1.41\r\n".into())
+                    } else if path.contains("/json") {
+                        (
+                            "application/json",
+                            format!(r#"{{"Id":"{id}","Name":"/fake","Config":{{"Tty":false}}}}"#)
+                                .into_bytes(),
+                            String::new(),
+                        )
+                    } else {
+                        let body = if method == "HEAD" {
                             Vec::new()
                         } else {
-                            tar.clone()
-                        },
-                        format!("X-Docker-Container-Path-Stat: {stat}\r\n"),
-                    )
-                };
-                let head = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{extra}\r\n",
-                    body.len()
-                );
-                conn.write_all(head.as_bytes()).unwrap();
-                if method != "HEAD" {
-                    conn.write_all(&body).unwrap();
+                            tar.as_ref().clone()
+                        };
+                        (
+                            "application/x-tar",
+                            body,
+                            format!("X-Docker-Container-Path-Stat: {stat}\r\n"),
+                        )
+                    };
+                    let head = format!("HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{extra}\r\n", body.len());
+                    if conn.write_all(head.as_bytes()).is_err()
+                        || (method != "HEAD" && conn.write_all(&body).is_err())
+                    {
+                        return;
+                    }
+                    if path.contains("/archive") && method == "GET" {
+                        done.store(true, std::sync::atomic::Ordering::SeqCst);
+                    }
                 }
-                served += 1;
-                if path.contains("/archive") && method == "GET" {
-                    return;
-                }
-            }
-            if served > 20 {
-                return;
-            }
+            });
         }
     });
     (dir, t)
