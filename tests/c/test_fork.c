@@ -1,6 +1,11 @@
 /* test_fork.c: after fork(), the child gets a fresh runtime and fresh connections: it can make
- * a new client and ping, and can also keep using the client its parent made. */
+ * a new client and ping, and can also keep using the client its parent made.
+ *
+ * The child reports its result through a pipe and then ends with SIGKILL: a forked child holds a
+ * copy of the parent's memory without the parent's threads, so a leak checker's exit-time scan
+ * of it reports the parent's thread-owned state as lost. The parent is checked in full. */
 #define _POSIX_C_SOURCE 200809L
+#include <signal.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,14 +36,25 @@ int main(void) {
     for (int i = 0; i < 5; i++) CHECK_OK(docker_client_ping(c, &err), &err);
 
     for (int round = 0; round < 3; round++) {
+        int p[2];
+        CHECK(pipe(p) == 0);
         fflush(NULL);
         pid_t pid = fork();
         CHECK(pid >= 0);
-        if (pid == 0) _exit(child(c));
+        if (pid == 0) {
+            unsigned char result = (unsigned char)child(c);
+            if (write(p[1], &result, 1) != 1) _exit(3);
+            kill(getpid(), SIGKILL);
+            _exit(4);
+        }
+        close(p[1]);
+        unsigned char result = 255;
+        CHECK(read(p[0], &result, 1) == 1);
+        close(p[0]);
         int status = 0;
         CHECK(waitpid(pid, &status, 0) == pid);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-            fprintf(stderr, "child exited with status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        if (result != 0) {
+            fprintf(stderr, "child failed with %d\n", result);
             return 1;
         }
         /* The parent's client still works after its child used the inherited copy. */
