@@ -390,7 +390,9 @@ docker_result docker_container_commit(const struct docker_container *container,
 // removes the container afterwards, also on failure; otherwise `*out` (when not NULL) receives
 // its handle. Output is attached before the start, so none is lost with auto_remove.
 // A missing image is pulled unless `"pull": false`; when that fails:
-// DOCKER_ERR_IMAGE_NOT_FOUND. Blocks the calling thread (for the container's whole run when
+// DOCKER_ERR_IMAGE_NOT_FOUND. docker-py's `"stream": true` (a log generator) is refused with
+// DOCKER_ERR_INVALID_ARGUMENT rather than ignored: run detached and read docker_container_logs.
+// Blocks the calling thread (for the container's whole run when
 // not detached; the call timeout applies to each request, not to the container's run).
 docker_result docker_containers_run(const struct docker_client *client,
                                     const char *image,
@@ -426,7 +428,8 @@ docker_result docker_containers_list(const struct docker_client *client,
 
 // docker-py's `client.containers.prune(filters)`: remove stopped containers. Options:
 // `filters` (e.g. {"label": ["dc-test"], "until": "10m"}). `*out` receives the engine's JSON
-// `{"ContainersDeleted": [...], "SpaceReclaimed": N}` (free with docker_string_free).
+// `{"ContainersDeleted": [...], "SpaceReclaimed": N}` (an empty list, never null, when nothing
+// was removed; free with docker_string_free).
 // Blocks the calling thread.
 docker_result docker_containers_prune(const struct docker_client *client,
                                       const char *options_json,

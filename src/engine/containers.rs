@@ -224,9 +224,24 @@ pub async fn list(
 
 /// `POST /containers/prune`: `{ContainersDeleted, SpaceReclaimed}`.
 pub async fn prune(client: &Client, filters: Option<&str>) -> Result<Bytes> {
-    client
+    let body = client
         .call(Request::post("/containers/prune").query_opt("filters", filters))
-        .await
+        .await?;
+    // The engine sends `"ContainersDeleted": null` when nothing went; callers get a list.
+    let mut v: serde_json::Value = super::client::decode_json(&body)?;
+    match v.get_mut("ContainersDeleted") {
+        Some(d) if d.is_null() => *d = serde_json::Value::Array(Vec::new()),
+        None => {
+            if let Some(o) = v.as_object_mut() {
+                o.insert(
+                    "ContainersDeleted".into(),
+                    serde_json::Value::Array(Vec::new()),
+                );
+            }
+        }
+        _ => return Ok(body),
+    }
+    Ok(Bytes::from(v.to_string()))
 }
 
 /// `POST /commit?container=...`: returns the engine's `{Id}` JSON.

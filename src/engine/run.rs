@@ -132,6 +132,13 @@ pub async fn run(
     options: Map<String, Value>,
 ) -> Result<RunResult> {
     let (run, mut rest): (RunOnlyOptions, _) = split_run_options(&options)?;
+    if run.stream && !run.detach {
+        // docker-py returns a log generator here; a buffer would silently ignore the key.
+        return Err(Error::invalid(
+            "run options: \"stream\" is not supported by run; run with \"detach\": true and \
+             read the output with docker_container_logs (or docker_container_attach)",
+        ));
+    }
     if run.detach && run.remove {
         let v = client.api_version().await?;
         if (v.0, v.1) < (1, 25) {

@@ -29,7 +29,9 @@ use std::ffi::c_char;
 /// removes the container afterwards, also on failure; otherwise `*out` (when not NULL) receives
 /// its handle. Output is attached before the start, so none is lost with auto_remove.
 /// A missing image is pulled unless `"pull": false`; when that fails:
-/// DOCKER_ERR_IMAGE_NOT_FOUND. Blocks the calling thread (for the container's whole run when
+/// DOCKER_ERR_IMAGE_NOT_FOUND. docker-py's `"stream": true` (a log generator) is refused with
+/// DOCKER_ERR_INVALID_ARGUMENT rather than ignored: run detached and read docker_container_logs.
+/// Blocks the calling thread (for the container's whole run when
 /// not detached; the call timeout applies to each request, not to the container's run).
 #[no_mangle]
 pub extern "C" fn docker_containers_run(
@@ -214,7 +216,8 @@ pub extern "C" fn docker_containers_list(
 
 /// docker-py's `client.containers.prune(filters)`: remove stopped containers. Options:
 /// `filters` (e.g. {"label": ["dc-test"], "until": "10m"}). `*out` receives the engine's JSON
-/// `{"ContainersDeleted": [...], "SpaceReclaimed": N}` (free with docker_string_free).
+/// `{"ContainersDeleted": [...], "SpaceReclaimed": N}` (an empty list, never null, when nothing
+/// was removed; free with docker_string_free).
 /// Blocks the calling thread.
 #[no_mangle]
 pub extern "C" fn docker_containers_prune(
