@@ -1111,3 +1111,44 @@ fn full_list_inspects_concurrently() {
         assert!(f["HostConfig"].is_object());
     }
 }
+
+#[test]
+fn health_goes_from_starting_to_healthy_or_unhealthy() {
+    let c = client();
+    let _g = Cleanup::new(&c, &["dc-t3-health-ok", "dc-t3-health-bad"]);
+    let wait_for = |h: &Handle, want: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            reload(h);
+            let got = text(h, docker_container_health);
+            if got == want || Instant::now() > deadline {
+                return got;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    // Intervals in nanoseconds, as docker-py takes them.
+    let ok = run_detached(
+        &c,
+        IMAGE,
+        Some("sleep 300"),
+        r#"{"detach": true, "name": "dc-t3-health-ok",
+            "healthcheck": {"test": ["CMD", "true"], "interval": 200000000, "retries": 1}}"#,
+    )
+    .unwrap();
+    let bad = run_detached(
+        &c,
+        IMAGE,
+        Some("sleep 300"),
+        r#"{"detach": true, "name": "dc-t3-health-bad",
+            "healthcheck": {"test": "exit 1", "interval": 200000000, "retries": 1}}"#,
+    )
+    .unwrap();
+    let first = text(&ok, docker_container_health);
+    assert!(first == "starting" || first == "healthy", "{first}");
+    assert_eq!(wait_for(&ok, "healthy"), "healthy");
+    assert_eq!(wait_for(&bad, "unhealthy"), "unhealthy");
+    for h in [&ok, &bad] {
+        with_opts(docker_container_remove, h, r#"{"force": true}"#).unwrap();
+    }
+}
