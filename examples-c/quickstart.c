@@ -56,7 +56,13 @@ int main(void) {
     docker_buffer_free(output);
 
     /* client.containers.run("busybox", "httpd ...", detach=True, ports={"80/tcp": None}) */
+    /* A web container left by an interrupted earlier run would hold the name: remove it. */
     docker_container *web = NULL;
+    if (docker_containers_get(client, "dc-quickstart-web", &web, NULL) == DOCKER_OK) {
+        docker_container_remove(web, "{\"force\": true}", NULL);
+        docker_container_free(web);
+        web = NULL;
+    }
     const char *web_opts = "{\"detach\": true, \"name\": \"dc-quickstart-web\","
                            " \"ports\": {\"80/tcp\": [\"127.0.0.1\", null]}}";
     if (docker_containers_run(client, IMAGE, "httpd -f -p 80 -h /tmp", web_opts, &web, NULL, &err) != DOCKER_OK) {

@@ -287,7 +287,8 @@ fn tty_output_comes_back_raw_and_buffers_demux() {
     let h2 = run_detached(
         cl,
         "dc-t4-tty-2",
-        "sh -c 'echo out; echo err >&2; echo out2'",
+        // Pauses fix the order the engine logs the lines in (stdout and stderr are separate pipes).
+        "sh -c 'echo out; sleep 0.2; echo err >&2; sleep 0.2; echo out2'",
         "",
     );
     assert_eq!(wait_exit(h2), 0);
