@@ -1,7 +1,7 @@
 //! Files in containers: the archive endpoints (stat, get, put), export and diff. Tar streams
 //! pass through as byte streams; nothing is held whole in memory.
 
-use super::client::{body_stream, Body, Client, Request, Timeout};
+use super::client::{Body, Client, Request, Timeout};
 use super::containers::seg;
 use super::{Error, Result};
 use base64::Engine as _;
@@ -101,11 +101,11 @@ pub async fn stat_path(client: &Client, id: &str, path: &str) -> Result<PathStat
 
 /// `GET /containers/{id}/archive?path=`: the stat and a tar stream of the path.
 pub async fn get_archive(client: &Client, id: &str, path: &str) -> Result<(PathStat, ByteStream)> {
-    let resp = client
-        .send(Request::get(archive_path(id)).query("path", path))
+    let (headers, body) = client
+        .send_stream(Request::get(archive_path(id)).query("path", path))
         .await?;
-    let stat = stat_of(resp.headers())?;
-    Ok((stat, Box::pin(body_stream(resp.into_body()))))
+    let stat = stat_of(&headers)?;
+    Ok((stat, body))
 }
 
 /// `PUT /containers/{id}/archive?path=`: extract a tar (streamed from `body`) into the existing
@@ -145,10 +145,10 @@ pub async fn put_archive(
 
 /// `GET /containers/{id}/export`: the container's whole filesystem as a tar stream.
 pub async fn export(client: &Client, id: &str) -> Result<ByteStream> {
-    let resp = client
-        .send(Request::get(format!("/containers/{}/export", seg(id))))
+    let (_, body) = client
+        .send_stream(Request::get(format!("/containers/{}/export", seg(id))))
         .await?;
-    Ok(Box::pin(body_stream(resp.into_body())))
+    Ok(body)
 }
 
 /// `GET /containers/{id}/changes`: [{Path, Kind}] with Kind 0 modified, 1 added, 2 deleted

@@ -486,7 +486,7 @@ impl Client {
         }
     }
 
-    async fn send_inner(&self, mut req: Request) -> Result<Response<Incoming>> {
+    async fn path_and_query(&self, req: &mut Request) -> Result<String> {
         let mut pq = if req.versioned {
             format!("/v{}{}", self.api_version().await?, req.path)
         } else {
@@ -497,6 +497,93 @@ impl Client {
             pq.push('?');
             pq.push_str(&query);
         }
+        Ok(pq)
+    }
+
+    /// Send a streaming request on a connection of its own, driven by the task that reads the
+    /// body: no hop between threads for each chunk, and no pooled connection held by a long
+    /// stream. The time limit covers connecting and the response headers.
+    pub async fn send_stream(&self, req: Request) -> Result<(hyper::HeaderMap, ByteStream)> {
+        let limit = self.limit(req.timeout);
+        let what = format!("{} {}", req.method, req.path);
+        let fut = self.send_stream_inner(req);
+        match limit {
+            Some(d) => match tokio::time::timeout(d, fut).await {
+                Ok(r) => r,
+                Err(_) => Err(Error::Timeout(format!(
+                    "{what}: no answer from {} within {d:?}",
+                    self.address()
+                ))),
+            },
+            None => fut.await,
+        }
+    }
+
+    async fn send_stream_inner(&self, mut req: Request) -> Result<(hyper::HeaderMap, ByteStream)> {
+        let pq = self.path_and_query(&mut req).await?;
+        let mut builder = hyper::Request::builder()
+            .method(req.method.clone())
+            .uri(
+                pq.parse::<Uri>()
+                    .map_err(|e| Error::invalid(format!("bad request path {pq:?}: {e}")))?,
+            )
+            .header(hyper::header::HOST, "docker")
+            .header(USER_AGENT, self.inner.user_agent.clone());
+        if let Some(ct) = req.content_type {
+            builder = builder.header(CONTENT_TYPE, ct);
+        }
+        for (k, v) in req.headers.drain(..) {
+            builder = builder.header(k, v);
+        }
+        let body = req.body.take().unwrap_or_else(empty_body);
+        let request = builder
+            .body(body)
+            .map_err(|e| Error::Internal(format!("building request: {e}")))?;
+        let connect_err = |e: std::io::Error| Error::Connection {
+            addr: self.address(),
+            reason: e.to_string(),
+        };
+        let (headers, status, body) = match &self.inner.host {
+            Host::Unix(path) => {
+                let io = tokio::net::UnixStream::connect(path)
+                    .await
+                    .map_err(connect_err)?;
+                direct_request(hyper_util::rt::TokioIo::new(io), request).await?
+            }
+            Host::Tcp { host, port } => {
+                let io = tokio::time::timeout(
+                    CONNECT_TIMEOUT,
+                    tokio::net::TcpStream::connect((host.as_str(), *port)),
+                )
+                .await
+                .map_err(|_| Error::Connection {
+                    addr: self.address(),
+                    reason: "connect timed out".into(),
+                })?
+                .map_err(connect_err)?;
+                let _ = io.set_nodelay(true);
+                direct_request(hyper_util::rt::TokioIo::new(io), request).await?
+            }
+        };
+        if status.as_u16() >= 400 {
+            use futures_util::StreamExt;
+            let mut body = body;
+            let mut text = Vec::new();
+            let read = async {
+                while let Some(Ok(b)) = body.next().await {
+                    if text.len() < 64 * 1024 {
+                        text.extend_from_slice(&b);
+                    }
+                }
+            };
+            let _ = tokio::time::timeout(Duration::from_secs(10), read).await;
+            return Err(api_error(status, &text));
+        }
+        Ok((headers, body))
+    }
+
+    async fn send_inner(&self, mut req: Request) -> Result<Response<Incoming>> {
+        let pq = self.path_and_query(&mut req).await?;
         let transport = self.transport();
         let mut builder = hyper::Request::builder()
             .method(req.method.clone())
@@ -649,10 +736,15 @@ pub async fn error_from_response(resp: Response<Incoming>) -> Error {
             Ok(Ok(b)) => b,
             _ => Bytes::new(),
         };
-    let message = serde_json::from_slice::<serde_json::Value>(&body)
+    api_error(status, &body)
+}
+
+/// `Error::Api` from an error status and body, with the engine's own message.
+fn api_error(status: StatusCode, body: &[u8]) -> Error {
+    let message = serde_json::from_slice::<serde_json::Value>(body)
         .ok()
         .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned))
-        .unwrap_or_else(|| String::from_utf8_lossy(&body).trim().to_owned());
+        .unwrap_or_else(|| String::from_utf8_lossy(body).trim().to_owned());
     let message = if message.is_empty() {
         status.canonical_reason().unwrap_or("error").to_owned()
     } else {
@@ -661,5 +753,91 @@ pub async fn error_from_response(resp: Response<Incoming>) -> Error {
     Error::Api {
         status: status.as_u16(),
         message,
+    }
+}
+
+/// A byte stream from the engine.
+pub type ByteStream = std::pin::Pin<Box<dyn Stream<Item = Result<Bytes>> + Send>>;
+
+type ConnFuture = std::pin::Pin<Box<dyn std::future::Future<Output = hyper::Result<()>> + Send>>;
+
+/// One request on its own HTTP/1.1 connection, the connection driven by whoever polls the body.
+async fn direct_request<T>(
+    io: T,
+    request: hyper::Request<Body>,
+) -> Result<(hyper::HeaderMap, StatusCode, ByteStream)>
+where
+    T: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
+{
+    let proto = |e: hyper::Error| Error::Protocol(format!("talking to the engine: {e}"));
+    let (mut sender, conn) = hyper::client::conn::http1::Builder::new()
+        .read_buf_exact_size(Some(64 * 1024))
+        .handshake::<T, Body>(io)
+        .await
+        .map_err(proto)?;
+    let mut conn: ConnFuture = Box::pin(conn);
+    let response = {
+        let send = sender.send_request(request);
+        tokio::pin!(send);
+        loop {
+            tokio::select! {
+                r = &mut send => break r.map_err(proto)?,
+                c = &mut conn => {
+                    c.map_err(proto)?;
+                    return Err(Error::Protocol("the engine closed the connection before answering".into()));
+                }
+            }
+        }
+    };
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = DirectBody {
+        body: response.into_body(),
+        conn: Some(conn),
+        _sender: sender,
+    };
+    Ok((headers, status, Box::pin(body)))
+}
+
+/// A response body read on the same task that drives its connection.
+struct DirectBody {
+    body: Incoming,
+    conn: Option<ConnFuture>,
+    _sender: hyper::client::conn::http1::SendRequest<Body>,
+}
+
+impl Stream for DirectBody {
+    type Item = Result<Bytes>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use hyper::body::Body as _;
+        use std::task::Poll;
+        let this = &mut *self;
+        loop {
+            if let Some(c) = this.conn.as_mut() {
+                if let Poll::Ready(r) = c.as_mut().poll(cx) {
+                    this.conn = None;
+                    if let Err(e) = r {
+                        return Poll::Ready(Some(Err(Error::Protocol(format!(
+                            "reading the engine's stream: {e}"
+                        )))));
+                    }
+                }
+            }
+            return match std::pin::Pin::new(&mut this.body).poll_frame(cx) {
+                Poll::Ready(Some(Ok(frame))) => match frame.into_data() {
+                    Ok(d) if !d.is_empty() => Poll::Ready(Some(Ok(d))),
+                    _ => continue,
+                },
+                Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(Error::Protocol(format!(
+                    "reading the engine's stream: {e}"
+                ))))),
+                Poll::Ready(None) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            };
+        }
     }
 }

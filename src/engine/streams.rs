@@ -2,7 +2,7 @@
 //! chunks, read only as fast as the consumer takes them (so memory stays bounded), with the
 //! multiplexed/raw choice made from the engine's Content-Type or the Tty setting.
 
-use super::client::{body_stream, decode_json, Client, Request, Timeout};
+use super::client::{decode_json, Client, Request, Timeout};
 use super::containers::seg;
 use super::decode::{is_multiplexed, json_lines, Chunk, Output, StreamKind};
 use super::opts::Opts;
@@ -84,9 +84,9 @@ pub async fn logs(client: &Client, id: &str, o: &LogsOptions, tty: bool) -> Resu
         .query_opt("since", o.since.as_deref())
         .query_opt("until", o.until.as_deref())
         .query_bool("follow", o.follow);
-    let resp = client.send(req).await?;
-    let mux = is_multiplexed(content_type(resp.headers()).as_deref(), tty);
-    Ok(Box::pin(Output::new(body_stream(resp.into_body()), !mux)))
+    let (headers, body) = client.send_stream(req).await?;
+    let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
+    Ok(Box::pin(Output::new(body, !mux)))
 }
 
 /// `GET /containers/{id}/stats`: each item is the engine's JSON plus "derived" (see stats.rs),
@@ -106,8 +106,8 @@ pub async fn stats_stream(
             req = req.query_bool("one-shot", true);
         }
     }
-    let resp = client.send(req).await?;
-    let items = json_lines(body_stream(resp.into_body()), 16 << 20).map(|item| {
+    let (_, body) = client.send_stream(req).await?;
+    let items = json_lines(body, 16 << 20).map(|item| {
         let item = item?;
         let v: Value = decode_json(&item)?;
         Ok(Chunk {
@@ -311,9 +311,9 @@ pub async fn exec_create(client: &Client, id: &str, o: &ExecOptions) -> Result<S
 pub async fn exec_start_output(client: &Client, exec_id: &str, tty: bool) -> Result<ChunkStream> {
     let req = Request::post(format!("/exec/{}/start", seg(exec_id)))
         .json(&json!({"Detach": false, "Tty": tty}));
-    let resp = client.send(req).await?;
-    let mux = is_multiplexed(content_type(resp.headers()).as_deref(), tty);
-    Ok(Box::pin(Output::new(body_stream(resp.into_body()), !mux)))
+    let (headers, body) = client.send_stream(req).await?;
+    let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
+    Ok(Box::pin(Output::new(body, !mux)))
 }
 
 /// Start an exec with stdin: output and the stdin writer.
