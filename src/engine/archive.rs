@@ -131,8 +131,17 @@ pub async fn put_archive(
         super::containers::require_version(client, (1, 30), "copyUIDGID").await?;
         req = req.query("copyUIDGID", "true");
     }
-    match client.call(req).await {
-        Ok(_) => Ok(()),
+    // On a connection of its own, driven here: the upload's chunks do not hop between threads.
+    let upload = async {
+        use futures_util::StreamExt;
+        let (_, mut answer) = client.send_stream(req).await?;
+        while let Some(chunk) = answer.next().await {
+            chunk?;
+        }
+        Ok::<(), Error>(())
+    };
+    match upload.await {
+        Ok(()) => Ok(()),
         Err(e @ Error::Connection { .. }) | Err(e @ Error::Protocol(_)) => {
             match stat_path(client, id, path).await {
                 Err(nf @ Error::Api { status: 404, .. }) => Err(nf),

@@ -112,16 +112,45 @@ pub async fn import(
     id.ok_or_else(|| Error::Protocol("the engine's import answer held no image id".into()))
 }
 
-/// A tar file on disk as a streamed request body (64 KiB reads; never the whole file).
+/// A tar file on disk as a streamed request body, read 256 KiB at a time (never whole).
+///
+/// The reads are plain blocking reads made where the body is polled: the library drives uploads
+/// on the caller's own thread (see `Client::send_stream`), where a short read from the page
+/// cache costs less than handing each chunk to tokio's blocking pool and back.
 pub async fn file_body(path: &Path) -> Result<Body> {
-    let f = tokio::fs::File::open(path)
-        .await
-        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
-    let stream = tokio_util::io::ReaderStream::with_capacity(f, 64 * 1024).map(|r| {
-        r.map(hyper::body::Frame::data)
-            .map_err(|e| Box::new(e) as super::client::BoxError)
+    use std::io::Read;
+    let mut f =
+        std::fs::File::open(path).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+    let len = f
+        .metadata()
+        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?
+        .len();
+    let mut done = false;
+    let stream = futures_util::stream::poll_fn(move |_| {
+        if done {
+            return std::task::Poll::Ready(None);
+        }
+        let mut buf = vec![0u8; 256 * 1024];
+        let item = match f.read(&mut buf) {
+            Ok(0) => {
+                done = true;
+                None
+            }
+            Ok(n) => {
+                buf.truncate(n);
+                Some(Ok(hyper::body::Frame::data(Bytes::from(buf))))
+            }
+            Err(e) => {
+                done = true;
+                Some(Err(Box::new(e) as super::client::BoxError))
+            }
+        };
+        std::task::Poll::Ready(item)
     });
-    Ok(http_body_util::StreamBody::new(stream).boxed_unsync())
+    Ok(super::client::sized_body(
+        http_body_util::StreamBody::new(stream).boxed_unsync(),
+        len,
+    ))
 }
 
 /// `GET /images/{name}/json`, as the engine sent it.
