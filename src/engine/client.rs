@@ -304,7 +304,23 @@ struct Inner {
     negotiated: tokio::sync::OnceCell<ApiVersion>,
     timeout: Duration,
     user_agent: HeaderValue,
+    /// Idle keep-alive connections for whole-body calls, driven by the calling task while in
+    /// use (no thread hop per call), with the pid they were made in.
+    direct: std::sync::Mutex<(u32, Vec<DirectConn>)>,
 }
+
+/// Connections inherited from a parent process: parked, never used or dropped (dropping one
+/// would touch the parent's epoll set, which the child shares).
+static FORKED_DIRECT: std::sync::Mutex<Vec<DirectConn>> = std::sync::Mutex::new(Vec::new());
+
+/// One HTTP/1.1 connection and its driver.
+struct DirectConn {
+    sender: hyper::client::conn::http1::SendRequest<Body>,
+    /// Fused: once the connection has ended, polling it again is harmless.
+    conn: FusedConn,
+}
+
+type FusedConn = futures_util::future::Fuse<ConnFuture>;
 
 /// A client for one engine. Cheap to clone; safe to use from many tasks and threads at once.
 #[derive(Clone)]
@@ -364,6 +380,7 @@ impl Client {
                 negotiated: tokio::sync::OnceCell::new(),
                 timeout,
                 user_agent,
+                direct: std::sync::Mutex::new((std::process::id(), Vec::new())),
             }),
         })
     }
@@ -520,51 +537,16 @@ impl Client {
     }
 
     async fn send_stream_inner(&self, mut req: Request) -> Result<(hyper::HeaderMap, ByteStream)> {
-        let pq = self.path_and_query(&mut req).await?;
-        let mut builder = hyper::Request::builder()
-            .method(req.method.clone())
-            .uri(
-                pq.parse::<Uri>()
-                    .map_err(|e| Error::invalid(format!("bad request path {pq:?}: {e}")))?,
-            )
-            .header(hyper::header::HOST, "docker")
-            .header(USER_AGENT, self.inner.user_agent.clone());
-        if let Some(ct) = req.content_type {
-            builder = builder.header(CONTENT_TYPE, ct);
-        }
-        for (k, v) in req.headers.drain(..) {
-            builder = builder.header(k, v);
-        }
-        let body = req.body.take().unwrap_or_else(empty_body);
-        let request = builder
-            .body(body)
-            .map_err(|e| Error::Internal(format!("building request: {e}")))?;
-        let connect_err = |e: std::io::Error| Error::Connection {
-            addr: self.address(),
-            reason: e.to_string(),
-        };
-        let (headers, status, body) = match &self.inner.host {
-            Host::Unix(path) => {
-                let io = tokio::net::UnixStream::connect(path)
-                    .await
-                    .map_err(connect_err)?;
-                direct_request(hyper_util::rt::TokioIo::new(io), request).await?
-            }
-            Host::Tcp { host, port } => {
-                let io = tokio::time::timeout(
-                    CONNECT_TIMEOUT,
-                    tokio::net::TcpStream::connect((host.as_str(), *port)),
-                )
-                .await
-                .map_err(|_| Error::Connection {
-                    addr: self.address(),
-                    reason: "connect timed out".into(),
-                })?
-                .map_err(connect_err)?;
-                let _ = io.set_nodelay(true);
-                direct_request(hyper_util::rt::TokioIo::new(io), request).await?
-            }
-        };
+        let request = self.direct_request_of(&mut req).await?;
+        let mut dc = self.open_direct().await?;
+        let response = roundtrip(&mut dc, request).await?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body: ByteStream = Box::pin(DirectBody {
+            body: response.into_body(),
+            conn: Some(dc.conn),
+            _sender: dc.sender,
+        });
         if status.as_u16() >= 400 {
             use futures_util::StreamExt;
             let mut body = body;
@@ -644,12 +626,7 @@ impl Client {
     pub async fn call_with_status(&self, req: Request) -> Result<(StatusCode, Bytes)> {
         let limit = self.limit(req.timeout);
         let what = format!("{} {}", req.method, req.path);
-        let fut = async {
-            let resp = self.send(req.timeout(Timeout::Never)).await?;
-            let status = resp.status();
-            let body = read_body(resp.into_body()).await?;
-            Ok((status, body))
-        };
+        let fut = self.call_direct(req);
         match limit {
             Some(d) => match tokio::time::timeout(d, fut).await {
                 Ok(r) => r,
@@ -660,6 +637,157 @@ impl Client {
             },
             None => fut.await,
         }
+    }
+
+    /// A whole-body call on a kept-alive connection driven right here.
+    async fn call_direct(&self, mut req: Request) -> Result<(StatusCode, Bytes)> {
+        let request = self.direct_request_of(&mut req).await?;
+        let mut dc = match self.take_idle() {
+            Some(dc) => dc,
+            None => self.open_direct().await?,
+        };
+        let response = roundtrip(&mut dc, request).await?;
+        let status = response.status();
+        let mut body = response.into_body();
+        let mut buf = bytes::BytesMut::new();
+        loop {
+            let frame = drive(
+                &mut dc.conn,
+                std::future::poll_fn(|cx| {
+                    use hyper::body::Body as _;
+                    std::pin::Pin::new(&mut body).poll_frame(cx)
+                }),
+            )
+            .await?;
+            match frame {
+                Some(Ok(f)) => {
+                    if let Ok(d) = f.into_data() {
+                        buf.extend_from_slice(&d);
+                    }
+                }
+                Some(Err(e)) => {
+                    return Err(Error::Protocol(format!("reading the engine's answer: {e}")))
+                }
+                None => break,
+            }
+        }
+        let body = buf.freeze();
+        self.give_back(dc);
+        if status.as_u16() >= 400 {
+            return Err(api_error(status, &body));
+        }
+        Ok((status, body))
+    }
+
+    /// An idle connection that still looks open, if any.
+    fn take_idle(&self) -> Option<DirectConn> {
+        let mut pool = self.inner.direct.lock().unwrap_or_else(|p| p.into_inner());
+        if pool.0 != std::process::id() {
+            let inherited = std::mem::take(&mut pool.1);
+            FORKED_DIRECT
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .extend(inherited);
+            pool.0 = std::process::id();
+            return None;
+        }
+        while let Some(mut dc) = pool.1.pop() {
+            // Let the connection notice a close from the engine before we use it.
+            use futures_util::future::FusedFuture;
+            use futures_util::FutureExt;
+            if !dc.conn.is_terminated()
+                && (&mut dc.conn).now_or_never().is_none()
+                && dc.sender.is_ready()
+            {
+                return Some(dc);
+            }
+        }
+        None
+    }
+
+    fn give_back(&self, mut dc: DirectConn) {
+        use futures_util::future::FusedFuture;
+        use futures_util::FutureExt;
+        if dc.conn.is_terminated()
+            || (&mut dc.conn).now_or_never().is_some()
+            || !dc.sender.is_ready()
+        {
+            return;
+        }
+        let mut pool = self.inner.direct.lock().unwrap_or_else(|p| p.into_inner());
+        if pool.0 == std::process::id() && pool.1.len() < self.inner.pool {
+            pool.1.push(dc);
+        }
+    }
+
+    async fn open_direct(&self) -> Result<DirectConn> {
+        let connect_err = |e: std::io::Error| Error::Connection {
+            addr: self.address(),
+            reason: e.to_string(),
+        };
+        let proto = |e: hyper::Error| Error::Protocol(format!("talking to the engine: {e}"));
+        let builder = {
+            let mut b = hyper::client::conn::http1::Builder::new();
+            b.read_buf_exact_size(Some(64 * 1024));
+            b
+        };
+        let (sender, conn): (_, ConnFuture) = match &self.inner.host {
+            Host::Unix(path) => {
+                let io = tokio::net::UnixStream::connect(path)
+                    .await
+                    .map_err(connect_err)?;
+                let (s, c) = builder
+                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
+                    .await
+                    .map_err(proto)?;
+                (s, Box::pin(c) as ConnFuture)
+            }
+            Host::Tcp { host, port } => {
+                let io = tokio::time::timeout(
+                    CONNECT_TIMEOUT,
+                    tokio::net::TcpStream::connect((host.as_str(), *port)),
+                )
+                .await
+                .map_err(|_| Error::Connection {
+                    addr: self.address(),
+                    reason: "connect timed out".into(),
+                })?
+                .map_err(connect_err)?;
+                let _ = io.set_nodelay(true);
+                let (s, c) = builder
+                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
+                    .await
+                    .map_err(proto)?;
+                (s, Box::pin(c))
+            }
+        };
+        Ok(DirectConn {
+            sender,
+            conn: futures_util::FutureExt::fuse(conn),
+        })
+    }
+
+    /// The hyper request for a direct connection: path-only URI and a Host header.
+    async fn direct_request_of(&self, req: &mut Request) -> Result<hyper::Request<Body>> {
+        let pq = self.path_and_query(req).await?;
+        let mut builder = hyper::Request::builder()
+            .method(req.method.clone())
+            .uri(
+                pq.parse::<Uri>()
+                    .map_err(|e| Error::invalid(format!("bad request path {pq:?}: {e}")))?,
+            )
+            .header(hyper::header::HOST, "docker")
+            .header(USER_AGENT, self.inner.user_agent.clone());
+        if let Some(ct) = req.content_type {
+            builder = builder.header(CONTENT_TYPE, ct);
+        }
+        for (k, v) in req.headers.drain(..) {
+            builder = builder.header(k, v);
+        }
+        let body = req.body.take().unwrap_or_else(empty_body);
+        builder
+            .body(body)
+            .map_err(|e| Error::Internal(format!("building request: {e}")))
     }
 
     /// Send a request that takes over the connection (attach, interactive exec): asks for
@@ -761,48 +889,43 @@ pub type ByteStream = std::pin::Pin<Box<dyn Stream<Item = Result<Bytes>> + Send>
 
 type ConnFuture = std::pin::Pin<Box<dyn std::future::Future<Output = hyper::Result<()>> + Send>>;
 
-/// One request on its own HTTP/1.1 connection, the connection driven by whoever polls the body.
-async fn direct_request<T>(
-    io: T,
+/// Send a request on a direct connection, driving the connection until the answer's headers.
+async fn roundtrip(
+    dc: &mut DirectConn,
     request: hyper::Request<Body>,
-) -> Result<(hyper::HeaderMap, StatusCode, ByteStream)>
-where
-    T: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
-{
+) -> Result<Response<Incoming>> {
     let proto = |e: hyper::Error| Error::Protocol(format!("talking to the engine: {e}"));
-    let (mut sender, conn) = hyper::client::conn::http1::Builder::new()
-        .read_buf_exact_size(Some(64 * 1024))
-        .handshake::<T, Body>(io)
-        .await
-        .map_err(proto)?;
-    let mut conn: ConnFuture = Box::pin(conn);
-    let response = {
-        let send = sender.send_request(request);
-        tokio::pin!(send);
-        loop {
-            tokio::select! {
-                r = &mut send => break r.map_err(proto)?,
-                c = &mut conn => {
-                    c.map_err(proto)?;
-                    return Err(Error::Protocol("the engine closed the connection before answering".into()));
-                }
+    let send = dc.sender.send_request(request);
+    drive(&mut dc.conn, send).await?.map_err(proto)
+}
+
+/// Await `fut` while driving the connection; an error if the connection ends first.
+async fn drive<F: std::future::Future>(conn: &mut FusedConn, fut: F) -> Result<F::Output> {
+    use futures_util::future::FusedFuture;
+    tokio::pin!(fut);
+    if conn.is_terminated() {
+        return Ok(fut.await);
+    }
+    tokio::select! {
+        biased;
+        r = &mut fut => Ok(r),
+        c = &mut *conn => {
+            // The connection ended; the answer may still be complete in its buffers.
+            match futures_util::FutureExt::now_or_never(&mut fut) {
+                Some(r) => Ok(r),
+                None => Err(match c {
+                    Err(e) => Error::Protocol(format!("talking to the engine: {e}")),
+                    Ok(()) => Error::Protocol("the engine closed the connection before answering".into()),
+                }),
             }
         }
-    };
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = DirectBody {
-        body: response.into_body(),
-        conn: Some(conn),
-        _sender: sender,
-    };
-    Ok((headers, status, Box::pin(body)))
+    }
 }
 
 /// A response body read on the same task that drives its connection.
 struct DirectBody {
     body: Incoming,
-    conn: Option<ConnFuture>,
+    conn: Option<FusedConn>,
     _sender: hyper::client::conn::http1::SendRequest<Body>,
 }
 
@@ -818,7 +941,7 @@ impl Stream for DirectBody {
         let this = &mut *self;
         loop {
             if let Some(c) = this.conn.as_mut() {
-                if let Poll::Ready(r) = c.as_mut().poll(cx) {
+                if let Poll::Ready(r) = std::future::Future::poll(std::pin::Pin::new(c), cx) {
                     this.conn = None;
                     if let Err(e) = r {
                         return Poll::Ready(Some(Err(Error::Protocol(format!(
