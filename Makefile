@@ -21,6 +21,7 @@ DEBUG_DIR   := target/debug
 VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
             --show-leak-kinds=definite --track-origins=yes
 
+.PHONY: install install-test
 .PHONY: all release debug header check-header check-symbols engine quickstart test rust-test c-test bench clean
 
 all: release
@@ -87,7 +88,7 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES)
 	  if $(VALGRIND) $$extra $$t; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
 	done; echo "c-tests: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
 
-test: check-header check-symbols rust-test c-test
+test: check-header check-symbols rust-test c-test install-test
 	@echo "all tests passed"
 
 $(BUILD)/bench: benches/bench.c $(HEADER) release
@@ -98,6 +99,38 @@ $(BUILD)/bench: benches/bench.c $(HEADER) release
 # The library from C against a raw unix-socket floor; README has the figures.
 bench: $(BUILD)/bench engine
 	./$(BUILD)/bench
+
+# make install PREFIX=/usr/local: the shared library with its soname links, the static library,
+# the header and a pkg-config file.
+PREFIX  ?= /usr/local
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+ABI     := $(word 1,$(subst ., ,$(VERSION))).$(word 2,$(subst ., ,$(VERSION)))
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 0755 $(RELEASE_DIR)/libdocker_containers.so $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so.$(VERSION)
+	ln -sf libdocker_containers.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so.$(ABI)
+	ln -sf libdocker_containers.so.$(ABI) $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so
+	install -m 0644 $(RELEASE_DIR)/libdocker_containers.a $(DESTDIR)$(PREFIX)/lib/libdocker_containers.a
+	install -m 0644 $(HEADER) $(DESTDIR)$(PREFIX)/include/docker_containers.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' docker_containers.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/docker_containers.pc
+
+# Install into a scratch prefix and build the quickstart against it with nothing but pkg-config,
+# once linked dynamically and once statically, and run both.
+install-test: engine
+	rm -rf $(BUILD)/prefix
+	$(MAKE) install PREFIX=$(CURDIR)/$(BUILD)/prefix
+	PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/prefix/lib/pkgconfig sh -c '\
+	  $(CC) -std=c99 $(CWARN) examples-c/quickstart.c $$(pkg-config --cflags --libs docker_containers) \
+	      -Wl,-rpath,$(CURDIR)/$(BUILD)/prefix/lib -o $(BUILD)/quickstart-dynamic && \
+	  $(CC) -std=c99 $(CWARN) examples-c/quickstart.c $$(pkg-config --cflags docker_containers) \
+	      $(CURDIR)/$(BUILD)/prefix/lib/libdocker_containers.a $$(pkg-config --static --libs-only-l docker_containers | sed "s/-ldocker_containers//") \
+	      -o $(BUILD)/quickstart-static'
+	readelf -d $(BUILD)/quickstart-dynamic | grep -q 'libdocker_containers.so.$(ABI)'
+	! readelf -d $(BUILD)/quickstart-static | grep -q 'libdocker_containers'
+	./$(BUILD)/quickstart-dynamic > /dev/null
+	./$(BUILD)/quickstart-static > /dev/null
+	@echo "install-test: dynamic (soname libdocker_containers.so.$(ABI)) and static builds run"
 
 clean:
 	rm -rf $(BUILD)
