@@ -5,7 +5,11 @@ fn main() {
     if target_os == "linux" {
         let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap_or_else(|_| "0".into());
         let minor = std::env::var("CARGO_PKG_VERSION_MINOR").unwrap_or_else(|_| "0".into());
-        let abi = if major == "0" { format!("0.{minor}") } else { major };
+        let abi = if major == "0" {
+            format!("0.{minor}")
+        } else {
+            major
+        };
         println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libdocker_containers.so.{abi}");
     }
 }
