@@ -16,6 +16,9 @@ BUILD   := build
 HEADER  := include/docker_containers.h
 CBINDGEN_VERSION := 0.29.0
 
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+ABI     := $(word 1,$(subst ., ,$(VERSION))).$(word 2,$(subst ., ,$(VERSION)))
+
 RELEASE_DIR := target/release
 DEBUG_DIR   := target/debug
 VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
@@ -26,11 +29,17 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-
 
 all: release
 
+# The shared library's soname is libdocker_containers.so.MAJOR.MINOR (build.rs): programs linked
+# against target/ look for that name, so each build links it beside the .so.
+SONAME_LINK = ln -sf libdocker_containers.so $(1)/libdocker_containers.so.$(ABI)
+
 release:
 	$(CARGO) build --release
+	$(call SONAME_LINK,$(RELEASE_DIR))
 
 debug:
 	$(CARGO) build --features test-panic
+	$(call SONAME_LINK,$(DEBUG_DIR))
 
 header:
 	cbindgen --config cbindgen.toml --output $(HEADER)
@@ -103,8 +112,6 @@ bench: $(BUILD)/bench engine
 # make install PREFIX=/usr/local: the shared library with its soname links, the static library,
 # the header and a pkg-config file.
 PREFIX  ?= /usr/local
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-ABI     := $(word 1,$(subst ., ,$(VERSION))).$(word 2,$(subst ., ,$(VERSION)))
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
