@@ -78,6 +78,12 @@ rust-test: engine
 
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/c/%,$(wildcard tests/c/*.c))
 C_EXAMPLES := $(patsubst examples-c/%.c,$(BUILD)/c/example-%,$(wildcard examples-c/*.c))
+CPP_TESTS := $(patsubst tests/cpp/%.cpp,$(BUILD)/c/cpp-%,$(wildcard tests/cpp/*.cpp))
+
+$(BUILD)/c/cpp-%: tests/cpp/%.cpp include/docker_containers.hpp $(HEADER) debug
+	@mkdir -p $(BUILD)/c
+	$(CXX) -std=c++17 $(CWARN) -pedantic -g -Iinclude $< -L$(DEBUG_DIR) -ldocker_containers -lpthread \
+	    -Wl,-rpath,$(CURDIR)/$(DEBUG_DIR) -o $@
 
 $(BUILD)/c/%: tests/c/%.c tests/c/check.h $(HEADER) debug
 	@mkdir -p $(BUILD)/c
@@ -90,8 +96,8 @@ $(BUILD)/c/example-%: examples-c/%.c $(HEADER) debug
 	    -Wl,-rpath,$(CURDIR)/$(DEBUG_DIR) -o $@
 
 # Each C test and example runs once under valgrind: no definite leaks, no invalid access.
-c-test: engine $(C_TESTS) $(C_EXAMPLES)
-	@set -e; passed=0; failed=0; for t in $(C_TESTS) $(C_EXAMPLES); do \
+c-test: engine $(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS)
+	@set -e; passed=0; failed=0; for t in $(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS); do \
 	  echo "== $$t (valgrind)"; \
 	  supp=tests/c/$$(basename $$t).supp; extra=""; [ -f $$supp ] && extra="--suppressions=$$supp"; \
 	  if $(VALGRIND) $$extra $$t; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
@@ -120,6 +126,7 @@ install: release
 	ln -sf libdocker_containers.so.$(ABI) $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so
 	install -m 0644 $(RELEASE_DIR)/libdocker_containers.a $(DESTDIR)$(PREFIX)/lib/libdocker_containers.a
 	install -m 0644 $(HEADER) $(DESTDIR)$(PREFIX)/include/docker_containers.h
+	install -m 0644 include/docker_containers.hpp $(DESTDIR)$(PREFIX)/include/docker_containers.hpp
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' docker_containers.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/docker_containers.pc
 
 # Install into a scratch prefix and build the quickstart against it with nothing but pkg-config,
