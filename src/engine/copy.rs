@@ -361,6 +361,11 @@ fn clear_target(target: &Path, name: &str) -> Result<()> {
     }
 }
 
+/// An archive's mtime as a time; None for values no clock can hold (a hostile header).
+fn archive_time(mtime: u64) -> Option<std::time::SystemTime> {
+    std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_secs(mtime))
+}
+
 fn extract(reader: impl Read, root: &Path, opts: &ExtractOptions) -> Result<ExtractSummary> {
     use std::os::unix::fs::PermissionsExt;
     if !root.is_dir() {
@@ -407,8 +412,9 @@ fn extract(reader: impl Read, root: &Path, opts: &ExtractOptions) -> Result<Extr
                 })?;
                 f.set_permissions(std::fs::Permissions::from_mode(mode))
                     .map_err(|e| io_err(&target, e))?;
-                let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(mtime);
-                let _ = f.set_times(std::fs::FileTimes::new().set_modified(t).set_accessed(t));
+                if let Some(t) = archive_time(mtime) {
+                    let _ = f.set_times(std::fs::FileTimes::new().set_modified(t).set_accessed(t));
+                }
                 summary.files += 1;
             }
             tar::EntryType::Symlink => {
@@ -504,8 +510,7 @@ fn extract(reader: impl Read, root: &Path, opts: &ExtractOptions) -> Result<Extr
     dir_meta.sort_by_key(|d| std::cmp::Reverse(d.0.components().count()));
     for (dir, mode, mtime) in dir_meta {
         let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode));
-        if let Ok(f) = std::fs::File::open(&dir) {
-            let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(mtime);
+        if let (Ok(f), Some(t)) = (std::fs::File::open(&dir), archive_time(mtime)) {
             let _ = f.set_times(std::fs::FileTimes::new().set_modified(t).set_accessed(t));
         }
     }
