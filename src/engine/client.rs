@@ -488,17 +488,24 @@ impl Client {
     /// connecting and waiting for the headers; reading the body is the caller's business.
     /// Statuses >= 400 become `Error::Api` carrying the engine's message.
     pub async fn send(&self, req: Request) -> Result<Response<Incoming>> {
-        let limit = self.limit(req.timeout);
-        let what = format!("{} {}", req.method, req.path);
-        let fut = self.send_inner(req);
+        let (limit, what) = (self.limit(req.timeout), describe(&req));
+        self.within(limit, what, self.send_inner(req)).await
+    }
+
+    /// Run `fut` within `limit`; past it, a timeout error naming the request and the engine.
+    async fn within<T>(
+        &self,
+        limit: Option<Duration>,
+        what: String,
+        fut: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
         match limit {
-            Some(d) => match tokio::time::timeout(d, fut).await {
-                Ok(r) => r,
-                Err(_) => Err(Error::Timeout(format!(
+            Some(d) => tokio::time::timeout(d, fut).await.unwrap_or_else(|_| {
+                Err(Error::Timeout(format!(
                     "{what}: no answer from {} within {d:?}",
                     self.address()
-                ))),
-            },
+                )))
+            }),
             None => fut.await,
         }
     }
@@ -521,19 +528,8 @@ impl Client {
     /// body: no hop between threads for each chunk, and no pooled connection held by a long
     /// stream. The time limit covers connecting and the response headers.
     pub async fn send_stream(&self, req: Request) -> Result<(hyper::HeaderMap, ByteStream)> {
-        let limit = self.limit(req.timeout);
-        let what = format!("{} {}", req.method, req.path);
-        let fut = self.send_stream_inner(req);
-        match limit {
-            Some(d) => match tokio::time::timeout(d, fut).await {
-                Ok(r) => r,
-                Err(_) => Err(Error::Timeout(format!(
-                    "{what}: no answer from {} within {d:?}",
-                    self.address()
-                ))),
-            },
-            None => fut.await,
-        }
+        let (limit, what) = (self.limit(req.timeout), describe(&req));
+        self.within(limit, what, self.send_stream_inner(req)).await
     }
 
     async fn send_stream_inner(&self, mut req: Request) -> Result<(hyper::HeaderMap, ByteStream)> {
@@ -567,20 +563,7 @@ impl Client {
     async fn send_inner(&self, mut req: Request) -> Result<Response<Incoming>> {
         let pq = self.path_and_query(&mut req).await?;
         let transport = self.transport();
-        let mut builder = hyper::Request::builder()
-            .method(req.method.clone())
-            .uri(transport.uri(&pq)?)
-            .header(USER_AGENT, self.inner.user_agent.clone());
-        if let Some(ct) = req.content_type {
-            builder = builder.header(CONTENT_TYPE, ct);
-        }
-        for (k, v) in req.headers.drain(..) {
-            builder = builder.header(k, v);
-        }
-        let body = req.body.take().unwrap_or_else(empty_body);
-        let request = builder
-            .body(body)
-            .map_err(|e| Error::Internal(format!("building request: {e}")))?;
+        let request = self.build(&mut req, transport.uri(&pq)?)?;
         let resp = transport
             .send(request)
             .await
@@ -624,19 +607,8 @@ impl Client {
 
     /// Like `call`, also returning the status (to tell 204 from 304, say).
     pub async fn call_with_status(&self, req: Request) -> Result<(StatusCode, Bytes)> {
-        let limit = self.limit(req.timeout);
-        let what = format!("{} {}", req.method, req.path);
-        let fut = self.call_direct(req);
-        match limit {
-            Some(d) => match tokio::time::timeout(d, fut).await {
-                Ok(r) => r,
-                Err(_) => Err(Error::Timeout(format!(
-                    "{what}: no answer from {} within {d:?}",
-                    self.address()
-                ))),
-            },
-            None => fut.await,
-        }
+        let (limit, what) = (self.limit(req.timeout), describe(&req));
+        self.within(limit, what, self.call_direct(req)).await
     }
 
     /// A whole-body call on a kept-alive connection driven right here.
@@ -770,13 +742,22 @@ impl Client {
     /// The hyper request for a direct connection: path-only URI and a Host header.
     async fn direct_request_of(&self, req: &mut Request) -> Result<hyper::Request<Body>> {
         let pq = self.path_and_query(req).await?;
+        let uri = pq
+            .parse::<Uri>()
+            .map_err(|e| Error::invalid(format!("bad request path {pq:?}: {e}")))?;
+        let mut request = self.build(req, uri)?;
+        request
+            .headers_mut()
+            .insert(hyper::header::HOST, HeaderValue::from_static("docker"));
+        Ok(request)
+    }
+
+    /// The hyper request for `req` at `uri`: method, user agent, content type, extra headers,
+    /// body (taken out of `req`).
+    fn build(&self, req: &mut Request, uri: Uri) -> Result<hyper::Request<Body>> {
         let mut builder = hyper::Request::builder()
             .method(req.method.clone())
-            .uri(
-                pq.parse::<Uri>()
-                    .map_err(|e| Error::invalid(format!("bad request path {pq:?}: {e}")))?,
-            )
-            .header(hyper::header::HOST, "docker")
+            .uri(uri)
             .header(USER_AGENT, self.inner.user_agent.clone());
         if let Some(ct) = req.content_type {
             builder = builder.header(CONTENT_TYPE, ct);
@@ -797,7 +778,7 @@ impl Client {
         &self,
         req: Request,
     ) -> Result<(hyper::HeaderMap, hyper::upgrade::Upgraded)> {
-        let what = format!("{} {}", req.method, req.path);
+        let what = describe(&req);
         let req = req
             .header(
                 hyper::header::CONNECTION,
@@ -854,6 +835,11 @@ pub fn body_stream(body: Incoming) -> impl Stream<Item = Result<Bytes>> + Send +
 pub fn decode_json<T: serde::de::DeserializeOwned>(b: &[u8]) -> Result<T> {
     serde_json::from_slice(b)
         .map_err(|e| Error::Protocol(format!("the engine sent JSON we could not read: {e}")))
+}
+
+/// "METHOD /path", for messages.
+fn describe(req: &Request) -> String {
+    format!("{} {}", req.method, req.path)
 }
 
 /// Turn an error response into `Error::Api` with the engine's own message.
