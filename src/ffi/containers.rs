@@ -9,7 +9,6 @@ use super::runtime::run;
 use crate::engine::containers::{self, encode_filters};
 use crate::engine::run::{build_create, create_pulling};
 use crate::engine::{Client, Error, Result};
-use futures_util::StreamExt;
 use serde_json::Value;
 use std::ffi::c_char;
 
@@ -160,30 +159,7 @@ async fn list_json(client: &Client, mut o: crate::engine::opts::Opts) -> Result<
     if sparse {
         return Ok(body.to_vec());
     }
-    let items: Vec<Value> = crate::engine::client::decode_json(&body)?;
-    let ids: Vec<String> = items
-        .iter()
-        .filter_map(|i| i.get("Id").and_then(Value::as_str).map(str::to_owned))
-        .collect();
-    // Inspect with bounded concurrency, keeping the engine's order.
-    let inspected: Vec<Result<Option<Value>>> = futures_util::stream::iter(ids)
-        .map(|id| async move {
-            match containers::inspect(client, &id, false).await {
-                Ok(b) => crate::engine::client::decode_json(&b).map(Some),
-                Err(Error::Api { status: 404, .. }) if ignore_removed => Ok(None),
-                Err(e) => Err(e),
-            }
-        })
-        .buffered(8)
-        .collect()
-        .await;
-    let mut out = Vec::new();
-    for r in inspected {
-        if let Some(v) = r? {
-            out.push(v);
-        }
-    }
-    Ok(serde_json::to_vec(&out).expect("a Value serialises"))
+    containers::inspect_listed(client, &body, ignore_removed).await
 }
 
 /// docker-py's `client.containers.list(...)`: `*out` receives a JSON array (free with
