@@ -74,3 +74,12 @@ pub(crate) fn owned_c_string(s: impl Into<Vec<u8>>) -> Result<*mut c_char> {
         Error::Protocol("the engine's answer holds a NUL byte and cannot be a C string".into())
     })
 }
+
+/// Hand a library-owned C string (free with docker_string_free) out through a slot the caller
+/// checked with `arg_out` (or found non-NULL).
+pub(crate) fn put_string(out: *mut *mut c_char, s: impl Into<Vec<u8>>) -> Result<()> {
+    let p = owned_c_string(s)?;
+    // SAFETY: `out` is non-NULL and writable, checked by the caller.
+    unsafe { put(out, p) };
+    Ok(())
+}

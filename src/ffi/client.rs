@@ -1,6 +1,6 @@
 //! `docker_client`: a connection to one engine (docker-py's `DockerClient`).
 
-use super::args::{arg_options, arg_out, arg_ref, owned_c_string, put};
+use super::args::{arg_options, arg_out, arg_ref, put, put_string};
 use super::error::{boundary, docker_error, docker_result};
 use super::runtime::run;
 use crate::engine::{Client, ClientOptions};
@@ -97,24 +97,22 @@ pub extern "C" fn docker_client_ping(
     })
 }
 
+/// A boxed engine call giving the text a getter hands out.
+type TextCall<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = crate::engine::Result<Vec<u8>>> + 'a>>;
+
 fn json_call(
     client: *const docker_client,
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
-    f: fn(
-        &Client,
-    ) -> std::pin::Pin<
-        Box<dyn std::future::Future<Output = crate::engine::Result<Vec<u8>>> + '_>,
-    >,
+    f: fn(&Client) -> TextCall<'_>,
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: client is NULL or a live handle.
         let c = unsafe { arg_ref(client, "client") }?;
         arg_out(out, "out")?;
         let body = run(f(&c.inner))?;
-        let s = owned_c_string(body)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { put(out, s) };
+        put_string(out, body)?;
         Ok(())
     })
 }

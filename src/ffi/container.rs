@@ -1,7 +1,7 @@
 //! `docker_container`: one container (docker-py's `Container` model): its id, its cached
 //! attributes, and the operations on it.
 
-use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, owned_c_string, put};
+use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, put, put_string};
 use super::error::{boundary, docker_error, docker_result, guard};
 use super::runtime::run;
 use crate::engine::{containers, Client, Error, Result};
@@ -143,14 +143,6 @@ fn with_container(
     })
 }
 
-/// Write a library-owned string into a checked output slot.
-fn give_string(out: *mut *mut c_char, s: impl Into<Vec<u8>>) -> Result<()> {
-    let p = owned_c_string(s)?;
-    // SAFETY: the caller checked `out` with arg_out.
-    unsafe { put(out, p) };
-    Ok(())
-}
-
 /// A getter over the cached attributes (no request): the computed text into `*out`.
 fn attr_getter(
     container: *const docker_container,
@@ -161,7 +153,7 @@ fn attr_getter(
     with_container(container, error, |c| {
         arg_out(out, "out")?;
         let attrs = c.attrs();
-        give_string(out, f(c, &attrs))
+        put_string(out, f(c, &attrs))
     })
 }
 
@@ -320,7 +312,7 @@ pub extern "C" fn docker_container_image(
             Err(Error::Api { status: 404, .. }) => serde_json::json!([]),
             Err(e) => return Err(e),
         };
-        give_string(
+        put_string(
             out,
             serde_json::json!({"Id": id, "RepoTags": tags}).to_string(),
         )
@@ -505,7 +497,7 @@ pub extern "C" fn docker_container_wait(
             unsafe { put(status_code, code) };
         }
         if !result_json.is_null() {
-            give_string(result_json, v.to_string())?;
+            put_string(result_json, v.to_string())?;
         }
         Ok(())
     })
@@ -681,6 +673,6 @@ pub extern "C" fn docker_container_commit(
             .get("Id")
             .and_then(|i| i.as_str())
             .ok_or_else(|| Error::Protocol("commit answered without an Id".into()))?;
-        give_string(image_id, id)
+        put_string(image_id, id)
     })
 }

@@ -1,6 +1,6 @@
 //! The container collection (docker-py's `client.containers`): run, create, list, prune.
 
-use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, owned_c_string, put};
+use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, put, put_string};
 use super::client::docker_client;
 use super::container::docker_container;
 use super::error::{boundary, docker_error, docker_result};
@@ -183,9 +183,7 @@ pub extern "C" fn docker_containers_list(
         arg_out(out, "out")?;
         let client = c.inner.clone();
         let json = run(list_json(&client, o))?;
-        let s = owned_c_string(json)?;
-        // SAFETY: checked non-NULL.
-        unsafe { put(out, s) };
+        put_string(out, json)?;
         Ok(())
     })
 }
@@ -214,9 +212,7 @@ pub extern "C" fn docker_containers_prune(
             _ => None,
         };
         let body = run(containers::prune(&c.inner, filters.as_deref()))?;
-        let s = owned_c_string(body.to_vec())?;
-        // SAFETY: checked non-NULL.
-        unsafe { put(out, s) };
+        put_string(out, body.to_vec())?;
         Ok(())
     })
 }

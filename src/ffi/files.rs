@@ -1,7 +1,7 @@
 //! File exports on a container: put_archive, get_archive, stat_path, export, diff, and the
 //! `docker cp` helpers copy_to and copy_from. Archives stream; nothing is held whole.
 
-use super::args::{arg_options, arg_out, arg_str, owned_c_string, put};
+use super::args::{arg_options, arg_out, arg_str, put, put_string};
 use super::container::{arg_container, docker_container};
 use super::error::{boundary, docker_error, docker_result};
 use super::runtime::run;
@@ -31,9 +31,7 @@ fn put_flags(mut o: Opts) -> Result<(bool, bool)> {
 
 fn give_stat(out: *mut *mut c_char, stat: &archive::PathStat) -> Result<()> {
     if !out.is_null() {
-        let s = owned_c_string(stat.to_json().to_string())?;
-        // SAFETY: non-NULL, writable per the contract.
-        unsafe { put(out, s) };
+        put_string(out, stat.to_json().to_string())?;
     }
     Ok(())
 }
@@ -356,9 +354,7 @@ pub extern "C" fn docker_container_diff(
         let c = unsafe { arg_container(container) }?;
         arg_out(out, "out")?;
         let b = run(archive::diff(&c.client, c.id_str()))?;
-        let s = owned_c_string(b.to_vec())?;
-        // SAFETY: checked non-NULL.
-        unsafe { put(out, s) };
+        put_string(out, b.to_vec())?;
         Ok(())
     })
 }

@@ -1,6 +1,6 @@
 //! Images, as far as running containers needs them: pull, import, inspect, exists, remove.
 
-use super::args::{arg_options, arg_out, arg_ref, arg_str, owned_c_string, put};
+use super::args::{arg_options, arg_out, arg_ref, arg_str, put, put_string};
 use super::client::docker_client;
 use super::error::{boundary, docker_error, docker_result};
 use super::runtime::run;
@@ -75,9 +75,7 @@ pub extern "C" fn docker_images_import_file(
             images::import(&c.inner, body, repository, tag).await
         })?;
         if !image_id.is_null() {
-            let s = owned_c_string(id)?;
-            // SAFETY: non-NULL, writable.
-            unsafe { put(image_id, s) };
+            put_string(image_id, id)?;
         }
         Ok(())
     })
@@ -110,9 +108,7 @@ pub extern "C" fn docker_images_import_buffer(
         let tag = unsafe { super::args::arg_opt_str(tag, "tag") }?;
         let id = run(images::import(&c.inner, full_body(bytes), repository, tag))?;
         if !image_id.is_null() {
-            let s = owned_c_string(id)?;
-            // SAFETY: non-NULL, writable.
-            unsafe { put(image_id, s) };
+            put_string(image_id, id)?;
         }
         Ok(())
     })
@@ -133,9 +129,7 @@ pub extern "C" fn docker_images_inspect(
         let name = unsafe { arg_str(name, "name") }?;
         arg_out(out, "out")?;
         let b = run(images::inspect(&c.inner, name))?;
-        let s = owned_c_string(b.to_vec())?;
-        // SAFETY: checked non-NULL.
-        unsafe { put(out, s) };
+        put_string(out, b.to_vec())?;
         Ok(())
     })
 }

@@ -1,7 +1,7 @@
 //! Stream exports on a container: logs, stats, attach, exec, top. Each stream comes in the
 //! callback form (blocking, callbacks on the calling thread) and the pull form (`_open`).
 
-use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, owned_c_string, put};
+use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, put, put_string};
 use super::client::docker_client;
 use super::container::{arg_container, docker_container};
 use super::error::{boundary, docker_error, docker_result};
@@ -248,7 +248,7 @@ pub extern "C" fn docker_container_stats_once(
         let one_shot = o.bool("one_shot")?.unwrap_or(true);
         o.finish()?;
         let v = run(streams::stats_once(&c.client, c.id_str(), one_shot))?;
-        give(out, owned_c_string(v.to_string())?);
+        put_string(out, v.to_string())?;
         Ok(())
     })
 }
@@ -473,7 +473,7 @@ pub extern "C" fn docker_container_exec_detached(
             streams::exec_start_detached(&c.client, &id, eo.tty).await?;
             Ok::<_, Error>(id)
         })?;
-        give(exec_id, owned_c_string(id)?);
+        put_string(exec_id, id)?;
         Ok(())
     })
 }
@@ -493,7 +493,7 @@ pub extern "C" fn docker_exec_inspect(
         let id = unsafe { arg_str(exec_id, "exec_id") }?;
         arg_out(out, "out")?;
         let b = run(streams::exec_inspect(&c.inner, id))?;
-        give(out, owned_c_string(b.to_vec())?);
+        put_string(out, b.to_vec())?;
         Ok(())
     })
 }
@@ -533,7 +533,7 @@ pub extern "C" fn docker_container_top(
         let ps_args = o.string("ps_args")?;
         o.finish_with(&["ps_args"])?;
         let b = run(streams::top(&c.client, c.id_str(), ps_args.as_deref()))?;
-        give(out, owned_c_string(b.to_vec())?);
+        put_string(out, b.to_vec())?;
         Ok(())
     })
 }
