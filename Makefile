@@ -103,7 +103,11 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS)
 	  if $(VALGRIND) $$extra $$t; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
 	done; echo "c-tests: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
 
-test: check-header check-symbols rust-test c-test install-test
+# Each binding (bindings/LANG/rules.mk) adds its test target to BINDING_TESTS.
+BINDING_TESTS :=
+include $(sort $(wildcard bindings/*/rules.mk))
+
+test: check-header check-symbols rust-test c-test install-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
 $(BUILD)/bench: benches/bench.c $(HEADER) release

@@ -58,4 +58,10 @@ if [ "$(cbindgen --version 2>/dev/null || true)" != "cbindgen $CBINDGEN_VERSION"
   echo "install-deps: installing cbindgen $CBINDGEN_VERSION"
   run cargo install cbindgen --version "$CBINDGEN_VERSION" --locked --force
 fi
+# What each binding or test suite needs beyond this (toolchains, language packages, servers):
+# scripts/deps.d/*.sh, each idempotent, run in name order.
+for f in "$(dirname "$0")"/deps.d/*.sh; do
+  [ -e "$f" ] || continue
+  run bash "$f"
+done
 echo "install-deps: ok"
