@@ -315,12 +315,27 @@ static FORKED_DIRECT: std::sync::Mutex<Vec<DirectConn>> = std::sync::Mutex::new(
 
 /// One HTTP/1.1 connection and its driver.
 struct DirectConn {
+    /// The runtime whose I/O driver the socket is registered with: `None` for a multi-thread
+    /// runtime, or the thread of a current-thread runtime (which only drives I/O while that
+    /// thread is inside it). A connection is reused only where its driver runs.
+    driver: Option<std::thread::ThreadId>,
     sender: hyper::client::conn::http1::SendRequest<Body>,
     /// Fused: once the connection has ended, polling it again is harmless.
     conn: FusedConn,
 }
 
 type FusedConn = futures_util::future::Fuse<ConnFuture>;
+
+/// The driver tag for connections opened by the current task (see `DirectConn::driver`).
+fn driver_tag() -> Option<std::thread::ThreadId> {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == RuntimeFlavor::CurrentThread => {
+            Some(std::thread::current().id())
+        }
+        _ => None,
+    }
+}
 
 /// A client for one engine. Cheap to clone; safe to use from many tasks and threads at once.
 #[derive(Clone)]
@@ -456,13 +471,15 @@ impl Client {
 
     /// The engine's own newest API version, from /_ping's header (or /version).
     pub async fn engine_api_version(&self) -> Result<ApiVersion> {
-        let resp = self.send(Request::get("/_ping").unversioned()).await?;
-        let header = resp
-            .headers()
+        // On a direct connection, like every whole-body call: the legacy pool's connections
+        // belong to whichever runtime made them, and this may run on a caller's own runtime.
+        let req = Request::get("/_ping").unversioned();
+        let (limit, what) = (self.limit(req.timeout), describe(&req));
+        let (_, headers, _) = self.within(limit, what, self.call_direct(req)).await?;
+        let header = headers
             .get("api-version")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        drop(resp);
         if let Some(v) = header {
             return ApiVersion::parse(&v);
         }
@@ -608,11 +625,12 @@ impl Client {
     /// Like `call`, also returning the status (to tell 204 from 304, say).
     pub async fn call_with_status(&self, req: Request) -> Result<(StatusCode, Bytes)> {
         let (limit, what) = (self.limit(req.timeout), describe(&req));
-        self.within(limit, what, self.call_direct(req)).await
+        let (status, _, body) = self.within(limit, what, self.call_direct(req)).await?;
+        Ok((status, body))
     }
 
     /// A whole-body call on a kept-alive connection driven right here.
-    async fn call_direct(&self, mut req: Request) -> Result<(StatusCode, Bytes)> {
+    async fn call_direct(&self, mut req: Request) -> Result<(StatusCode, hyper::HeaderMap, Bytes)> {
         let request = self.direct_request_of(&mut req).await?;
         let mut dc = match self.take_idle() {
             Some(dc) => dc,
@@ -620,7 +638,7 @@ impl Client {
         };
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
-        let mut body = response.into_body();
+        let (parts, mut body) = response.into_parts();
         let mut buf = bytes::BytesMut::new();
         loop {
             let frame = drive(
@@ -648,7 +666,7 @@ impl Client {
         if status.as_u16() >= 400 {
             return Err(api_error(status, &body));
         }
-        Ok((status, body))
+        Ok((status, parts.headers, body))
     }
 
     /// An idle connection that still looks open, if any.
@@ -663,7 +681,9 @@ impl Client {
             pool.0 = std::process::id();
             return None;
         }
-        while let Some(mut dc) = pool.1.pop() {
+        let here = driver_tag();
+        while let Some(i) = pool.1.iter().rposition(|dc| dc.driver == here) {
+            let mut dc = pool.1.swap_remove(i);
             // Let the connection notice a close from the engine before we use it.
             use futures_util::future::FusedFuture;
             use futures_util::FutureExt;
@@ -687,9 +707,18 @@ impl Client {
             return;
         }
         let mut pool = self.inner.direct.lock().unwrap_or_else(|p| p.into_inner());
-        if pool.0 == std::process::id() && pool.1.len() < self.inner.pool {
-            pool.1.push(dc);
+        if pool.0 != std::process::id() {
+            return;
         }
+        if pool.1.len() >= self.inner.pool {
+            // Full: make room by closing one kept for another driver (perhaps a thread that
+            // has exited), else drop this one.
+            match pool.1.iter().position(|d| d.driver != dc.driver) {
+                Some(i) => drop(pool.1.swap_remove(i)),
+                None => return,
+            }
+        }
+        pool.1.push(dc);
     }
 
     async fn open_direct(&self) -> Result<DirectConn> {
@@ -734,6 +763,7 @@ impl Client {
             }
         };
         Ok(DirectConn {
+            driver: driver_tag(),
             sender,
             conn: futures_util::FutureExt::fuse(conn),
         })

@@ -2,7 +2,7 @@
 
 use super::args::{arg_options, arg_out, arg_ref, put, put_string};
 use super::error::{boundary, docker_error, docker_result};
-use super::runtime::run;
+use super::runtime::run_here;
 use crate::engine::{Client, ClientOptions};
 use std::ffi::c_char;
 
@@ -86,7 +86,7 @@ pub extern "C" fn docker_client_ping(
     boundary(error, || {
         // SAFETY: client is NULL or a live handle.
         let c = unsafe { arg_ref(client, "client") }?;
-        let answer = run(c.inner.ping())?;
+        let answer = run_here(c.inner.ping())?;
         if answer.trim() == "OK" {
             Ok(())
         } else {
@@ -111,7 +111,7 @@ fn json_call(
         // SAFETY: client is NULL or a live handle.
         let c = unsafe { arg_ref(client, "client") }?;
         arg_out(out, "out")?;
-        let body = run(f(&c.inner))?;
+        let body = run_here(f(&c.inner))?;
         put_string(out, body)?;
         Ok(())
     })

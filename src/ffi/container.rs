@@ -3,10 +3,50 @@
 
 use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, put, put_string};
 use super::error::{boundary, docker_error, docker_result, guard};
-use super::runtime::run;
+use super::runtime::run_here;
 use crate::engine::{containers, Client, Error, Result};
+use bytes::Bytes;
 use std::ffi::{c_char, CString};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
+
+/// Inspect JSON as the engine sent it, parsed only when a getter first needs a field. Reload
+/// keeps the bytes after a cheap check (UTF-8, an object's braces), so it costs about what the
+/// request costs: building the whole tree took two thirds of a reload's time.
+pub(crate) struct Attrs {
+    raw: Bytes,
+    parsed: OnceLock<std::result::Result<serde_json::Value, String>>,
+}
+
+impl Attrs {
+    fn checked(raw: Bytes) -> Result<Attrs> {
+        let text = std::str::from_utf8(&raw)
+            .map_err(|e| Error::Protocol(format!("the engine's inspect answer is not UTF-8: {e}")))?
+            .trim();
+        if !(text.starts_with('{') && text.ends_with('}')) {
+            return Err(Error::Protocol(
+                "the engine's inspect answer is not a JSON object".into(),
+            ));
+        }
+        Ok(Attrs {
+            raw,
+            parsed: OnceLock::new(),
+        })
+    }
+
+    /// The parsed tree, built on first use.
+    pub(crate) fn value(&self) -> Result<&serde_json::Value> {
+        self.parsed
+            .get_or_init(|| serde_json::from_slice(&self.raw).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| Error::Protocol(format!("the engine's inspect answer is not JSON: {e}")))
+    }
+
+    /// The JSON text as the engine sent it.
+    pub(crate) fn text(&self) -> &str {
+        // Checked to be UTF-8 in `checked`.
+        std::str::from_utf8(&self.raw).unwrap_or_default().trim()
+    }
+}
 
 /// A container handle. Safe to use from many threads at once; keeps its client alive. Free with
 /// docker_container_free.
@@ -15,7 +55,7 @@ pub struct docker_container {
     /// The full id; immutable, so docker_container_id can lend it out.
     pub(crate) id: CString,
     /// The last inspect JSON (docker-py's `attrs`), replaced by reload.
-    pub(crate) attrs: RwLock<Arc<serde_json::Value>>,
+    pub(crate) attrs: RwLock<Arc<Attrs>>,
     /// The engine's warnings from create or update.
     pub(crate) warnings: RwLock<serde_json::Value>,
 }
@@ -23,8 +63,9 @@ pub struct docker_container {
 impl docker_container {
     /// Build a handle from inspect JSON.
     pub(crate) fn from_inspect(client: Client, body: &[u8]) -> Result<docker_container> {
-        let attrs: serde_json::Value = crate::engine::client::decode_json(body)?;
+        let attrs = Attrs::checked(Bytes::copy_from_slice(body))?;
         let id = attrs
+            .value()?
             .get("Id")
             .and_then(|v| v.as_str())
             .ok_or_else(|| Error::Protocol("inspect JSON without an Id".into()))?;
@@ -48,12 +89,12 @@ impl docker_container {
         self.id.to_str().unwrap_or_default()
     }
 
-    pub(crate) fn attrs(&self) -> Arc<serde_json::Value> {
+    pub(crate) fn attrs(&self) -> Arc<Attrs> {
         self.attrs.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
-    pub(crate) fn set_attrs(&self, v: serde_json::Value) {
-        *self.attrs.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(v);
+    fn set_attrs(&self, a: Attrs) {
+        *self.attrs.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(a);
     }
 
     pub(crate) fn set_warnings(&self, w: serde_json::Value) {
@@ -68,7 +109,7 @@ impl docker_container {
     /// Re-inspect and replace the cached attributes.
     pub(crate) async fn reload(&self) -> Result<()> {
         let body = containers::inspect(&self.client, self.id_str(), false).await?;
-        self.set_attrs(crate::engine::client::decode_json(&body)?);
+        self.set_attrs(Attrs::checked(body)?);
         Ok(())
     }
 
@@ -103,7 +144,7 @@ pub extern "C" fn docker_containers_get(
         if name.is_empty() {
             return Err(Error::invalid("id_or_name is empty"));
         }
-        let handle = run(docker_container::fetch(&c.inner, name))?;
+        let handle = run_here(docker_container::fetch(&c.inner, name))?;
         // SAFETY: checked non-NULL above.
         unsafe { put(out, handle.into_raw()) };
         Ok(())
@@ -153,7 +194,7 @@ fn attr_getter(
     with_container(container, error, |c| {
         arg_out(out, "out")?;
         let attrs = c.attrs();
-        put_string(out, f(c, &attrs))
+        put_string(out, f(c, attrs.value()?))
     })
 }
 
@@ -265,7 +306,10 @@ pub extern "C" fn docker_container_attrs_json(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |_, a| a.to_string())
+    with_container(container, error, |c| {
+        arg_out(out, "out")?;
+        put_string(out, c.attrs().text().to_string())
+    })
 }
 
 /// The engine's warnings from create or the last update, as a JSON array of strings.
@@ -297,11 +341,12 @@ pub extern "C" fn docker_container_image(
         arg_out(out, "out")?;
         let id = c
             .attrs()
+            .value()?
             .get("Image")
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string();
-        let tags = match run(crate::engine::images::inspect(&c.client, &id)) {
+        let tags = match run_here(crate::engine::images::inspect(&c.client, &id)) {
             Ok(b) => {
                 let v: serde_json::Value = crate::engine::client::decode_json(&b)?;
                 v.get("RepoTags")
@@ -326,7 +371,7 @@ pub extern "C" fn docker_container_reload(
     container: *const docker_container,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    with_container(container, error, |c| run(c.reload()))
+    with_container(container, error, |c| run_here(c.reload()))
 }
 
 /// Start the container. Starting one that is already running is not an error (the engine
@@ -337,7 +382,7 @@ pub extern "C" fn docker_container_start(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run(containers::start(&c.client, c.id_str())).map(drop)
+        run_here(containers::start(&c.client, c.id_str())).map(drop)
     })
 }
 
@@ -373,7 +418,7 @@ pub extern "C" fn docker_container_stop(
         let mut o = unsafe { arg_options(options_json, "stop options") }?;
         let (timeout, signal) = stop_args(&mut o, "stop options")?;
         o.finish_with(&["timeout", "signal"])?;
-        run(containers::stop(
+        run_here(containers::stop(
             &c.client,
             c.id_str(),
             timeout,
@@ -396,7 +441,7 @@ pub extern "C" fn docker_container_restart(
         let mut o = unsafe { arg_options(options_json, "restart options") }?;
         let (timeout, signal) = stop_args(&mut o, "restart options")?;
         o.finish_with(&["timeout", "signal"])?;
-        run(containers::restart(
+        run_here(containers::restart(
             &c.client,
             c.id_str(),
             Some(timeout.unwrap_or(10)),
@@ -419,7 +464,7 @@ pub extern "C" fn docker_container_kill(
         let sig = unsafe { arg_opt_str(signal, "signal") }?
             .map(containers::normalize_signal)
             .transpose()?;
-        run(containers::kill(&c.client, c.id_str(), sig.as_deref()))
+        run_here(containers::kill(&c.client, c.id_str(), sig.as_deref()))
     })
 }
 
@@ -430,7 +475,7 @@ pub extern "C" fn docker_container_pause(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run(containers::pause(&c.client, c.id_str()))
+        run_here(containers::pause(&c.client, c.id_str()))
     })
 }
 
@@ -441,7 +486,7 @@ pub extern "C" fn docker_container_unpause(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run(containers::unpause(&c.client, c.id_str()))
+        run_here(containers::unpause(&c.client, c.id_str()))
     })
 }
 
@@ -462,7 +507,7 @@ pub extern "C" fn docker_container_remove(
         let link = o.bool("link")?.unwrap_or(false);
         let force = o.bool("force")?.unwrap_or(false);
         o.finish_with(&["v", "link", "force"])?;
-        run(containers::remove(&c.client, c.id_str(), v, link, force))
+        run_here(containers::remove(&c.client, c.id_str(), v, link, force))
     })
 }
 
@@ -485,7 +530,7 @@ pub extern "C" fn docker_container_wait(
         let condition = o.string("condition")?;
         let timeout = o.seconds("timeout")?;
         o.finish_with(&["condition", "timeout"])?;
-        let v = run(containers::wait(
+        let v = run_here(containers::wait(
             &c.client,
             c.id_str(),
             condition.as_deref(),
@@ -516,7 +561,7 @@ pub extern "C" fn docker_container_rename(
         if name.is_empty() {
             return Err(Error::invalid("name is empty"));
         }
-        run(containers::rename(&c.client, c.id_str(), name))
+        run_here(containers::rename(&c.client, c.id_str(), name))
     })
 }
 
@@ -529,7 +574,7 @@ pub extern "C" fn docker_container_resize(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run(containers::resize(&c.client, c.id_str(), height, width))
+        run_here(containers::resize(&c.client, c.id_str(), height, width))
     })
 }
 
@@ -551,7 +596,7 @@ pub extern "C" fn docker_container_update(
         // SAFETY: as above.
         let o = unsafe { arg_options(options_json, "update options") }?;
         let body = update_body(o.into_map())?;
-        let answer = run(containers::update(&c.client, c.id_str(), &body))?;
+        let answer = run_here(containers::update(&c.client, c.id_str(), &body))?;
         let v: serde_json::Value = crate::engine::client::decode_json(&answer).unwrap_or_default();
         c.set_warnings(v.get("Warnings").cloned().unwrap_or_default());
         Ok(())
@@ -658,7 +703,7 @@ pub extern "C" fn docker_container_commit(
             "conf",
             "pause",
         ])?;
-        let v = run(containers::commit(
+        let v = run_here(containers::commit(
             &c.client,
             c.id_str(),
             repository.as_deref(),

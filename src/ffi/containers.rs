@@ -5,7 +5,7 @@ use super::client::docker_client;
 use super::container::docker_container;
 use super::error::{boundary, docker_error, docker_result};
 use super::memory::docker_buffer;
-use super::runtime::run;
+use super::runtime::{run, run_here};
 use crate::engine::containers::{self, encode_filters};
 use crate::engine::run::{build_create, create_pulling};
 use crate::engine::{Client, Error, Result};
@@ -182,7 +182,7 @@ pub extern "C" fn docker_containers_list(
         let o = unsafe { arg_options(options_json, "list options") }?;
         arg_out(out, "out")?;
         let client = c.inner.clone();
-        let json = run(list_json(&client, o))?;
+        let json = run_here(list_json(&client, o))?;
         put_string(out, json)?;
         Ok(())
     })
@@ -211,7 +211,7 @@ pub extern "C" fn docker_containers_prune(
             Some(f) if !f.is_empty() => Some(encode_filters(&f)?),
             _ => None,
         };
-        let body = run(containers::prune(&c.inner, filters.as_deref()))?;
+        let body = run_here(containers::prune(&c.inner, filters.as_deref()))?;
         put_string(out, body.to_vec())?;
         Ok(())
     })

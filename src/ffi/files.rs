@@ -4,7 +4,7 @@
 use super::args::{arg_options, arg_out, arg_str, put, put_string};
 use super::container::{arg_container, docker_container};
 use super::error::{boundary, docker_error, docker_result};
-use super::runtime::run;
+use super::runtime::{run, run_here};
 use super::stream::{
     arg_cancel, docker_cancel, docker_stream, docker_stream_cb, drive_async, idle_option,
     ResizeTarget,
@@ -186,7 +186,7 @@ pub extern "C" fn docker_container_get_archive(
             return Err(Error::invalid("callback is NULL"));
         }
         let token = unsafe { arg_cancel(cancel) };
-        let stat = run(async {
+        let stat = run_here(async {
             let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await?;
             Ok::<_, Error>(stat)
@@ -289,7 +289,7 @@ pub extern "C" fn docker_container_export(
             return Err(Error::invalid("callback is NULL"));
         }
         let token = unsafe { arg_cancel(cancel) };
-        run(async {
+        run_here(async {
             let s = archive::export(&c.client, c.id_str()).await?;
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await
         })
@@ -353,7 +353,7 @@ pub extern "C" fn docker_container_diff(
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
         arg_out(out, "out")?;
-        let b = run(archive::diff(&c.client, c.id_str()))?;
+        let b = run_here(archive::diff(&c.client, c.id_str()))?;
         put_string(out, b.to_vec())?;
         Ok(())
     })

@@ -3,7 +3,7 @@
 use super::args::{arg_options, arg_out, arg_ref, arg_str, put, put_string};
 use super::client::docker_client;
 use super::error::{boundary, docker_error, docker_result};
-use super::runtime::run;
+use super::runtime::{run, run_here};
 use crate::engine::client::{full_body, Timeout};
 use crate::engine::{images, Error};
 use std::ffi::{c_char, c_void};
@@ -128,7 +128,7 @@ pub extern "C" fn docker_images_inspect(
         let c = unsafe { arg_ref(client, "client") }?;
         let name = unsafe { arg_str(name, "name") }?;
         arg_out(out, "out")?;
-        let b = run(images::inspect(&c.inner, name))?;
+        let b = run_here(images::inspect(&c.inner, name))?;
         put_string(out, b.to_vec())?;
         Ok(())
     })
@@ -147,7 +147,7 @@ pub extern "C" fn docker_images_exists(
         let c = unsafe { arg_ref(client, "client") }?;
         let name = unsafe { arg_str(name, "name") }?;
         arg_out(exists, "exists")?;
-        let e = run(images::exists(&c.inner, name))?;
+        let e = run_here(images::exists(&c.inner, name))?;
         // SAFETY: checked non-NULL.
         unsafe { put(exists, e) };
         Ok(())
@@ -170,6 +170,6 @@ pub extern "C" fn docker_images_remove(
         let force = o.bool("force")?.unwrap_or(false);
         let noprune = o.bool("noprune")?.unwrap_or(false);
         o.finish_with(&["force", "noprune"])?;
-        run(images::remove(&c.inner, name, force, noprune)).map(drop)
+        run_here(images::remove(&c.inner, name, force, noprune)).map(drop)
     })
 }

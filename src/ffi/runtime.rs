@@ -52,3 +52,47 @@ pub(crate) fn block_on<F: Future>(f: F) -> Result<F::Output> {
 pub(crate) fn run<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
     block_on(f)?
 }
+
+thread_local! {
+    /// This thread's own current-thread runtime, with the pid it was made in.
+    static HERE: std::cell::RefCell<Option<(u32, Runtime)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runtimes a forked child inherited on its one thread: kept reachable, never used or dropped.
+static FORKED_HERE: Mutex<Vec<Runtime>> = Mutex::new(Vec::new());
+
+/// `run`, on a current-thread runtime of the calling thread's own, for calls that open nothing
+/// outliving them (whole-body calls and callback streams). Its I/O driver is polled by this
+/// thread while it waits, so the socket's readiness reaches the caller without waking another
+/// thread first; the engine keeps such connections for reuse on this thread only.
+pub(crate) fn run_here<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(Error::invalid(
+            "a blocking docker_* call was made from inside a tokio runtime; \
+             call it from a plain thread (for example inside tokio::task::spawn_blocking)",
+        ));
+    }
+    let pid = std::process::id();
+    HERE.try_with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if matches!(*slot, Some((owner, _)) if owner != pid) {
+            if let Some((_, old)) = slot.take() {
+                FORKED_HERE
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(old);
+            }
+        }
+        if slot.is_none() {
+            let rt = Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| Error::Internal(format!("cannot start a tokio runtime: {e}")))?;
+            *slot = Some((pid, rt));
+        }
+        let (_, rt) = slot.as_ref().expect("set above");
+        rt.block_on(f)
+    })
+    // Called from a thread-local destructor, after this thread's runtime is gone.
+    .unwrap_or_else(|_| Err(Error::Internal("thread is exiting".into())))
+}

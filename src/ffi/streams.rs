@@ -6,7 +6,7 @@ use super::client::docker_client;
 use super::container::{arg_container, docker_container};
 use super::error::{boundary, docker_error, docker_result};
 use super::memory::docker_buffer;
-use super::runtime::run;
+use super::runtime::{run, run_here};
 use super::stream::{
     arg_cancel, docker_cancel, docker_stream, docker_stream_cb, drive_async, idle_option,
     ResizeTarget,
@@ -20,7 +20,9 @@ use std::ffi::{c_char, c_void};
 
 fn tty_of(c: &docker_container) -> bool {
     c.attrs()
-        .pointer("/Config/Tty")
+        .value()
+        .ok()
+        .and_then(|v| v.pointer("/Config/Tty"))
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
 }
@@ -39,6 +41,9 @@ fn callback_call(
     container: *const docker_container,
     options_json: *const c_char,
     what: &'static str,
+    // Whether the stream may run on the caller's own runtime (`run_here`): not for attach,
+    // whose hijacked connection comes from the shared pool.
+    here: bool,
     cb: docker_stream_cb,
     userdata: *mut c_void,
     cancel: *const docker_cancel,
@@ -56,10 +61,15 @@ fn callback_call(
         let token = unsafe { arg_cancel(cancel) };
         let fut = open(c, &mut o)?;
         o.finish()?;
-        run(async {
+        let go = async {
             let stream = fut.await?;
             drive_async(stream, cb, userdata, token, idle).await
-        })
+        };
+        if here {
+            run_here(go)
+        } else {
+            run(go)
+        }
     })
 }
 
@@ -84,6 +94,7 @@ pub extern "C" fn docker_container_logs(
         container,
         options_json,
         "logs options",
+        true,
         cb,
         userdata,
         cancel,
@@ -149,7 +160,7 @@ pub extern "C" fn docker_container_logs_buffer(
         if lo.follow {
             return Err(Error::invalid("logs options: \"follow\" needs a stream: use docker_container_logs or docker_container_logs_open"));
         }
-        let (a, b) = run(async {
+        let (a, b) = run_here(async {
             let s = streams::logs(&c.client, c.id_str(), &lo, tty_of(c)).await?;
             gather(s, demux).await
         })?;
@@ -193,6 +204,7 @@ pub extern "C" fn docker_container_stats(
         container,
         options_json,
         "stats options",
+        true,
         cb,
         userdata,
         cancel,
@@ -247,7 +259,7 @@ pub extern "C" fn docker_container_stats_once(
         arg_out(out, "out")?;
         let one_shot = o.bool("one_shot")?.unwrap_or(true);
         o.finish()?;
-        let v = run(streams::stats_once(&c.client, c.id_str(), one_shot))?;
+        let v = run_here(streams::stats_once(&c.client, c.id_str(), one_shot))?;
         put_string(out, v.to_string())?;
         Ok(())
     })
@@ -270,6 +282,7 @@ pub extern "C" fn docker_container_attach(
         container,
         options_json,
         "attach options",
+        false,
         cb,
         userdata,
         cancel,
@@ -354,7 +367,7 @@ pub extern "C" fn docker_container_exec_run(
         if demux {
             arg_out(out_stderr, "out_stderr")?;
         }
-        let (code, a, b) = run(async {
+        let (code, a, b) = run_here(async {
             let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
             let s = streams::exec_start_output(&c.client, &id, eo.tty).await?;
             let (a, b) = gather(s, demux).await?;
@@ -401,7 +414,7 @@ pub extern "C" fn docker_container_exec_stream(
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
         let token = unsafe { arg_cancel(cancel) };
-        let code = run(async {
+        let code = run_here(async {
             let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
             let s = streams::exec_start_output(&c.client, &id, eo.tty).await?;
             drive_async(s, cb, userdata, token, idle).await?;
@@ -468,7 +481,7 @@ pub extern "C" fn docker_container_exec_detached(
         arg_out(exec_id, "exec_id")?;
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
-        let id = run(async {
+        let id = run_here(async {
             let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
             streams::exec_start_detached(&c.client, &id, eo.tty).await?;
             Ok::<_, Error>(id)
@@ -492,7 +505,7 @@ pub extern "C" fn docker_exec_inspect(
         let c = unsafe { arg_ref(client, "client") }?;
         let id = unsafe { arg_str(exec_id, "exec_id") }?;
         arg_out(out, "out")?;
-        let b = run(streams::exec_inspect(&c.inner, id))?;
+        let b = run_here(streams::exec_inspect(&c.inner, id))?;
         put_string(out, b.to_vec())?;
         Ok(())
     })
@@ -511,7 +524,7 @@ pub extern "C" fn docker_exec_resize(
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
         let id = unsafe { arg_str(exec_id, "exec_id") }?;
-        run(streams::exec_resize(&c.inner, id, height, width))
+        run_here(streams::exec_resize(&c.inner, id, height, width))
     })
 }
 
@@ -532,7 +545,7 @@ pub extern "C" fn docker_container_top(
         arg_out(out, "out")?;
         let ps_args = o.string("ps_args")?;
         o.finish_with(&["ps_args"])?;
-        let b = run(streams::top(&c.client, c.id_str(), ps_args.as_deref()))?;
+        let b = run_here(streams::top(&c.client, c.id_str(), ps_args.as_deref()))?;
         put_string(out, b.to_vec())?;
         Ok(())
     })
