@@ -81,8 +81,8 @@ fn archive_path(id: &str) -> String {
 /// `HEAD /containers/{id}/archive?path=`: the stat alone (404: no such container or path).
 pub async fn stat_path(client: &Client, id: &str, path: &str) -> Result<PathStat> {
     let req = Request::new(hyper::Method::HEAD, archive_path(id)).query("path", path);
-    match client.send(req).await {
-        Ok(resp) => stat_of(resp.headers()),
+    match client.call_with_headers(req).await {
+        Ok((_, headers, _)) => stat_of(&headers),
         // A HEAD error has no body, so name what was missing ourselves.
         Err(Error::Api {
             status: 404,

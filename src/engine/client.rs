@@ -629,6 +629,15 @@ impl Client {
         Ok((status, body))
     }
 
+    /// Like `call_with_status`, also returning the answer's headers.
+    pub async fn call_with_headers(
+        &self,
+        req: Request,
+    ) -> Result<(StatusCode, hyper::HeaderMap, Bytes)> {
+        let (limit, what) = (self.limit(req.timeout), describe(&req));
+        self.within(limit, what, self.call_direct(req)).await
+    }
+
     /// A whole-body call on a kept-alive connection driven right here.
     async fn call_direct(&self, mut req: Request) -> Result<(StatusCode, hyper::HeaderMap, Bytes)> {
         let request = self.direct_request_of(&mut req).await?;

@@ -63,7 +63,7 @@ pub extern "C" fn docker_container_put_archive(
         } else {
             unsafe { std::slice::from_raw_parts(data, len) }.to_vec()
         };
-        run(archive::put_archive(
+        run_here(archive::put_archive(
             &c.client,
             c.id_str(),
             path,
@@ -91,7 +91,7 @@ pub extern "C" fn docker_container_put_archive_file(
         let tar_path = unsafe { arg_str(tar_path, "tar_path") }?;
         let o = unsafe { arg_options(options_json, "put_archive options") }?;
         let (a, b) = put_flags(o)?;
-        run(async {
+        run_here(async {
             let body = images::file_body(std::path::Path::new(tar_path)).await?;
             archive::put_archive(&c.client, c.id_str(), path, body, a, b).await
         })
@@ -120,7 +120,7 @@ pub extern "C" fn docker_container_put_archive_reader(
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Bytes>>(4);
         let body_stream: ByteStream =
             Box::pin(futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx)));
-        run(async {
+        run_here(async {
             let upload = archive::put_archive(
                 &c.client,
                 c.id_str(),
@@ -263,7 +263,7 @@ pub extern "C" fn docker_container_stat_path(
         let c = unsafe { arg_container(container) }?;
         let path = unsafe { arg_str(path, "path") }?;
         arg_out(out, "out")?;
-        let st = run(archive::stat_path(&c.client, c.id_str(), path))?;
+        let st = run_here(archive::stat_path(&c.client, c.id_str(), path))?;
         give_stat(out, &st)
     })
 }
