@@ -701,7 +701,8 @@ fn stats_cpu_percent_busy_and_idle_and_callbacks_on_the_calling_thread() {
         let v: serde_json::Value = serde_json::from_str(&col.json[1]).unwrap();
         let cpu = v["derived"]["cpu_percent"].as_f64().unwrap();
         if busy_one {
-            assert!(cpu > 50.0, "busy loop at {cpu}%");
+            // Well apart from idle, yet safe on a loaded 2-core machine (seen: 47%).
+            assert!(cpu > 20.0, "busy loop at {cpu}%");
         } else {
             assert!(cpu < 5.0, "sleeping at {cpu}%");
         }
