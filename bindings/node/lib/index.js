@@ -78,7 +78,7 @@ class Client {
   }
 
   /** The Engine API version in use, e.g. "1.41". */
-  apiVersion() {
+  async apiVersion() {
     return this._use((p) => call('docker_client_api_version', p));
   }
 
@@ -169,7 +169,7 @@ class ImageCollection {
   }
 
   /** Whether the image is present. */
-  exists(name) {
+  async exists(name) {
     str(name, 'name', 'images.exists');
     return this.client._use((p) => call('docker_images_exists', p, name));
   }
@@ -181,7 +181,7 @@ class ImageCollection {
   }
 
   /** Remove an image. Options {force, noprune}. */
-  remove(name, options) {
+  async remove(name, options) {
     str(name, 'name', 'images.remove');
     return this.client._use((p) => call('docker_images_remove', p, name, toJson(options, 'images.remove')));
   }
@@ -260,7 +260,7 @@ class Container {
     return this._snap.warnings;
   }
 
-  _call(fn, ...args) {
+  async _call(fn, ...args) {
     return this._h.use((p) => call(fn, p, ...args));
   }
 
@@ -276,31 +276,31 @@ class Container {
     return this;
   }
 
-  start() {
+  async start() {
     return this._call('docker_container_start');
   }
   /** Options {timeout, signal}. */
-  stop(options) {
+  async stop(options) {
     return this._call('docker_container_stop', toJson(options, 'stop'));
   }
-  restart(options) {
+  async restart(options) {
     return this._call('docker_container_restart', toJson(options, 'restart'));
   }
   /** signal: "SIGTERM", "TERM", 9, ...; default SIGKILL. */
-  kill(signal) {
+  async kill(signal) {
     if (signal !== undefined && signal !== null && typeof signal !== 'string' && !Number.isInteger(signal)) {
-      return Promise.reject(invalid('kill: signal must be a name or a number'));
+      throw invalid('kill: signal must be a name or a number');
     }
     return this._call('docker_container_kill', signal === undefined || signal === null ? null : String(signal));
   }
-  pause() {
+  async pause() {
     return this._call('docker_container_pause');
   }
-  unpause() {
+  async unpause() {
     return this._call('docker_container_unpause');
   }
   /** Options {v, link, force}. The Container stays usable as an object (calls give NotFoundError). */
-  remove(options) {
+  async remove(options) {
     return this._call('docker_container_remove', toJson(options, 'remove'));
   }
 
@@ -335,11 +335,11 @@ class Container {
     }
   }
 
-  rename(name) {
+  async rename(name) {
     str(name, 'name', 'rename');
     return this._call('docker_container_rename', name);
   }
-  resize(height, width) {
+  async resize(height, width) {
     return this._call('docker_container_resize', checkDim(height, 'height'), checkDim(width, 'width'));
   }
   /** docker-py's update(...) keywords; resolves to the engine's warnings. */
@@ -348,7 +348,7 @@ class Container {
     return parse(await this._call('docker_container_warnings_json'));
   }
   /** Options {repository, tag, message, author, changes, conf, pause}; resolves to the image id. */
-  commit(options) {
+  async commit(options) {
     return this._call('docker_container_commit', toJson(options, 'commit'));
   }
   /** {Titles, Processes}; options {psArgs}. */
@@ -525,14 +525,14 @@ class Container {
   }
 
   /** `docker cp HOST CONTAINER:PATH` rules. Options {followLink, copyUidGid}. */
-  copyTo(hostPath, containerPath, options) {
+  async copyTo(hostPath, containerPath, options) {
     str(hostPath, 'host path', 'copyTo');
     str(containerPath, 'container path', 'copyTo');
     return this._call('docker_container_copy_to', hostPath, containerPath, toJson(options, 'copyTo'));
   }
 
   /** `docker cp CONTAINER:PATH HOST` rules. Options {followLink, archive}. */
-  copyFrom(containerPath, hostPath, options) {
+  async copyFrom(containerPath, hostPath, options) {
     str(containerPath, 'container path', 'copyFrom');
     str(hostPath, 'host path', 'copyFrom');
     return this._call('docker_container_copy_from', containerPath, hostPath, toJson(options, 'copyFrom'));
