@@ -4,7 +4,13 @@
 
 const { invalid } = require('./errors');
 
-const registry = new FinalizationRegistry(({ ptr, free }) => free(ptr));
+// How many library handles (clients, containers, streams) are alive: made and not yet freed.
+let live = 0;
+
+const registry = new FinalizationRegistry(({ ptr, free }) => {
+  live--;
+  free(ptr);
+});
 
 class Handle {
   constructor(ptr, free, what) {
@@ -13,6 +19,7 @@ class Handle {
     this._free = free;
     this._busy = 0;
     this._closed = false;
+    live++;
     registry.register(this, { ptr, free }, this);
   }
 
@@ -44,8 +51,9 @@ class Handle {
     if (this.ptr === null) return;
     const p = this.ptr;
     this.ptr = null;
+    live--;
     this._free(p);
   }
 }
 
-module.exports = { Handle };
+module.exports = { Handle, liveHandles: () => live };

@@ -7,7 +7,7 @@ const { pipeline } = require('stream/promises');
 const { Readable } = require('stream');
 const native = require('./native');
 const errors = require('./errors');
-const { Handle } = require('./handle');
+const { Handle, liveHandles } = require('./handle');
 const { DockerStream, checkDim } = require('./stream');
 const { toJson, convert, command, str } = require('./options');
 
@@ -558,6 +558,7 @@ function libraryVersion() {
 }
 
 module.exports = {
+  liveHandles,
   Client,
   fromEnv,
   ContainerCollection,
