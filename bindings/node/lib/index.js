@@ -109,9 +109,11 @@ class ContainerCollection {
   async run(image, cmd, options) {
     str(image, 'image', 'run');
     const [c, opts] = command(cmd, options, 'command', 'run');
-    const json = toJson(opts, 'run');
+    const o = convert(opts, 'run') || {};
+    const json = Object.keys(o).length ? JSON.stringify(o) : null;
     const [ptr, output] = await this.client._use((p) => call('docker_containers_run', p, image, c, json));
-    if (ptr && output === null) return Container._make(this.client, ptr);
+    if (o.detach === true) return Container._make(this.client, ptr);
+    // Attached: docker-py returns the output only; the handle (kept without remove) is freed.
     if (ptr) sync.container_free(ptr);
     return output || Buffer.alloc(0);
   }
@@ -322,7 +324,8 @@ class Container {
     const deadline = total === null ? null : Date.now() + total * 1000;
     for (;;) {
       const left = deadline === null ? WAIT_SLICE_S : Math.max(0, (deadline - Date.now()) / 1000);
-      const slice = Math.min(left, WAIT_SLICE_S);
+      // The last slice still gives the engine a moment to answer for a stopped container.
+      const slice = Math.max(Math.min(left, WAIT_SLICE_S), 0.1);
       try {
         const [, json] = await this._call('docker_container_wait', JSON.stringify({ ...o, timeout: slice }));
         return parse(json);

@@ -88,7 +88,9 @@ test('putArchive from an async generator; a missing destination rejects; bad dat
 });
 
 test('export is a tar Readable; destroying it early cancels the stream', async () => {
+  const live = dc.liveHandles();
   const rd = await ct.export();
+  assert.strictEqual(dc.liveHandles(), live + 1);
   let bytes = 0;
   const names = [];
   for await (const b of rd) {
@@ -97,6 +99,8 @@ test('export is a tar Readable; destroying it early cancels the stream', async (
   }
   assert.ok(bytes > 4096);
   assert.ok(rd.destroyed);
+  for (let i = 0; i < 50 && dc.liveHandles() > live; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.strictEqual(dc.liveHandles(), live, 'the export stream was freed');
   // And a whole one, through tar.
   const whole = [];
   for await (const b of await ct.export()) whole.push(b);

@@ -61,6 +61,10 @@ test('a long wait and a quiet follow-logs read leave the event loop free', async
   const pending = streams.map((s) => s.next());
   const many = await ticksDuring(() => new Promise((res) => setTimeout(res, 1000)));
   assert.ok(many.ticks >= 50, `only ${many.ticks} ticks with six blocked reads`);
+  // ... and other calls still get a worker between the reads' slices.
+  const t0 = Date.now();
+  assert.strictEqual(await c.ping(), true);
+  assert.ok(Date.now() - t0 < 2000, `ping took ${Date.now() - t0} ms beside six blocked reads`);
   await Promise.all(streams.map((s) => s.return()));
   for (const p of pending) assert.strictEqual((await p).done, true);
   await logs.return();
