@@ -29,6 +29,4 @@ export const {
   IOError,
   InternalError,
   CODES,
-  errorFor,
-  invalid,
 } = dc;
