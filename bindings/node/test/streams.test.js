@@ -42,12 +42,12 @@ test('logs gathered: a Buffer, or [stdout, stderr] with demux; tail', async () =
 });
 
 test('a long wait and a quiet follow-logs read leave the event loop free', async () => {
-  const ct = await c.containers.run(IMAGE, 'sh -c "sleep 2; echo late; sleep 300"', { detach: true, name: nm() });
+  const ct = await c.containers.run(IMAGE, 'sh -c "sleep 3; echo late; sleep 300"', { detach: true, name: nm() });
   // wait with a 1.5 s timeout: blocked in the library the whole time.
   const w = await ticksDuring(() => assert.rejects(ct.wait({ timeout: 1.5 }), dc.TimeoutError));
   assert.ok(w.ms >= 1400, `wait returned after ${w.ms} ms`);
   assert.ok(w.ticks >= 50, `only ${w.ticks} timer ticks in ${w.ms} ms of wait`);
-  // The first follow read blocks until "late" arrives (about 2 s after the start).
+  // The first follow read blocks until "late" arrives (about 3 s after the start).
   const logs = await ct.logs({ follow: true, stream: true });
   let first;
   const r = await ticksDuring(async () => {
