@@ -286,4 +286,4 @@ function libcFns() {
   return libc;
 }
 
-module.exports = { call, containerId, sync, copyBytes, koffi, libraryPath, libcFns, PROTOS };
+module.exports = { call, containerId, sync, copyBytes, koffi, libraryPath, libcFns };

@@ -1,7 +1,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { dc, IMAGE, client, name, removeAll } = require('./helpers');
+const { dc, IMAGE, client, removeAll } = require('./helpers');
 
 const PREFIX = `dcnode-ct-${process.pid}-`;
 const c = client();

@@ -1,6 +1,6 @@
 'use strict';
-// Shared test plumbing: one client per file, container names under the dcnode- prefix, and
-// removal of every container a test made, pass or fail.
+// Shared test plumbing: a client from the environment, removal of every container under a test
+// file's dcnode- prefix (each file calls it in its after hook, so it runs pass or fail), tar helpers.
 
 const { execFileSync } = require('child_process');
 const dc = require('..');
@@ -9,13 +9,6 @@ const IMAGE = 'dc-test/busybox:latest';
 
 function client() {
   return dc.fromEnv();
-}
-
-let counter = 0;
-/** A unique dcnode- name for this test file. */
-function name(tag) {
-  counter += 1;
-  return `dcnode-${tag}-${process.pid}-${counter}`;
 }
 
 /** Remove every container whose name starts with `prefix` (through the binding itself). */
@@ -47,4 +40,4 @@ function tarList(buf) {
     .filter(Boolean);
 }
 
-module.exports = { dc, IMAGE, client, name, removeAll, tarOf, tarList };
+module.exports = { dc, IMAGE, client, removeAll, tarOf, tarList };
