@@ -15,6 +15,7 @@ require_relative "docker_containers/stream"
 require_relative "docker_containers/client"
 require_relative "docker_containers/collection"
 require_relative "docker_containers/container"
+require_relative "docker_containers/images"
 
 module DockerContainers
   # The native library's version ("0.1.0").

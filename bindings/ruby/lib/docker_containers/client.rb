@@ -59,6 +59,11 @@ module DockerContainers
       @containers ||= ContainerCollection.new(self)
     end
 
+    # client.images.get / exists? / remove.
+    def images
+      @images ||= ImageCollection.new(self)
+    end
+
     # Free the native client (calls in flight in other threads finish first). Idempotent.
     def close
       @handle.close
