@@ -91,7 +91,8 @@ class ContainersTest < Minitest::Test
   def test_kill_with_signal_and_wait
     c = sleeper("kill", ["sh", "-c", "trap 'exit 7' USR1; while true; do sleep 0.1; done"])
     sleep 0.3
-    c.kill("SIGUSR1")
+    assert_raises(ArgumentError) { c.kill(sig: "USR1") } # an unknown keyword is refused
+    c.kill(signal: :SIGUSR1)
     assert_equal 7, c.wait(timeout: 10)["StatusCode"]
     e = assert_raises(DockerContainers::InvalidArgument) { c.kill("SIGNOPE") }
     assert_includes e.message, "SIGNOPE"

@@ -14,6 +14,8 @@ class StreamsTest < Minitest::Test
     assert_equal ["out\n", "err\n"], c.logs(demux: true)
     assert_equal "out\n", c.logs(stderr: false)
     assert_equal "err\n", c.logs(stdout: false)
+    assert_equal "", c.logs(since: Time.now + 3600)
+    assert_equal "", c.logs(until: Time.now - 3600)
   end
 
   def test_logs_block_and_enumerator_without_follow_end
@@ -64,6 +66,24 @@ class StreamsTest < Minitest::Test
     GC.start
     GC.start
     assert_operator socket_count, :<=, base + 2, "the garbage collector frees abandoned streams"
+  end
+
+  def test_an_exception_in_the_block_closes_the_stream
+    c = sleeper("raise", ["sh", "-c", TICKER])
+    base = socket_count
+    assert_raises(ZeroDivisionError) { c.logs(follow: true) { |_k, _d| 1 / 0 } }
+    assert_equal base, socket_count
+  end
+
+  def test_a_blocked_reader_can_be_interrupted
+    require "timeout"
+    c = sleeper("interrupt") # silent
+    s = c.logs(follow: true)
+    t0 = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+    assert_raises(Timeout::Error) { Timeout.timeout(0.5) { s.next } }
+    assert_operator Process.clock_gettime(Process::CLOCK_MONOTONIC) - t0, :<, 2
+  ensure
+    s&.close
   end
 
   def test_close_from_another_thread_unblocks_a_reader

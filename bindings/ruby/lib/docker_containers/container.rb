@@ -95,9 +95,9 @@ module DockerContainers
       nil
     end
 
-    # kill(signal = nil): nil is SIGKILL; a name ("TERM", :SIGUSR1) or a number.
-    def kill(signal = nil, **kwargs)
-      signal = kwargs.fetch(:signal, signal)
+    # kill(signal = nil) or kill(signal: ...): nil is SIGKILL; a name ("TERM", :SIGUSR1) or a
+    # number.
+    def kill(sig = nil, signal: sig)
       call(:docker_container_kill, signal&.to_s)
       nil
     end
@@ -132,9 +132,7 @@ module DockerContainers
     end
 
     # resize(height, width) of the container's tty.
-    def resize(height = nil, width = nil, **kwargs)
-      height = kwargs.fetch(:height, height)
-      width = kwargs.fetch(:width, width)
+    def resize(rows = nil, columns = nil, height: rows, width: columns)
       call(:docker_container_resize, dimension(height, "height"), dimension(width, "width"))
       nil
     end
