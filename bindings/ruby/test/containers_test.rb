@@ -174,4 +174,42 @@ class ContainersTest < Minitest::Test
     c.exec_run("touch /dcrb-added")
     assert_includes c.diff, { "Path" => "/dcrb-added", "Kind" => 1 }
   end
+
+  def test_shared_between_threads_and_closed_while_in_use
+    c = sleeper("threads")
+    errors = Queue.new
+    workers = 6.times.map do
+      Thread.new do
+        40.times do
+          c.reload
+          errors << "bad status" unless c.status == "running"
+          errors << "bad attrs" unless c.attrs["Id"] == c.id
+        end
+      end
+    end
+    workers.each(&:join)
+    assert_equal 0, errors.size
+
+    handle = client.containers.get(c.id)
+    outcomes = Queue.new
+    users = 4.times.map do
+      Thread.new do
+        20_000.times do # until the handle is closed under it
+          handle.reload
+          outcomes << :ok
+        rescue DockerContainers::InvalidArgument => e
+          outcomes << (e.message.include?("closed") ? :closed : e)
+          break
+        end
+      end
+    end
+    sleep 0.05
+    handle.close
+    users.each(&:join)
+    seen = []
+    seen << outcomes.pop until outcomes.empty?
+    assert_empty seen.reject { |o| %i[ok closed].include?(o) }
+    assert_includes seen, :closed
+    assert_equal "running", c.reload.status # other handles are untouched
+  end
 end
