@@ -3,17 +3,12 @@
 # minitest, all from Debian. Quiet when already present.
 set -euo pipefail
 
-have_gem() { ruby -e "require '$1'" >/dev/null 2>&1; }
-
 need=()
-command -v ruby >/dev/null 2>&1 || need+=(ruby)
-if command -v ruby >/dev/null 2>&1; then
-  have_gem ffi || need+=(ruby-ffi)
-  have_gem minitest || need+=(ruby-minitest)
-else
-  need+=(ruby-ffi ruby-minitest)
-fi
-
+for pkg in ruby ruby-ffi ruby-minitest; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    need+=("$pkg")
+  fi
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 
 SUDO=""
@@ -22,3 +17,4 @@ echo "deps.d/ruby: installing ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
+ruby -e 'require "ffi"; require "minitest"' || { echo "deps.d/ruby: ffi or minitest still missing" >&2; exit 1; }
