@@ -40,6 +40,8 @@ class ContainersTest < Minitest::Test
     end
     assert_includes e.message, "enviroment"
     assert_raises(DockerContainers::InvalidArgument) { client.containers.run(DcrbTest::IMAGE, 42) }
+    e = assert_raises(DockerContainers::InvalidArgument) { client.containers.run(nil) }
+    assert_equal "image must be a String, got nil", e.message
     assert_raises(DockerContainers::InvalidArgument) { client.containers.get("a\0b") }
   end
 

@@ -40,7 +40,7 @@ module DockerContainers
     def self.command_args(command, kwargs, key)
       case command
       when nil then [nil, Call.options(kwargs)]
-      when String then [Call.string_arg(command, key), Call.options(kwargs)]
+      when String, Symbol then [Call.string_arg(command, key), Call.options(kwargs)]
       when Array then [nil, Call.options(kwargs.merge(key.to_sym => command.map(&:to_s)))]
       else
         raise InvalidArgument.new("#{key} must be a String or an Array, got #{command.class}",

@@ -67,9 +67,10 @@ module DockerContainers
                                 code: :invalid_argument)
     end
 
-    def string_arg(value, what)
-      return nil if value.nil?
-      raise InvalidArgument.new("#{what} must be a String, got #{value.class}", code: :invalid_argument) \
+    # A String argument for C: Symbols are accepted, nil only when `optional`.
+    def string_arg(value, what, optional: false)
+      return nil if value.nil? && optional
+      raise InvalidArgument.new("#{what} must be a String, got #{value.nil? ? "nil" : value.class}", code: :invalid_argument) \
         unless value.is_a?(String) || value.is_a?(Symbol)
 
       s = value.to_s
