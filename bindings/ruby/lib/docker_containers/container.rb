@@ -383,17 +383,22 @@ module DockerContainers
 
     def put_archive_io(path, io, opts)
       failure = nil
+      # Runs on this thread with the GVL taken back, between Rust frames: nothing may unwind out
+      # of it, so exceptions are kept for later and interrupts (Thread#raise, Timeout) wait.
       reader = proc do |_userdata, buf, cap|
-        chunk = io.read(cap)
-        if chunk.nil? || chunk.empty?
-          0
-        else
-          buf.put_bytes(0, chunk, 0, [chunk.bytesize, cap].min)
-          [chunk.bytesize, cap].min
+        Thread.handle_interrupt(Object => :never) do
+          chunk = io.read(cap)
+          if chunk.nil? || chunk.empty?
+            0
+          else
+            n = [chunk.bytesize, cap].min
+            buf.put_bytes(0, chunk, 0, n)
+            n
+          end
+        rescue Exception => e # rubocop:disable Lint/RescueException
+          failure = e
+          -1
         end
-      rescue Exception => e # rubocop:disable Lint/RescueException -- must not unwind into C
-        failure = e
-        -1
       end
       begin
         call(:docker_container_put_archive_reader, path, reader, nil, opts)
