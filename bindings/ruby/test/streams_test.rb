@@ -112,6 +112,19 @@ class StreamsTest < Minitest::Test
     s&.close
   end
 
+  def test_idle_timeout_ends_a_quiet_stream
+    c = sleeper("idle", ["sh", "-c", "echo once; sleep 300"])
+    seen = []
+    t0 = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+    e = assert_raises(DockerContainers::TimeoutError) do
+      c.logs(follow: true, idle_timeout: 0.5) { |_kind, chunk| seen << chunk }
+    end
+    assert_operator Process.clock_gettime(Process::CLOCK_MONOTONIC) - t0, :<, 3
+    assert_equal ["once\n"], seen
+    assert_includes e.message, "0.5"
+    assert_raises(DockerContainers::TimeoutError) { c.exec_run("sleep 5", stream: true, idle_timeout: 0.3).output.to_a }
+  end
+
   def test_stats
     c = sleeper("stats")
     one = c.stats(stream: false)

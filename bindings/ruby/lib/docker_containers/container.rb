@@ -171,20 +171,23 @@ module DockerContainers
     # - stream: true: ExecResult(nil, Stream); the Stream's exit_code is set once read to its end.
     # - socket: true: an interactive Stream (write, close_write, resize, exit_code).
     # - detach: true: an Exec (id, exit_code, inspect_exec).
-    def exec_run(cmd, stream: false, socket: false, detach: false, demux: false, **kwargs, &block)
-      c, opts = Container.command_args(cmd, kwargs, "cmd")
+    def exec_run(cmd, stream: false, socket: false, detach: false, demux: false, idle_timeout: nil,
+                 **kwargs, &block)
       if detach
+        c, opts = Container.command_args(cmd, kwargs, "cmd")
         out = FFI::MemoryPointer.new(:pointer)
         call(:docker_container_exec_detached, c, opts, out)
         return Exec.new(@client, Call.take_string(out.read_pointer))
       end
       if socket
-        return open_stream(:docker_container_exec_open, c, opts, shape: :pair, what: "exec stream", exec: true)
+        c, opts = Container.command_args(cmd, kwargs, "cmd")
+        return open_stream(:docker_container_exec_open, c, opts, shape: :pair, what: "exec stream", exec: true,
+                                                                  idle_timeout: idle_timeout)
       end
-
       if stream || block
         c, opts = Container.command_args(cmd, { stdin: false }.merge(kwargs), "cmd")
-        s = open_stream(:docker_container_exec_open, c, opts, shape: :pair, what: "exec stream", exec: true)
+        s = open_stream(:docker_container_exec_open, c, opts, shape: :pair, what: "exec stream", exec: true,
+                                                               idle_timeout: idle_timeout)
         return ExecResult.new(nil, s) unless block
 
         s.each(&block)
@@ -201,15 +204,18 @@ module DockerContainers
       ExecResult.new(code.read(:int64), demux ? [stdout, stderr] : stdout)
     end
 
+    # Streams (logs, stats, attach, exec output) take `idle_timeout:` (seconds): reading raises
+    # TimeoutError after that long without data.
+    #
     # docker-py's logs(stdout:, stderr:, timestamps:, tail:, since:, until:, follow:, stream:).
     # With a block, or with stream: or follow: true, the output comes as it is read: the block
     # gets kind (:stdout, :stderr, :console) and chunk; without a block a Stream (an
     # Enumerator) is returned. Otherwise: the logs as one binary String ([stdout, stderr] with
     # demux: true).
-    def logs(stream: false, follow: false, demux: false, **kwargs, &block)
+    def logs(stream: false, follow: false, demux: false, idle_timeout: nil, **kwargs, &block)
       if block || stream || follow
         s = open_stream(:docker_container_logs_open, Call.options(kwargs.merge(follow: follow || nil)),
-                        shape: :pair, what: "logs stream")
+                        shape: :pair, what: "logs stream", idle_timeout: idle_timeout)
         return s unless block
 
         s.each(&block)
@@ -226,13 +232,14 @@ module DockerContainers
     # docker-py's stats(stream: true): samples as Hashes (the engine's, plus "derived" with
     # cpu_percent, memory_usage, ...), yielded to the block or as a Stream. stream: false: one
     # sample (one_shot: false waits for a second reading so cpu_percent is meaningful).
-    def stats(stream: true, decode: nil, one_shot: nil, &block)
+    def stats(stream: true, decode: nil, one_shot: nil, idle_timeout: nil, &block)
       _ = decode # samples are always decoded
       unless stream
         return json(:docker_container_stats_once, Call.options(one_shot: one_shot))
       end
 
-      s = open_stream(:docker_container_stats_open, nil, shape: :json, what: "stats stream")
+      s = open_stream(:docker_container_stats_open, nil, shape: :json, what: "stats stream",
+                                                         idle_timeout: idle_timeout)
       return s unless block
 
       s.each(&block)
@@ -241,9 +248,9 @@ module DockerContainers
 
     # docker-py's attach(stdout:, stderr:, logs:, stream:, detach_keys:): the output as it
     # comes, to the block (kind, chunk) or as a Stream.
-    def attach(**kwargs, &block)
+    def attach(idle_timeout: nil, **kwargs, &block)
       s = open_stream(:docker_container_attach_open, Call.options({ stdin: false }.merge(kwargs)),
-                      shape: :pair, what: "attach stream")
+                      shape: :pair, what: "attach stream", idle_timeout: idle_timeout)
       return s unless block
 
       s.each(&block)
@@ -252,8 +259,9 @@ module DockerContainers
 
     # docker-py's attach_socket(): a Stream both ways (write, close_write, resize); the
     # container needs stdin_open: true.
-    def attach_socket(**kwargs)
-      open_stream(:docker_container_attach_open, Call.options(kwargs), shape: :pair, what: "attach stream")
+    def attach_socket(idle_timeout: nil, **kwargs)
+      open_stream(:docker_container_attach_open, Call.options(kwargs), shape: :pair, what: "attach stream",
+                                                                       idle_timeout: idle_timeout)
     end
 
     # docker-py's put_archive(path, data): extract a tar into the existing directory `path`.
@@ -371,14 +379,14 @@ module DockerContainers
       n
     end
 
-    def open_stream(fn, *args, shape:, what:, exec: false, stat: nil)
+    def open_stream(fn, *args, shape:, what:, exec: false, stat: nil, idle_timeout: nil)
       out = FFI::MemoryPointer.new(:pointer)
       if stat
         call(fn, *args, out, stat)
       else
         call(fn, *args, out)
       end
-      Stream.new(out.read_pointer, shape: shape, what: what, exec: exec)
+      Stream.new(out.read_pointer, shape: shape, what: what, exec: exec, idle_timeout: idle_timeout)
     end
 
     def put_archive_io(path, io, opts)

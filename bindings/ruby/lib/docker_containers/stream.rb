@@ -21,12 +21,14 @@ module DockerContainers
     attr_reader :exit_code
 
     # Made by the library's *_open functions; `shape` is :pair, :data or :json.
-    def initialize(ptr, shape: :pair, what: "stream", exec: false)
+    # `idle_timeout` (seconds): #each and #next raise TimeoutError after that long without data.
+    def initialize(ptr, shape: :pair, what: "stream", exec: false, idle_timeout: nil)
       @handle = Handle.new(ptr, :docker_stream_free, what, closed_error: Cancelled)
       @shape = shape
       @exec = exec
       @ended = false
       @exit_code = nil
+      @idle_timeout = idle_timeout && Float(idle_timeout)
       @chunk = Native::Chunk.new
       super() { |y| pump(y) }
     end
@@ -125,7 +127,7 @@ module DockerContainers
     end
 
     def pump(yielder)
-      while (item = read_chunk)
+      while (item = read_chunk(timeout: @idle_timeout))
         kind, data = item
         case @shape
         when :pair then yielder.yield(kind, data)
