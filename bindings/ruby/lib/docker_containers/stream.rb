@@ -30,6 +30,7 @@ module DockerContainers
       @exit_code = nil
       @idle_timeout = idle_timeout && Float(idle_timeout)
       @chunk = Native::Chunk.new
+      @read_lock = Mutex.new
       super() { |y| pump(y) }
     end
 
@@ -37,31 +38,35 @@ module DockerContainers
     # TimeoutError when nothing comes in time (nothing is lost: call again). Blocks without the
     # GVL.
     def read_chunk(timeout: nil)
-      return nil if @ended || @handle.closed?
+      # One reader at a time (the chunk is lent until the next call); the bytes are copied
+      # while the handle is in use, so a #close from another thread cannot free them first.
+      @read_lock.synchronize do
+        return nil if @ended || @handle.closed?
 
-      deadline = timeout && (now + timeout)
-      loop do
-        wait = POLL_MS
-        if deadline
-          left = ((deadline - now) * 1000).ceil
-          wait = left.clamp(0, POLL_MS)
-        end
-        begin
-          @handle.use { |p| Call.check(:docker_stream_next, p, wait, @chunk) }
-        rescue TimeoutError
-          raise TimeoutError.new("no data from the stream within #{timeout} s", code: :timeout) \
-            if deadline && now >= deadline
+        deadline = timeout && (now + timeout)
+        loop do
+          wait = POLL_MS
+          wait = ((deadline - now) * 1000).ceil.clamp(0, POLL_MS) if deadline
+          begin
+            item = @handle.use do |p|
+              Call.check(:docker_stream_next, p, wait, @chunk)
+              kind = @chunk[:kind]
+              len = @chunk[:len]
+              next :end if kind == END_KIND
 
-          next
-        end
-        kind = @chunk[:kind]
-        if kind == END_KIND
+              [KINDS.fetch(kind, kind), len.zero? ? "".b : @chunk[:data].read_bytes(len)]
+            end
+          rescue TimeoutError
+            raise TimeoutError.new("no data from the stream within #{timeout} s", code: :timeout) \
+              if deadline && now >= deadline
+
+            next
+          end
+          return item unless item == :end
+
           finish
           return nil
         end
-        len = @chunk[:len]
-        data = len.zero? ? "".b : @chunk[:data].read_bytes(len)
-        return [KINDS.fetch(kind, kind), data]
       end
     end
 
