@@ -70,7 +70,6 @@ class FilesTest < Minitest::Test
   end
 
   def test_export
-    names = []
     data = +"".b
     @c.export { |chunk| data << chunk }
     names = untar(data).keys
@@ -80,6 +79,10 @@ class FilesTest < Minitest::Test
     path = File.join(@tmp, "fs.tar")
     @c.export(path)
     assert_equal names.sort, untar(File.binread(path)).keys.sort
+
+    io = StringIO.new("".b)
+    @c.export(io)
+    assert_equal data.bytesize, io.string.bytesize
 
     first = @c.export.first
     assert_operator first.bytesize, :>, 0
