@@ -1,0 +1,92 @@
+# frozen_string_literal: true
+
+module DockerContainers
+  # A client for one engine (docker-py's DockerClient). Safe to share between threads.
+  # Free it with #close, or let the garbage collector do it; containers made from it keep
+  # working after it is closed.
+  class Client
+    # docker-py's `docker.from_env()`: DOCKER_HOST, DOCKER_API_VERSION, DOCKER_TLS_VERIFY and
+    # DOCKER_CERT_PATH, plus the options `version`, `timeout`, `user_agent`, `max_pool_size`.
+    def self.from_env(**options)
+      out = FFI::MemoryPointer.new(:pointer)
+      Call.check(:docker_client_from_env, Call.options(options), out)
+      allocate.tap { |c| c.send(:adopt, out.read_pointer) }
+    end
+
+    # Open a client, yield it, close it at the end of the block.
+    def self.open(**options)
+      client = new(**options)
+      return client unless block_given?
+
+      begin
+        yield client
+      ensure
+        client.close
+      end
+    end
+
+    # docker-py's `DockerClient(base_url:, version:, timeout:, user_agent:, max_pool_size:)`.
+    # The environment is not read. Unknown keywords are refused, naming the key.
+    def initialize(**options)
+      out = FFI::MemoryPointer.new(:pointer)
+      Call.check(:docker_client_new, Call.options(options), out)
+      adopt(out.read_pointer)
+    end
+
+    # true when the engine answers; raises (ConnectionError, ...) otherwise.
+    def ping
+      use { |p| Call.check(:docker_client_ping, p) }
+      true
+    end
+
+    # The engine's `GET /version` as a Hash.
+    def version
+      use { |p| Call.json(:docker_client_version, p) }
+    end
+
+    # The engine's `GET /info` as a Hash.
+    def info
+      use { |p| Call.json(:docker_client_info, p) }
+    end
+
+    # The Engine API version in use, such as "1.41".
+    def api_version
+      use { |p| Call.string(:docker_client_api_version, p) }
+    end
+
+    # client.containers.run / create / get / list / prune.
+    def containers
+      @containers ||= ContainerCollection.new(self)
+    end
+
+    # client.images.get / exists? / remove.
+    def images
+      @images ||= ImageCollection.new(self)
+    end
+
+    # Free the native client (calls in flight in other threads finish first). Idempotent.
+    def close
+      @handle.close
+      nil
+    end
+
+    def closed?
+      @handle.closed?
+    end
+
+    def inspect
+      "#<#{self.class.name}#{closed? ? ' closed' : ''}>"
+    end
+
+    # @private
+    def use(&block)
+      @handle.use(&block)
+    end
+
+    private
+
+    def adopt(ptr)
+      @handle = Handle.new(ptr, :docker_client_free, "client")
+    end
+  end
+end
