@@ -104,10 +104,22 @@ func addRunLabel(opts Options) (Options, string, error) {
 			n[k] = v
 		}
 		return withKey(opts, "labels", n), mark, nil
-	case []string:
-		return withKey(opts, "labels", append(append([]string{}, l...), runLabel+"="+mark)), mark, nil
+	case []string: // docker-py's list form: names with empty values
+		n := map[string]any{runLabel: mark}
+		for _, k := range l {
+			n[k] = ""
+		}
+		return withKey(opts, "labels", n), mark, nil
 	case []any:
-		return withKey(opts, "labels", append(append([]any{}, l...), runLabel+"="+mark)), mark, nil
+		n := map[string]any{runLabel: mark}
+		for _, k := range l {
+			ks, ok := k.(string)
+			if !ok {
+				return nil, "", fmt.Errorf("run options: \"labels\" holds %T, not a string", k)
+			}
+			n[ks] = ""
+		}
+		return withKey(opts, "labels", n), mark, nil
 	default:
 		return nil, "", fmt.Errorf("run options: \"labels\" must be a map or a list of strings, not %T", l)
 	}
