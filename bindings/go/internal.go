@@ -43,6 +43,12 @@ func (h *handle) release() {
 	}
 }
 
+func (h *handle) isClosed() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.closing || h.p == nil
+}
+
 // close marks the handle closed and frees it now or when the last call in flight returns.
 func (h *handle) close() {
 	h.mu.Lock()

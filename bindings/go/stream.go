@@ -100,13 +100,8 @@ func (s *Stream) next() (Chunk, error) {
 	rc := C.docker_stream_next((*C.docker_stream)(p), -1, &ch, &cerr)
 	if rc != C.DOCKER_OK {
 		err := withCtx(s.ctx, s.op, takeError(s.op, rc, cerr))
-		if errors.Is(err, ErrCanceled) && s.ctx.Err() == nil {
-			s.h.mu.Lock()
-			closing := s.h.closing
-			s.h.mu.Unlock()
-			if closing {
-				err = ErrClosed
-			}
+		if errors.Is(err, ErrCanceled) && s.ctx.Err() == nil && s.h.isClosed() {
+			err = ErrClosed
 		}
 		s.err = err
 		return Chunk{}, err
@@ -133,6 +128,9 @@ func (s *Stream) Read(b []byte) (int, error) {
 	}
 	s.readMu.Lock()
 	defer s.readMu.Unlock()
+	if s.h.isClosed() {
+		return 0, ErrClosed
+	}
 	for len(s.pending) == 0 {
 		ch, err := s.next()
 		if err != nil {
