@@ -40,14 +40,25 @@ func TestLogs(t *testing.T) {
 	if out.String() != "a\nc\n" || errb.String() != "b\n" {
 		t.Fatalf("demuxed logs: %q %q", out.String(), errb.String())
 	}
-	s, err = ctr.Logs(ctx, dc.Options{"stderr": false, "tail": 1})
+	// stdout only, and stderr only with timestamps (the order of lines across the two streams is
+	// the engine's, so each is checked alone).
+	s, err = ctr.Logs(ctx, dc.Options{"stderr": false})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b, err := io.ReadAll(s)
 	s.Close()
-	if err != nil || string(b) != "c\n" {
-		t.Fatalf("tail 1 of stdout: %q %v", b, err)
+	if err != nil || string(b) != "a\nc\n" {
+		t.Fatalf("stdout only: %q %v", b, err)
+	}
+	s, err = ctr.Logs(ctx, dc.Options{"stdout": false, "timestamps": true, "tail": "all"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err = io.ReadAll(s)
+	s.Close()
+	if err != nil || !strings.HasPrefix(string(b), "20") || !strings.HasSuffix(string(b), " b\n") {
+		t.Fatalf("stderr with timestamps: %q %v", b, err)
 	}
 	if _, err := ctr.Logs(ctx, dc.Options{"tial": 1}); !errors.Is(err, dc.ErrInvalidArgument) || !strings.Contains(err.Error(), "tial") {
 		t.Fatalf("bad logs key: %v", err)
