@@ -13,8 +13,8 @@ import (
 	"fmt"
 )
 
-// runLabel marks a non-detached Run's container so that a Run ended by its context can find
-// the container and stop it.
+// runLabel marks the container of a Run whose context can end, so that a Run ended by its
+// context can find the container and stop it.
 const runLabel = "org.docker-containers.go.run"
 
 // Run is docker-py's client.containers.run(image, command, **options). command nil means the
@@ -27,8 +27,9 @@ const runLabel = "org.docker-containers.go.run"
 // CodeContainerFailed (errors.Is(err, ErrContainerFailed)), ExitStatus and Stderr.
 //
 // When ctx ends during a non-detached run, Run returns at once with the context's error, and
-// the container is killed (and removed, with "remove": true). To find it, Run adds the label
-// org.docker-containers.go.run to such containers.
+// the container is killed (and removed, with "remove": true); a detached run ended before it
+// returned removes its container. To find it, Run adds the label org.docker-containers.go.run
+// to the containers of calls whose context can end.
 func (c *Client) Run(ctx context.Context, image string, command []string, opts Options) (*Container, []byte, error) {
 	const op = "Client.Run"
 	ctx = bg(ctx)
@@ -38,7 +39,7 @@ func (c *Client) Run(ctx context.Context, image string, command []string, opts O
 	detach, _ := opts["detach"].(bool)
 	remove, _ := opts["remove"].(bool)
 	var mark string
-	if !detach && ctx.Done() != nil {
+	if ctx.Done() != nil {
 		var err error
 		if opts, mark, err = addRunLabel(opts); err != nil {
 			return nil, nil, invalid(op, "%v", err)
@@ -75,7 +76,8 @@ func (c *Client) Run(ctx context.Context, image string, command []string, opts O
 	})
 	if err != nil {
 		if ctx.Err() != nil && mark != "" {
-			c.stopMarked(mark, remove)
+			// A detached container the caller never got back is removed too.
+			c.stopMarked(mark, remove || detach)
 		}
 		return nil, nil, withCtx(ctx, op, err)
 	}
