@@ -38,7 +38,7 @@ func (c *Container) PutArchive(ctx context.Context, path string, r io.Reader, op
 	u := &upload{ctx: ctx, r: r}
 	h := cgo.NewHandle(u)
 	defer h.Delete()
-	return c.use(func(p *C.docker_container) error {
+	err = c.use(func(p *C.docker_container) error {
 		var cerr *C.docker_error
 		rc := C.dcgo_put_archive(p, cpath, C.uintptr_t(h), copts, &cerr)
 		if rc == C.DOCKER_OK {
@@ -53,4 +53,8 @@ func (c *Container) PutArchive(ctx context.Context, path string, r io.Reader, op
 		}
 		return err
 	})
+	if u.panicked != nil {
+		panic(u.panicked)
+	}
+	return err
 }

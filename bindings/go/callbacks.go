@@ -16,14 +16,22 @@ import (
 
 // upload is what a put_archive reader callback reads from.
 type upload struct {
-	ctx context.Context
-	r   io.Reader
-	err error
+	ctx      context.Context
+	r        io.Reader
+	err      error
+	panicked any // a panic in r.Read, re-raised once the C call has returned
 }
 
 //export dcgoRead
-func dcgoRead(userdata unsafe.Pointer, buf *C.uint8_t, n C.size_t) C.int64_t {
+func dcgoRead(userdata unsafe.Pointer, buf *C.uint8_t, n C.size_t) (ret C.int64_t) {
 	u := cgo.Handle(uintptr(userdata)).Value().(*upload)
+	// A panic must not unwind through the library's C frames: stop the upload, re-panic later.
+	defer func() {
+		if p := recover(); p != nil {
+			u.panicked = p
+			ret = -1
+		}
+	}()
 	if err := u.ctx.Err(); err != nil {
 		u.err = err
 		return -1

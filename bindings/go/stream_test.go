@@ -211,6 +211,10 @@ func tarOf(t testing.TB, files map[string]string) []byte {
 	return b.Bytes()
 }
 
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("reader panic") }
+
 type failingReader struct{ n int }
 
 func (r *failingReader) Read(b []byte) (int, error) {
@@ -237,6 +241,16 @@ func TestArchives(t *testing.T) {
 	if !errors.Is(err, dc.ErrIO) || !strings.Contains(err.Error(), "disk on fire") {
 		t.Fatalf("failing reader: %v", err)
 	}
+	// A panicking reader: the panic comes back out of PutArchive, not through the C frames.
+	func() {
+		defer func() {
+			if p := recover(); p != "reader panic" {
+				t.Fatalf("recovered %v", p)
+			}
+		}()
+		_ = ctr.PutArchive(ctx, "/tmp", panicReader{}, nil)
+		t.Fatal("PutArchive returned after its reader panicked")
+	}()
 	if err := ctr.PutArchive(ctx, "/no/such/dir", bytes.NewReader(tarOf(t, map[string]string{"x": "y"})), nil); !errors.Is(err, dc.ErrNotFound) {
 		t.Fatalf("put to a missing dir: %v", err)
 	}
