@@ -326,3 +326,33 @@ func TestArchives(t *testing.T) {
 		t.Fatalf("copy of a missing host path: %v", err)
 	}
 }
+
+// Attach with end of file: the engine keeps the session open past stdin's end only for a
+// container made with StdinOnce (docker attach's semantics), set here through the raw Config.
+func TestAttachCloseWrite(t *testing.T) {
+	c := client(t)
+	ctx := context.Background()
+	ctr := runDetached(t, c, "", []string{"sh", "-c", "cat; echo done >&2"},
+		dc.Options{"stdin_open": true, "Config": map[string]any{"StdinOnce": true}})
+	s, err := ctr.Attach(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := io.WriteString(s, "abc\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := s.Demux(&out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "abc\n" || errb.String() != "done\n" {
+		t.Fatalf("after end of file: stdout %q stderr %q", out.String(), errb.String())
+	}
+	if w, err := ctr.Wait(ctx, nil); err != nil || w.StatusCode != 0 {
+		t.Fatalf("wait %+v %v", w, err)
+	}
+}
