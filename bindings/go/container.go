@@ -8,7 +8,6 @@ import (
 	"context"
 	"encoding/json"
 	"runtime"
-	"strings"
 	"unsafe"
 )
 
@@ -471,5 +470,5 @@ func (c *Container) CopyFrom(ctx context.Context, containerPath, hostPath string
 
 // String is "Container(<short id>)".
 func (c *Container) String() string {
-	return "Container(" + strings.TrimSpace(c.ShortID()) + ")"
+	return "Container(" + c.ShortID() + ")"
 }

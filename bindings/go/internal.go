@@ -82,7 +82,7 @@ func cOptions(op string, o Options) (*C.char, error) {
 	return C.CString(string(b)), nil
 }
 
-// withCommand copies o and sets key to the argument list (when not nil).
+// withKey copies o with key set to v (the caller's map is never changed).
 func withKey(o Options, key string, v any) Options {
 	n := make(Options, len(o)+1)
 	for k, x := range o {
