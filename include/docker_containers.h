@@ -342,6 +342,16 @@ docker_result docker_container_wait(const struct docker_container *container,
                                     char **result_json,
                                     struct docker_error **error);
 
+// docker_container_wait with a cancel token (NULL: none): firing it from any thread ends the
+// wait promptly with DOCKER_ERR_CANCELLED (the container is untouched). For hosts that cancel
+// from elsewhere, such as Go contexts. Blocks the calling thread.
+docker_result docker_container_wait_cancel(const struct docker_container *container,
+                                           const char *options_json,
+                                           const struct docker_cancel *cancel,
+                                           int64_t *status_code,
+                                           char **result_json,
+                                           struct docker_error **error);
+
 // Rename the container. A name in use gives DOCKER_ERR_CONFLICT. Blocks the calling thread.
 docker_result docker_container_rename(const struct docker_container *container,
                                       const char *name,
@@ -401,6 +411,19 @@ docker_result docker_containers_run(const struct docker_client *client,
                                     struct docker_container **out,
                                     struct docker_buffer **output,
                                     struct docker_error **error);
+
+// docker_containers_run with a cancel token (NULL: none). Firing it from any thread ends the
+// call promptly with DOCKER_ERR_CANCELLED. A container already made is left as it is (still
+// running, when it was): find it by a name or label you gave it. For hosts that cancel from
+// elsewhere, such as Go contexts. Otherwise as docker_containers_run.
+docker_result docker_containers_run_cancel(const struct docker_client *client,
+                                           const char *image,
+                                           const char *command,
+                                           const char *options_json,
+                                           const struct docker_cancel *cancel,
+                                           struct docker_container **out,
+                                           struct docker_buffer **output,
+                                           struct docker_error **error);
 
 // docker-py's `client.containers.create(image, command, **options)`: create without starting.
 // Same `command` and options as docker_containers_run (less run's own: detach is allowed and

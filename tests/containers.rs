@@ -719,3 +719,90 @@ fn import_an_image_from_a_tar_file_and_a_buffer() {
     );
     docker_client_free(cl);
 }
+
+#[test]
+fn wait_and_run_end_when_their_cancel_token_fires() {
+    let _g = Cleanup::new("dc-t3-cancel");
+    let cl = client();
+    let h = run_detached(cl, "dc-t3-cancel-wait", "sleep 300", "");
+    let mut e = ptr::null_mut();
+    // Fired from another thread while the wait blocks.
+    let tok = docker_cancel_new();
+    let tok_addr = tok as usize;
+    let fire = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        docker_cancel_fire(tok_addr as *const docker_cancel);
+    });
+    let start = std::time::Instant::now();
+    let mut code = 0i64;
+    expect(
+        docker_container_wait_cancel(h, ptr::null(), tok, &mut code, ptr::null_mut(), &mut e),
+        e,
+        docker_result::DOCKER_ERR_CANCELLED,
+    );
+    fire.join().unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    // A NULL token is docker_container_wait; a fired one stays fired.
+    let quick = c(r#"{"timeout": 0.2}"#);
+    expect(
+        docker_container_wait_cancel(
+            h,
+            quick.as_ptr(),
+            ptr::null(),
+            &mut code,
+            ptr::null_mut(),
+            &mut e,
+        ),
+        e,
+        docker_result::DOCKER_ERR_TIMEOUT,
+    );
+    expect(
+        docker_container_wait_cancel(h, ptr::null(), tok, &mut code, ptr::null_mut(), &mut e),
+        e,
+        docker_result::DOCKER_ERR_CANCELLED,
+    );
+    docker_cancel_free(tok);
+
+    // A non-detached run, cancelled: the call returns; the container is left running.
+    let run_tok = docker_cancel_new();
+    let run_addr = run_tok as usize;
+    let fire = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        docker_cancel_fire(run_addr as *const docker_cancel);
+    });
+    let (img, cmd, o) = (
+        c(IMAGE),
+        c("sleep 300"),
+        c(r#"{"name": "dc-t3-cancel-run"}"#),
+    );
+    let mut out = ptr::null_mut();
+    let start = std::time::Instant::now();
+    expect(
+        docker_containers_run_cancel(
+            cl,
+            img.as_ptr(),
+            cmd.as_ptr(),
+            o.as_ptr(),
+            run_tok,
+            ptr::null_mut(),
+            &mut out,
+            &mut e,
+        ),
+        e,
+        docker_result::DOCKER_ERR_CANCELLED,
+    );
+    fire.join().unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    assert!(out.is_null());
+    docker_cancel_free(run_tok);
+    let name = c("dc-t3-cancel-run");
+    let mut r = ptr::null_mut();
+    ok(docker_containers_get(cl, name.as_ptr(), &mut r, &mut e), e);
+    assert_eq!(attrs(r)["State"]["Status"], "running");
+    let f = c(r#"{"force": true}"#);
+    ok(docker_container_remove(r, f.as_ptr(), &mut e), e);
+    ok(docker_container_remove(h, f.as_ptr(), &mut e), e);
+    docker_container_free(r);
+    docker_container_free(h);
+    docker_client_free(cl);
+}

@@ -4,6 +4,7 @@
 use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, put, put_string};
 use super::error::{boundary, docker_error, docker_result, guard};
 use super::runtime::run_here;
+use super::stream::{arg_cancel, cancellable, docker_cancel};
 use crate::engine::{containers, Client, Error, Result};
 use bytes::Bytes;
 use std::ffi::{c_char, CString};
@@ -524,17 +525,57 @@ pub extern "C" fn docker_container_wait(
     result_json: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
+    wait_impl(
+        container,
+        options_json,
+        None,
+        status_code,
+        result_json,
+        error,
+    )
+}
+
+/// docker_container_wait with a cancel token (NULL: none): firing it from any thread ends the
+/// wait promptly with DOCKER_ERR_CANCELLED (the container is untouched). For hosts that cancel
+/// from elsewhere, such as Go contexts. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_container_wait_cancel(
+    container: *const docker_container,
+    options_json: *const c_char,
+    cancel: *const docker_cancel,
+    status_code: *mut i64,
+    result_json: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    // SAFETY: `cancel` is NULL or a live token for the call, per the contract.
+    let token = unsafe { arg_cancel(cancel) };
+    wait_impl(
+        container,
+        options_json,
+        token,
+        status_code,
+        result_json,
+        error,
+    )
+}
+
+fn wait_impl(
+    container: *const docker_container,
+    options_json: *const c_char,
+    token: Option<&tokio_util::sync::CancellationToken>,
+    status_code: *mut i64,
+    result_json: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
         let mut o = unsafe { arg_options(options_json, "wait options") }?;
         let condition = o.string("condition")?;
         let timeout = o.seconds("timeout")?;
         o.finish_with(&["condition", "timeout"])?;
-        let v = run_here(containers::wait(
-            &c.client,
-            c.id_str(),
-            condition.as_deref(),
-            timeout,
+        let v = run_here(cancellable(
+            token,
+            containers::wait(&c.client, c.id_str(), condition.as_deref(), timeout),
         ))?;
         let code = v.get("StatusCode").and_then(|s| s.as_i64()).unwrap_or(-1);
         if !status_code.is_null() {

@@ -6,6 +6,7 @@ use super::container::docker_container;
 use super::error::{boundary, docker_error, docker_result};
 use super::memory::docker_buffer;
 use super::runtime::{run, run_here};
+use super::stream::{arg_cancel, cancellable, docker_cancel};
 use crate::engine::containers::{self, encode_filters};
 use crate::engine::run::{build_create, create_pulling};
 use crate::engine::{Client, Error, Result};
@@ -42,6 +43,59 @@ pub extern "C" fn docker_containers_run(
     output: *mut *mut docker_buffer,
     error: *mut *mut docker_error,
 ) -> docker_result {
+    run_impl(
+        client,
+        image,
+        command,
+        options_json,
+        None,
+        out,
+        output,
+        error,
+    )
+}
+
+/// docker_containers_run with a cancel token (NULL: none). Firing it from any thread ends the
+/// call promptly with DOCKER_ERR_CANCELLED. A container already made is left as it is (still
+/// running, when it was): find it by a name or label you gave it. For hosts that cancel from
+/// elsewhere, such as Go contexts. Otherwise as docker_containers_run.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn docker_containers_run_cancel(
+    client: *const docker_client,
+    image: *const c_char,
+    command: *const c_char,
+    options_json: *const c_char,
+    cancel: *const docker_cancel,
+    out: *mut *mut docker_container,
+    output: *mut *mut docker_buffer,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    // SAFETY: `cancel` is NULL or a live token for the call, per the contract.
+    let token = unsafe { arg_cancel(cancel) };
+    run_impl(
+        client,
+        image,
+        command,
+        options_json,
+        token,
+        out,
+        output,
+        error,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_impl(
+    client: *const docker_client,
+    image: *const c_char,
+    command: *const c_char,
+    options_json: *const c_char,
+    token: Option<&tokio_util::sync::CancellationToken>,
+    out: *mut *mut docker_container,
+    output: *mut *mut docker_buffer,
+    error: *mut *mut docker_error,
+) -> docker_result {
     boundary(error, || {
         // SAFETY: the pointers are NULL or valid for the call, per the contract.
         let c = unsafe { arg_ref(client, "client") }?;
@@ -60,7 +114,7 @@ pub extern "C" fn docker_containers_run(
             arg_out(out, "out")?;
         }
         let client = c.inner.clone();
-        let (handle, bytes) = run(async {
+        let (handle, bytes) = run(cancellable(token, async {
             let r = crate::engine::run::run(&client, image, command, detach).await?;
             let handle = if r.removed || (out.is_null()) {
                 None
@@ -68,7 +122,7 @@ pub extern "C" fn docker_containers_run(
                 Some(docker_container::fetch(&client, &r.id).await?)
             };
             Ok::<_, Error>((handle, r.output))
-        })?;
+        }))?;
         if let Some(h) = handle {
             // SAFETY: `out` is non-NULL here (checked or tested above).
             unsafe { put(out, h.into_raw()) };

@@ -144,6 +144,22 @@ pub(crate) unsafe fn arg_cancel<'a>(p: *const docker_cancel) -> Option<&'a Cance
     p.as_ref().map(|c| &c.token)
 }
 
+/// Run `f`, or give up with `Error::Cancelled` as soon as the optional token fires (the future
+/// is dropped, which closes its connection).
+pub(crate) async fn cancellable<T>(
+    cancel: Option<&CancellationToken>,
+    f: impl std::future::Future<Output = Result<T>>,
+) -> Result<T> {
+    match cancel {
+        Some(t) => tokio::select! {
+            biased;
+            _ = t.cancelled() => Err(Error::Cancelled),
+            r = f => r,
+        },
+        None => f.await,
+    }
+}
+
 /// Read the `idle_timeout` option (seconds).
 pub(crate) fn idle_option(o: &mut crate::engine::opts::Opts) -> Result<Option<Duration>> {
     o.seconds("idle_timeout")

@@ -1,0 +1,3 @@
+module github.com/docker-containers/docker_containers/bindings/go
+
+go 1.19
