@@ -303,7 +303,9 @@ pub async fn commit(
         None => req.json(&serde_json::json!({})),
     };
     let b = client.call(req).await?;
-    super::client::decode_json(&b)
+    let mut v: serde_json::Value = super::client::decode_json(&b)?;
+    super::podman::qualify_image_id(&mut v);
+    Ok(v)
 }
 
 /// Encode list filters as docker-py does: a bool becomes "true"/"false", a scalar becomes a
