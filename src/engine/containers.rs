@@ -183,6 +183,7 @@ pub async fn update(client: &Client, id: &str, body: &serde_json::Value) -> Resu
     client
         .call(Request::post(format!("/containers/{}/update", seg(id))).json(body))
         .await
+        .map_err(|e| super::podman::explain_missing_route(e, "POST /containers/{id}/update"))
 }
 
 /// `POST /containers/create`: returns the engine's `{Id, Warnings}` JSON.

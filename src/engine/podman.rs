@@ -117,6 +117,25 @@ pub fn qualify_image_id(v: &mut serde_json::Value) {
     }
 }
 
+/// A 404 whose message is the bare router answer "Not Found" (no JSON) means the engine has no
+/// such endpoint, not that the container is missing: Podman 4.3's Docker-compatible service has
+/// no update, for one. Say so, keeping the 404.
+pub fn explain_missing_route(e: Error, endpoint: &str) -> Error {
+    match e {
+        Error::Api {
+            status: 404,
+            message,
+        } if message.trim() == "Not Found" => Error::Api {
+            status: 404,
+            message: format!(
+                "this engine does not implement {endpoint} (its router answered 404 Not Found; \
+                 Podman 4.3's Docker-compatible service has no update)"
+            ),
+        },
+        e => e,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
