@@ -141,6 +141,18 @@ pub async fn stats_stream(
 /// One stats sample with its derived fields.
 pub async fn stats_once(client: &Client, id: &str, one_shot: bool) -> Result<Value> {
     let mut s = stats_stream(client, id, false, one_shot).await?;
+    let v: Value = next_sample(&mut s).await?;
+    if one_shot || v["precpu_stats"]["system_cpu_usage"].as_u64().unwrap_or(0) != 0 {
+        return Ok(v);
+    }
+    // Not one-shot, yet no previous CPU reading: Podman answers stream=false at once, without
+    // the second reading dockerd waits for. Take the second sample of a stream, as dockerd does.
+    let mut s = stats_stream(client, id, true, false).await?;
+    next_sample(&mut s).await?;
+    next_sample(&mut s).await
+}
+
+async fn next_sample(s: &mut ChunkStream) -> Result<Value> {
     match s.next().await {
         Some(Ok(c)) => decode_json(&c.data),
         Some(Err(e)) => Err(e),
