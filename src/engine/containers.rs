@@ -129,11 +129,18 @@ pub async fn unpause(client: &Client, id: &str) -> Result<()> {
 
 /// `DELETE /containers/{id}` with docker-py's v, link, force.
 pub async fn remove(client: &Client, id: &str, v: bool, link: bool, force: bool) -> Result<()> {
-    let req = Request::delete(format!("/containers/{}", seg(id)))
-        .query_bool("v", v)
-        .query_bool("link", link)
-        .query_bool("force", force);
-    client.call(req).await.map(drop)
+    let req = || {
+        Request::delete(format!("/containers/{}", seg(id)))
+            .query_bool("v", v)
+            .query_bool("link", link)
+            .query_bool("force", force)
+    };
+    match client.call(req()).await {
+        // Podman: a forced remove racing the container's own exit fails to kill it ("could
+        // not be stopped ... container state improper"); once it has stopped, a retry removes it.
+        Err(e) if force && super::podman::is_kill_race(&e) => client.call(req()).await.map(drop),
+        r => r.map(drop),
+    }
 }
 
 /// `POST /containers/{id}/wait`: the engine's `{StatusCode, Error}` JSON. `timeout` None waits

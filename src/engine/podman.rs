@@ -105,6 +105,12 @@ pub fn is_conflict_message(message: &str) -> bool {
     CONFLICTS.iter().any(|c| message.contains(c))
 }
 
+/// A forced remove (or kill) that lost a race with the container's own exit, as Podman reports it.
+pub fn is_kill_race(e: &Error) -> bool {
+    matches!(e, Error::Api { status: 500, message }
+        if message.contains("could not be stopped") && message.contains("container state improper"))
+}
+
 /// Podman's commit answers `{"Id": "<hex>"}` where dockerd says `"sha256:<hex>"`; give both the
 /// same shape so an id from either engine can be compared and looked up alike.
 pub fn qualify_image_id(v: &mut serde_json::Value) {

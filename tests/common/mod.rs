@@ -70,7 +70,8 @@ pub fn expect(r: docker_result, e: *mut docker_error, code: docker_result) -> St
         r,
         code,
         "wanted {code:?}, got {r:?}: {}",
-        if e.is_null() {
+        // After a success the slot still holds whatever it held before: never read it then.
+        if e.is_null() || r == docker_result::DOCKER_OK {
             String::new()
         } else {
             unsafe { CStr::from_ptr(docker_error_message(e)) }
@@ -221,4 +222,23 @@ pub fn engine_is_podman() -> bool {
             .map(|cs| cs.iter().any(|c| c["Name"] == "Podman Engine"))
             .unwrap_or(false)
     })
+}
+
+/// An image name as the engine reports it: Podman qualifies short names ("localhost/x:t" for
+/// local images, "docker.io/library/x:t" or "docker.io/x:t" for imported and committed ones).
+pub fn image_name_is(got: &str, want: &str) -> bool {
+    got == want
+        || (engine_is_podman()
+            && ["localhost/", "docker.io/library/", "docker.io/"]
+                .iter()
+                .any(|p| got.strip_prefix(p) == Some(want)))
+}
+
+/// A bind as HostConfig.Binds shows it: Podman adds the propagation it applied
+/// ("src:dst:ro,rprivate,rbind").
+pub fn bind_is(got: &str, want: &str) -> bool {
+    got == want
+        || (engine_is_podman()
+            && got.starts_with(want)
+            && got[want.len()..].starts_with([',', ':']))
 }
