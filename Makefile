@@ -119,10 +119,14 @@ PODMAN_TESTS := --test ffi_client --test containers --test containers_more --tes
 podman:
 	DC_PODMAN_SOCK=$(PODMAN_HOST:unix://%=%) bash scripts/podman-up.sh
 
-# The engine tests again with Podman as the environment's engine, then fanout.c against dockerd,
-# Podman and two unreachable addresses at once, under valgrind: two engines ok, two errors.
-podman-test: engine podman $(BUILD)/c/example-fanout
+# The engine tests again with Podman as the environment's engine (Rust, then C and C++ under
+# valgrind), then fanout.c against dockerd, Podman and two unreachable addresses at once, under
+# valgrind: two engines ok, two errors.
+podman-test: engine podman $(BUILD)/c/example-fanout $(C_TESTS) $(CPP_TESTS)
 	DOCKER_HOST=$(PODMAN_HOST) $(CARGO) test --features test-panic $(PODMAN_TESTS)
+	@set -e; for t in $(C_TESTS) $(CPP_TESTS); do echo "== $$t against Podman (valgrind)"; \
+	  supp=tests/c/$$(basename $$t).supp; extra=""; [ -f $$supp ] && extra="--suppressions=$$supp"; \
+	  DOCKER_HOST=$(PODMAN_HOST) $(VALGRIND) $$extra $$t; done
 	@echo "== $(BUILD)/c/example-fanout, four engines (valgrind)"
 	@out=$$($(VALGRIND) $(BUILD)/c/example-fanout unix:///var/run/docker.sock $(PODMAN_HOST) \
 	    unix:///nonexistent/dcpod.sock tcp://127.0.0.1:1); rc=$$?; echo "$$out"; \
