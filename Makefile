@@ -26,6 +26,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-
 
 .PHONY: install install-test
 .PHONY: all release debug header check-header check-symbols engine quickstart test rust-test c-test bench clean
+.PHONY: podman podman-test
 
 all: release
 
@@ -73,7 +74,7 @@ $(BUILD)/quickstart: examples-c/quickstart.c $(HEADER) release
 quickstart: $(BUILD)/quickstart engine
 	./$(BUILD)/quickstart
 
-rust-test: engine
+rust-test: engine podman
 	$(CARGO) test --features test-panic
 
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/c/%,$(wildcard tests/c/*.c))
@@ -107,8 +108,34 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS)
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
 
-test: check-header check-symbols rust-test c-test install-test $(BINDING_TESTS)
+test: check-header check-symbols rust-test c-test install-test podman-test $(BINDING_TESTS)
 	@echo "all tests passed"
+
+# Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").
+PODMAN_HOST ?= unix:///run/dc-podman/podman.sock
+export DC_PODMAN_HOST := $(PODMAN_HOST)
+PODMAN_TESTS := --test ffi_client --test containers --test containers_more --test streams --test files
+
+podman:
+	DC_PODMAN_SOCK=$(PODMAN_HOST:unix://%=%) bash scripts/podman-up.sh
+
+# The engine tests again with Podman as the environment's engine (Rust, then C and C++ under
+# valgrind), then fanout.c against dockerd, Podman and two unreachable addresses at once, under
+# valgrind: two engines ok, two errors.
+podman-test: engine podman $(BUILD)/c/example-fanout $(C_TESTS) $(CPP_TESTS)
+	DOCKER_HOST=$(PODMAN_HOST) $(CARGO) test --features test-panic $(PODMAN_TESTS)
+	@set -e; for t in $(C_TESTS) $(CPP_TESTS); do echo "== $$t against Podman (valgrind)"; \
+	  supp=tests/c/$$(basename $$t).supp; extra=""; [ -f $$supp ] && extra="--suppressions=$$supp"; \
+	  DOCKER_HOST=$(PODMAN_HOST) $(VALGRIND) $$extra $$t; done
+	@echo "== $(BUILD)/c/example-fanout, four engines (valgrind)"
+	@out=$$($(VALGRIND) $(BUILD)/c/example-fanout unix:///var/run/docker.sock $(PODMAN_HOST) \
+	    unix:///nonexistent/dcpod.sock tcp://127.0.0.1:1); rc=$$?; echo "$$out"; \
+	[ $$rc -eq 2 ] || { echo "fanout: wanted exit status 2 (some engines failed), got $$rc"; exit 1; }; \
+	[ $$(grep -c '^engine [01] .*: ok: .*exec said "engine [01] says hello", exit code 7$$' <<<"$$out") -eq 2 ] && \
+	grep -q '^engine 2 unix:///nonexistent/dcpod.sock: error: .*(connection error)$$' <<<"$$out" && \
+	grep -q '^engine 3 tcp://127.0.0.1:1: error: .*(connection error)$$' <<<"$$out" && \
+	grep -q '^fanout: 4 engines, 2 ok, 2 failed$$' <<<"$$out" || { echo "fanout: unexpected output"; exit 1; }
+	@echo "podman-test: passed"
 
 $(BUILD)/bench: benches/bench.c $(HEADER) release
 	@mkdir -p $(BUILD)

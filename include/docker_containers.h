@@ -171,7 +171,8 @@ extern "C" {
 //
 // `options_json`: NULL, "" or a JSON object with `version` ("auto" or "1.41"), `timeout`
 // (seconds per call, default 60), `user_agent`, `max_pool_size` (idle connections kept,
-// default 64). Nothing is sent to the engine until the first call.
+// default 64), `podman` (true: ignore DOCKER_HOST and find Podman's socket, as
+// docker_client_new does). Otherwise nothing is sent to the engine until the first call.
 // On success `*out` receives a client to free with docker_client_free.
 docker_result docker_client_from_env(const char *options_json,
                                      struct docker_client **out,
@@ -179,7 +180,12 @@ docker_result docker_client_from_env(const char *options_json,
 
 // Make a client with docker-py's `DockerClient(...)` keywords as a JSON object: `base_url`
 // (default unix:///var/run/docker.sock; the environment is not read), `version` ("auto" or
-// "1.41"), `timeout` (seconds per call, default 60), `user_agent`, `max_pool_size`.
+// "1.41"), `timeout` (seconds per call, default 60), `user_agent`, `max_pool_size`, `podman`.
+// `"podman": true` (instead of `base_url`) finds Podman's Docker-compatible socket: it tries,
+// in order, $CONTAINER_HOST, $XDG_RUNTIME_DIR/podman/podman.sock, /run/podman/podman.sock and
+// /run/user/<uid>/podman/podman.sock, and takes the first that answers /_ping (so this call
+// then blocks for up to 3 s per address); when none answers it fails with
+// DOCKER_ERR_CONNECTION and a message listing every address tried and why it failed.
 // Unknown keys are rejected. On success `*out` receives a client to free with
 // docker_client_free.
 docker_result docker_client_new(const char *options_json,

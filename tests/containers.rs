@@ -257,9 +257,10 @@ fn options_land_in_the_inspect_json() {
         .unwrap()
         .iter()
         .any(|v| v == "GREETING=hi"));
-    assert_eq!(
-        a["HostConfig"]["Binds"][0],
-        format!("{}:/data:ro", dir.path().display())
+    let bind = a["HostConfig"]["Binds"][0].as_str().unwrap();
+    assert!(
+        bind_is(bind, &format!("{}:/data:ro", dir.path().display())),
+        "{bind}"
     );
     assert_eq!(a["HostConfig"]["Memory"], 64 * 1024 * 1024);
     assert_eq!(a["HostConfig"]["CpuShares"], 512);
@@ -285,7 +286,7 @@ fn options_land_in_the_inspect_json() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|t| t == IMAGE),
+            .any(|t| image_name_is(t.as_str().unwrap(), IMAGE)),
         "{image}"
     );
     let mut e = ptr::null_mut();
@@ -577,20 +578,30 @@ fn update_can_set_zero_and_commit_makes_an_image() {
     let o = c(
         r#"{"pids_limit": 0, "cpu_shares": 256, "mem_limit": "96m", "memswap_limit": -1, "restart_policy": {"Name": "unless-stopped"}}"#,
     );
-    ok(docker_container_update(h, o.as_ptr(), &mut e), e);
-    let a = attrs(h);
-    assert_eq!(a["HostConfig"]["CpuShares"], 256);
-    assert!(
-        a["HostConfig"]["PidsLimit"] == 0 || a["HostConfig"]["PidsLimit"].is_null(),
-        "{}",
-        a["HostConfig"]["PidsLimit"]
-    );
-    let o = c(r#"{"PidsLimit": 50}"#);
-    ok(docker_container_update(h, o.as_ptr(), &mut e), e);
-    let a = attrs(h);
-    assert_eq!(a["HostConfig"]["Memory"], 96 * 1024 * 1024);
-    assert_eq!(a["HostConfig"]["RestartPolicy"]["Name"], "unless-stopped");
-    assert_eq!(a["HostConfig"]["PidsLimit"], 50);
+    if engine_is_podman() {
+        // Podman 4.3's Docker-compatible service has no update endpoint (README, "Podman").
+        let msg = expect(
+            docker_container_update(h, o.as_ptr(), &mut e),
+            e,
+            docker_result::DOCKER_ERR_NOT_FOUND,
+        );
+        assert!(msg.contains("does not implement"), "{msg}");
+    } else {
+        ok(docker_container_update(h, o.as_ptr(), &mut e), e);
+        let a = attrs(h);
+        assert_eq!(a["HostConfig"]["CpuShares"], 256);
+        assert!(
+            a["HostConfig"]["PidsLimit"] == 0 || a["HostConfig"]["PidsLimit"].is_null(),
+            "{}",
+            a["HostConfig"]["PidsLimit"]
+        );
+        let o = c(r#"{"PidsLimit": 50}"#);
+        ok(docker_container_update(h, o.as_ptr(), &mut e), e);
+        let a = attrs(h);
+        assert_eq!(a["HostConfig"]["Memory"], 96 * 1024 * 1024);
+        assert_eq!(a["HostConfig"]["RestartPolicy"]["Name"], "unless-stopped");
+        assert_eq!(a["HostConfig"]["PidsLimit"], 50);
+    }
     let bad = c(r#"{"cpu_sharez": 1}"#);
     let msg = expect(
         docker_container_update(h, bad.as_ptr(), &mut e),

@@ -220,7 +220,8 @@ pub struct Request {
     pub method: Method,
     /// The path without the version prefix, e.g. "/containers/json".
     pub path: String,
-    pub query: form_urlencoded::Serializer<'static, String>,
+    /// The encoded query string (a plain String, so that a Request is Send).
+    pub query: String,
     pub body: Option<Body>,
     pub content_type: Option<&'static str>,
     pub headers: Vec<(HeaderName, HeaderValue)>,
@@ -234,7 +235,7 @@ impl Request {
         Request {
             method,
             path: path.into(),
-            query: form_urlencoded::Serializer::new(String::new()),
+            query: String::new(),
             body: None,
             content_type: None,
             headers: Vec::new(),
@@ -252,7 +253,8 @@ impl Request {
         Request::new(Method::DELETE, path)
     }
     pub fn query(mut self, key: &str, value: impl AsRef<str>) -> Request {
-        self.query.append_pair(key, value.as_ref());
+        form_urlencoded::Serializer::for_suffix(&mut self.query, 0)
+            .append_pair(key, value.as_ref());
         self
     }
     /// Add `key` only when `value` is Some.
@@ -533,7 +535,7 @@ impl Client {
         } else {
             req.path.clone()
         };
-        let query = req.query.finish();
+        let query = std::mem::take(&mut req.query);
         if !query.is_empty() {
             pq.push('?');
             pq.push_str(&query);

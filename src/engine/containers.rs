@@ -129,11 +129,18 @@ pub async fn unpause(client: &Client, id: &str) -> Result<()> {
 
 /// `DELETE /containers/{id}` with docker-py's v, link, force.
 pub async fn remove(client: &Client, id: &str, v: bool, link: bool, force: bool) -> Result<()> {
-    let req = Request::delete(format!("/containers/{}", seg(id)))
-        .query_bool("v", v)
-        .query_bool("link", link)
-        .query_bool("force", force);
-    client.call(req).await.map(drop)
+    let req = || {
+        Request::delete(format!("/containers/{}", seg(id)))
+            .query_bool("v", v)
+            .query_bool("link", link)
+            .query_bool("force", force)
+    };
+    match client.call(req()).await {
+        // Podman: a forced remove racing the container's own exit fails to kill it ("could
+        // not be stopped ... container state improper"); once it has stopped, a retry removes it.
+        Err(e) if force && super::podman::is_kill_race(&e) => client.call(req()).await.map(drop),
+        r => r.map(drop),
+    }
 }
 
 /// `POST /containers/{id}/wait`: the engine's `{StatusCode, Error}` JSON. `timeout` None waits
@@ -183,6 +190,7 @@ pub async fn update(client: &Client, id: &str, body: &serde_json::Value) -> Resu
     client
         .call(Request::post(format!("/containers/{}/update", seg(id))).json(body))
         .await
+        .map_err(|e| super::podman::explain_missing_route(e, "POST /containers/{id}/update"))
 }
 
 /// `POST /containers/create`: returns the engine's `{Id, Warnings}` JSON.
@@ -303,7 +311,9 @@ pub async fn commit(
         None => req.json(&serde_json::json!({})),
     };
     let b = client.call(req).await?;
-    super::client::decode_json(&b)
+    let mut v: serde_json::Value = super::client::decode_json(&b)?;
+    super::podman::qualify_image_id(&mut v);
+    Ok(v)
 }
 
 /// Encode list filters as docker-py does: a bool becomes "true"/"false", a scalar becomes a

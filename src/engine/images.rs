@@ -86,9 +86,14 @@ pub async fn import(
     repository: Option<&str>,
     tag: Option<&str>,
 ) -> Result<String> {
+    // The tag goes inside `repo`, as the docker CLI sends it: Podman ignores a separate `tag`.
+    let (repo, tag) = match (repository, tag) {
+        (Some(r), Some(t)) if !t.is_empty() => (Some(format!("{r}:{t}")), None),
+        (r, t) => (r.map(str::to_owned), t),
+    };
     let req = Request::post("/images/create")
         .query("fromSrc", "-")
-        .query_opt("repo", repository)
+        .query_opt("repo", repo)
         .query_opt("tag", tag)
         .body(body, "application/x-tar")
         .timeout(Timeout::Never);

@@ -11,6 +11,7 @@ pub mod error;
 pub mod host;
 pub mod images;
 pub mod opts;
+pub mod podman;
 pub mod run;
 pub mod stats;
 pub mod streams;

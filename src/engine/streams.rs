@@ -8,7 +8,7 @@ use super::decode::{is_multiplexed, json_lines, Chunk, Output, StreamKind};
 use super::opts::Opts;
 use super::{stats, timeparse, Error, Result};
 use bytes::Bytes;
-use futures_util::{Stream, StreamExt};
+use futures_util::{Stream, StreamExt, TryStreamExt};
 use hyper::upgrade::Upgraded;
 use hyper_util::rt::TokioIo;
 use serde_json::{json, Value};
@@ -76,18 +76,38 @@ pub async fn logs(client: &Client, id: &str, o: &LogsOptions, tty: bool) -> Resu
     if o.until.is_some() {
         super::containers::require_version(client, (1, 35), "logs until").await?;
     }
-    let req = Request::get(format!("/containers/{}/logs", seg(id)))
-        .query_bool("stdout", o.stdout)
-        .query_bool("stderr", o.stderr)
-        .query_bool("timestamps", o.timestamps)
-        .query("tail", &o.tail)
-        .query_opt("since", o.since.as_deref())
-        .query_opt("until", o.until.as_deref())
-        .query_bool("follow", o.follow);
-    let (headers, body) = client.send_stream(req).await?;
-    let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
-    Ok(Box::pin(Output::new(body, !mux)))
+    let (client, id, o2) = (client.clone(), id.to_string(), o.clone());
+    let mut open: Pin<Box<dyn std::future::Future<Output = Result<ChunkStream>> + Send>> =
+        Box::pin(async move {
+            let o = o2;
+            let req = Request::get(format!("/containers/{}/logs", seg(&id)))
+                .query_bool("stdout", o.stdout)
+                .query_bool("stderr", o.stderr)
+                .query_bool("timestamps", o.timestamps)
+                .query("tail", &o.tail)
+                .query_opt("since", o.since.as_deref())
+                .query_opt("until", o.until.as_deref())
+                .query_bool("follow", o.follow);
+            let (headers, body) = client.send_stream(req).await?;
+            let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
+            Ok(Box::pin(Output::new(body, !mux)) as ChunkStream)
+        });
+    if !o.follow {
+        return open.await;
+    }
+    // Podman answers a followed log only when the container first writes: a quiet container's
+    // headers may never come. Errors (no such container) arrive at once, so wait briefly for
+    // them; after that, hand out a stream that finishes opening when read, so the reader's
+    // idle timeout, cancel token or next() timeout also cover the wait for the headers.
+    match tokio::time::timeout(FOLLOW_OPEN_GRACE, &mut open).await {
+        Ok(r) => r,
+        Err(_) => Ok(Box::pin(futures_util::stream::once(open).try_flatten())),
+    }
 }
+
+/// How long opening a followed log waits for the engine's headers before handing out a stream
+/// that keeps waiting as it is read.
+const FOLLOW_OPEN_GRACE: Duration = Duration::from_millis(300);
 
 /// `GET /containers/{id}/stats`: each item is the engine's JSON plus "derived" (see stats.rs),
 /// as JSON chunks. `stream` false gives one sample; `one_shot` (API 1.41+) makes that sample
@@ -121,6 +141,18 @@ pub async fn stats_stream(
 /// One stats sample with its derived fields.
 pub async fn stats_once(client: &Client, id: &str, one_shot: bool) -> Result<Value> {
     let mut s = stats_stream(client, id, false, one_shot).await?;
+    let v: Value = next_sample(&mut s).await?;
+    if one_shot || v["precpu_stats"]["system_cpu_usage"].as_u64().unwrap_or(0) != 0 {
+        return Ok(v);
+    }
+    // Not one-shot, yet no previous CPU reading: Podman answers stream=false at once, without
+    // the second reading dockerd waits for. Take the second sample of a stream, as dockerd does.
+    let mut s = stats_stream(client, id, true, false).await?;
+    next_sample(&mut s).await?;
+    next_sample(&mut s).await
+}
+
+async fn next_sample(s: &mut ChunkStream) -> Result<Value> {
     match s.next().await {
         Some(Ok(c)) => decode_json(&c.data),
         Some(Err(e)) => Err(e),

@@ -2,8 +2,8 @@
 
 use super::args::{arg_options, arg_out, arg_ref, put, put_string};
 use super::error::{boundary, docker_error, docker_result};
-use super::runtime::run_here;
-use crate::engine::{Client, ClientOptions};
+use super::runtime::{run, run_here};
+use crate::engine::{podman, Client, ClientOptions};
 use std::ffi::c_char;
 
 /// A client for one engine. Safe to use from many threads at once. Free with docker_client_free
@@ -29,7 +29,8 @@ fn hand_out(client: Client, out: *mut *mut docker_client) {
 ///
 /// `options_json`: NULL, "" or a JSON object with `version` ("auto" or "1.41"), `timeout`
 /// (seconds per call, default 60), `user_agent`, `max_pool_size` (idle connections kept,
-/// default 64). Nothing is sent to the engine until the first call.
+/// default 64), `podman` (true: ignore DOCKER_HOST and find Podman's socket, as
+/// docker_client_new does). Otherwise nothing is sent to the engine until the first call.
 /// On success `*out` receives a client to free with docker_client_free.
 #[no_mangle]
 pub extern "C" fn docker_client_from_env(
@@ -39,9 +40,14 @@ pub extern "C" fn docker_client_from_env(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: options_json is NULL or a C string valid for the call.
-        let opts = unsafe { arg_options(options_json, "client options") }?;
+        let mut opts = unsafe { arg_options(options_json, "client options") }?;
         arg_out(out, "out")?;
-        let client = Client::new(ClientOptions::from_env(opts)?)?;
+        let want_podman = opts.bool("podman")?.unwrap_or(false);
+        let mut co = ClientOptions::from_env(opts)?;
+        if want_podman {
+            co.base_url = Some(run(podman::find_socket())?);
+        }
+        let client = Client::new(co)?;
         hand_out(client, out);
         Ok(())
     })
@@ -49,7 +55,12 @@ pub extern "C" fn docker_client_from_env(
 
 /// Make a client with docker-py's `DockerClient(...)` keywords as a JSON object: `base_url`
 /// (default unix:///var/run/docker.sock; the environment is not read), `version` ("auto" or
-/// "1.41"), `timeout` (seconds per call, default 60), `user_agent`, `max_pool_size`.
+/// "1.41"), `timeout` (seconds per call, default 60), `user_agent`, `max_pool_size`, `podman`.
+/// `"podman": true` (instead of `base_url`) finds Podman's Docker-compatible socket: it tries,
+/// in order, $CONTAINER_HOST, $XDG_RUNTIME_DIR/podman/podman.sock, /run/podman/podman.sock and
+/// /run/user/<uid>/podman/podman.sock, and takes the first that answers /_ping (so this call
+/// then blocks for up to 3 s per address); when none answers it fails with
+/// DOCKER_ERR_CONNECTION and a message listing every address tried and why it failed.
 /// Unknown keys are rejected. On success `*out` receives a client to free with
 /// docker_client_free.
 #[no_mangle]
@@ -60,9 +71,20 @@ pub extern "C" fn docker_client_new(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: as above.
-        let opts = unsafe { arg_options(options_json, "client options") }?;
+        let mut opts = unsafe { arg_options(options_json, "client options") }?;
         arg_out(out, "out")?;
-        let client = Client::new(ClientOptions::from_opts(opts, true)?)?;
+        let want_podman = opts.bool("podman")?.unwrap_or(false);
+        let mut co = ClientOptions::from_opts(opts, true)?;
+        if want_podman {
+            if let Some(b) = &co.base_url {
+                return Err(crate::engine::Error::invalid(format!(
+                    "client options: \"podman\": true looks for Podman's socket itself; \
+                     drop it or drop \"base_url\" ({b})"
+                )));
+            }
+            co.base_url = Some(run(podman::find_socket())?);
+        }
+        let client = Client::new(co)?;
         hand_out(client, out);
         Ok(())
     })

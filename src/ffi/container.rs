@@ -275,8 +275,10 @@ pub extern "C" fn docker_container_health(
     error: *mut *mut docker_error,
 ) -> docker_result {
     attr_getter(container, out, error, |_, a| {
+        // Podman sends an empty Health object ({"Status": ""}) for no healthcheck.
         a.pointer("/State/Health/Status")
             .and_then(|v| v.as_str())
+            .filter(|s| !s.is_empty())
             .unwrap_or("unknown")
             .to_string()
     })

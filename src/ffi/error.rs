@@ -78,6 +78,11 @@ pub fn code_of(e: &Error) -> docker_result {
         Error::InvalidArgument(_) => DOCKER_ERR_INVALID_ARGUMENT,
         Error::Api { status: 404, .. } => DOCKER_ERR_NOT_FOUND,
         Error::Api { status: 409, .. } => DOCKER_ERR_CONFLICT,
+        // Podman answers 500 where dockerd answers 409 (name in use, wrong state).
+        Error::Api {
+            status: 500,
+            message,
+        } if crate::engine::podman::is_conflict_message(message) => DOCKER_ERR_CONFLICT,
         Error::Api { .. } => DOCKER_ERR_ENGINE,
         Error::ImageNotFound { .. } => DOCKER_ERR_IMAGE_NOT_FOUND,
         Error::ContainerFailed { .. } => DOCKER_ERR_CONTAINER_FAILED,

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docker_containers.h"
+
 static int check_count = 0;
 
 #define CHECK(cond)                                                                  \
@@ -30,6 +32,17 @@ static int check_count = 0;
     } while (0)
 
 #define CHECK_OK(call, errp) CHECK_CODE(call, DOCKER_OK, errp)
+
+/* True when the client's engine is Podman's Docker-compatible service (its /version names a
+ * "Podman Engine" component): the tests then assert Podman's own behaviour where it differs
+ * (README, "Podman"). */
+static inline int engine_is_podman(docker_client *client) {
+    char *v = NULL;
+    if (docker_client_version(client, &v, NULL) != DOCKER_OK) return 0;
+    int yes = strstr(v, "\"Podman Engine\"") != NULL;
+    docker_string_free(v);
+    return yes;
+}
 
 #define DONE(name)                                                \
     do {                                                          \

@@ -173,8 +173,11 @@ int main(void) {
     CHECK(status_is(h, "paused"));
     CHECK_OK(docker_container_unpause(h, &err), &err);
     CHECK(status_is(h, "running"));
-    CHECK_OK(docker_container_update(h, "{\"cpu_shares\":0,\"mem_limit\":\"96m\",\"memswap_limit\":-1}",
-                                     &err), &err);
+    if (engine_is_podman(c)) /* Podman 4.3 has no update endpoint. */
+        expect(docker_container_update(h, "{\"cpu_shares\":0}", &err), &err, DOCKER_ERR_NOT_FOUND);
+    else
+        CHECK_OK(docker_container_update(h, "{\"cpu_shares\":0,\"mem_limit\":\"96m\",\"memswap_limit\":-1}",
+                                         &err), &err);
     char *warnings = get_text(docker_container_warnings_json, h);
     CHECK(warnings[0] == '[');
     docker_string_free(warnings);

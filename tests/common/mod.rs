@@ -70,7 +70,8 @@ pub fn expect(r: docker_result, e: *mut docker_error, code: docker_result) -> St
         r,
         code,
         "wanted {code:?}, got {r:?}: {}",
-        if e.is_null() {
+        // After a success the slot still holds whatever it held before: never read it then.
+        if e.is_null() || r == docker_result::DOCKER_OK {
             String::new()
         } else {
             unsafe { CStr::from_ptr(docker_error_message(e)) }
@@ -85,19 +86,41 @@ pub fn expect(r: docker_result, e: *mut docker_error, code: docker_result) -> St
 /// the test panics).
 pub struct Cleanup {
     prefix: String,
+    /// None: the engine of the environment (DOCKER_HOST).
+    base_url: Option<String>,
 }
 
 impl Cleanup {
     pub fn new(prefix: &str) -> Cleanup {
         let c = Cleanup {
             prefix: prefix.to_string(),
+            base_url: None,
+        };
+        c.sweep();
+        c
+    }
+
+    /// As `new`, on the engine at `base_url`.
+    pub fn at(base_url: &str, prefix: &str) -> Cleanup {
+        let c = Cleanup {
+            prefix: prefix.to_string(),
+            base_url: Some(base_url.to_string()),
         };
         c.sweep();
         c
     }
 
     pub fn sweep(&self) {
-        let cl = client();
+        let cl = match &self.base_url {
+            None => client(),
+            Some(u) => {
+                let o = c(&serde_json::json!({ "base_url": u }).to_string());
+                let mut cl = ptr::null_mut();
+                let mut e = ptr::null_mut();
+                ok(docker_client_new(o.as_ptr(), &mut cl, &mut e), e);
+                cl
+            }
+        };
         let opts = c(&format!(
             r#"{{"all": true, "sparse": true, "filters": {{"name": "{}"}}}}"#,
             self.prefix
@@ -180,4 +203,42 @@ pub fn string_of(
     let mut e = ptr::null_mut();
     ok(f(h, &mut out, &mut e), e);
     take_string(out)
+}
+
+/// True when the engine of the environment is Podman's Docker-compatible service (its /version
+/// lists a "Podman Engine" component). Tests use it to assert Podman's own behaviour where it
+/// differs from dockerd's (README, "Podman").
+pub fn engine_is_podman() -> bool {
+    static IS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *IS.get_or_init(|| {
+        let cl = client();
+        let mut out = ptr::null_mut();
+        let mut e = ptr::null_mut();
+        ok(docker_client_version(cl, &mut out, &mut e), e);
+        docker_client_free(cl);
+        let v: serde_json::Value = serde_json::from_str(&take_string(out)).unwrap();
+        v["Components"]
+            .as_array()
+            .map(|cs| cs.iter().any(|c| c["Name"] == "Podman Engine"))
+            .unwrap_or(false)
+    })
+}
+
+/// An image name as the engine reports it: Podman qualifies short names ("localhost/x:t" for
+/// local images, "docker.io/library/x:t" or "docker.io/x:t" for imported and committed ones).
+pub fn image_name_is(got: &str, want: &str) -> bool {
+    got == want
+        || (engine_is_podman()
+            && ["localhost/", "docker.io/library/", "docker.io/"]
+                .iter()
+                .any(|p| got.strip_prefix(p) == Some(want)))
+}
+
+/// A bind as HostConfig.Binds shows it: Podman adds the propagation it applied
+/// ("src:dst:ro,rprivate,rbind").
+pub fn bind_is(got: &str, want: &str) -> bool {
+    got == want
+        || (engine_is_podman()
+            && got.starts_with(want)
+            && got[want.len()..].starts_with([',', ':']))
 }
