@@ -1,0 +1,13 @@
+"""docker_containers: docker-py's containers API on the docker_containers C library.
+
+    import docker_containers as docker
+    client = docker.from_env()
+    print(client.containers.run("busybox", "echo hello"))
+"""
+from . import errors
+from ._native import VERSION as library_version
+from .client import Container, ContainerCollection, DockerClient, ExecResult, Image, from_env
+
+__all__ = ["DockerClient", "from_env", "Container", "ContainerCollection", "Image", "ExecResult",
+           "errors", "library_version"]
+__version__ = "0.1.0"

@@ -1,0 +1,557 @@
+"""DockerClient, client.containers, Container and Image: docker-py's containers API on the C
+library. Keyword arguments become the library's JSON options, which use docker-py's names and
+value shapes (the library translates them as docker-py does and rejects unknown ones)."""
+import ctypes
+import datetime
+import io
+import json
+import threading
+import weakref
+from collections import namedtuple
+from ctypes import byref, c_bool, c_int64, c_uint8, c_void_p
+
+from . import errors
+from ._native import READ_CB, call, enc, lib, raise_for, take_buffer, take_string
+from ._stream import Output, Stream, open_stream
+
+ExecResult = namedtuple("ExecResult", "exit_code,output")
+
+
+def _opts(d):
+    """Options as JSON, leaving out what the caller left at None."""
+    d = {k: v for k, v in d.items() if v is not None}
+    return json.dumps(d, default=_json_default).encode() if d else None
+
+
+def _json_default(v):
+    if isinstance(v, datetime.datetime):
+        return _unix(v)
+    if isinstance(v, bytes):
+        return v.decode()
+    raise TypeError(f"{type(v).__name__} is not JSON serialisable")
+
+
+def _unix(v):
+    """docker-py's since/until: a datetime, or unix seconds (int or float)."""
+    if isinstance(v, datetime.datetime):
+        if v.tzinfo is None:
+            v = v.astimezone()
+        return v.timestamp()
+    return v
+
+
+def _command(command, opts, key):
+    """A command as the library takes it: a string it splits as a shell would, or a list in
+    the options."""
+    if command is None or isinstance(command, str):
+        return enc(command)
+    opts[key] = list(command)
+    return None
+
+
+class DockerClient:
+    """A client for one engine. `base_url`, `version`, `timeout` (seconds) and the library's
+    other options (`user_agent`, `max_pool_size`, `tls`, `podman`...) as keywords.
+    Safe to share between threads."""
+
+    def __init__(self, base_url=None, version=None, timeout=None, _from_env=False, **kwargs):
+        opts = dict(kwargs)
+        if base_url is not None:
+            opts["base_url"] = base_url
+        if version is not None:
+            opts["version"] = version
+        if timeout is not None:
+            opts["timeout"] = timeout
+        out = c_void_p()
+        fn = lib.docker_client_from_env if _from_env else lib.docker_client_new
+        call(fn, _opts(opts), byref(out))
+        self._ptr = out.value
+        self._fin = weakref.finalize(self, lib.docker_client_free, self._ptr)
+        self.containers = ContainerCollection(self)
+        self.images = ImageCollection(self)
+
+    @classmethod
+    def from_env(cls, version=None, timeout=None, **kwargs):
+        """DOCKER_HOST, DOCKER_API_VERSION and the TLS variables, as docker-py reads them."""
+        return cls(version=version, timeout=timeout, _from_env=True, **kwargs)
+
+    @property
+    def _p(self):
+        if not self._fin.alive:
+            raise errors.InvalidArgument("this client is closed")
+        return self._ptr
+
+    def ping(self):
+        call(lib.docker_client_ping, self._p)
+        return True
+
+    def _text(self, fn):
+        out = c_void_p()
+        call(fn, self._p, byref(out))
+        return take_string(out.value)
+
+    def version(self, api_version=True):
+        return json.loads(self._text(lib.docker_client_version))
+
+    def info(self):
+        return json.loads(self._text(lib.docker_client_info))
+
+    @property
+    def api_version(self):
+        return self._text(lib.docker_client_api_version)
+
+    def close(self):
+        self._fin()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def from_env(**kwargs):
+    """docker.from_env(): a DockerClient configured from the environment."""
+    return DockerClient.from_env(**kwargs)
+
+
+class Image:
+    """An image as docker-py's Image model shows it: id, short_id, tags, labels, attrs."""
+
+    def __init__(self, client, attrs):
+        self.client = client
+        self.attrs = attrs
+
+    @property
+    def id(self):
+        return self.attrs.get("Id")
+
+    @property
+    def short_id(self):
+        i = self.id or ""
+        return i[:19] if i.startswith("sha256:") else i[:12]
+
+    @property
+    def tags(self):
+        return [t for t in (self.attrs.get("RepoTags") or []) if t != "<none>:<none>"]
+
+    @property
+    def labels(self):
+        return (self.attrs.get("Config") or {}).get("Labels") or {}
+
+    def __repr__(self):
+        return f"<Image: '{', '.join(self.tags)}'>"
+
+    def __eq__(self, other):
+        return isinstance(other, Image) and self.id == other.id
+
+    def __hash__(self):
+        return hash(self.id)
+
+
+class ImageCollection:
+    """The few image calls the containers API needs: get, exists (ours), remove."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, name):
+        out = c_void_p()
+        call(lib.docker_images_inspect, self.client._p, enc(name), byref(out))
+        return Image(self.client, json.loads(take_string(out.value)))
+
+    def exists(self, name):
+        b = c_bool(False)
+        call(lib.docker_images_exists, self.client._p, enc(name), byref(b))
+        return b.value
+
+    def remove(self, image, force=False, noprune=False):
+        call(lib.docker_images_remove, self.client._p, enc(image), _opts({"force": force, "noprune": noprune}))
+
+
+class ContainerCollection:
+    """client.containers: run, create, get, list, prune."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def run(self, image, command=None, stdout=True, stderr=False, remove=False, **kwargs):
+        """docker-py's run: the output as bytes, a Container with detach=True, or a log
+        generator with stream=True. A non-zero exit raises ContainerError."""
+        if isinstance(image, Image):
+            image = image.id
+        stream = kwargs.pop("stream", False)
+        detach = kwargs.get("detach", False)
+        if stream and not detach:
+            # Start detached, then follow its logs, as docker-py does.
+            kwargs["detach"] = True
+            c = self.run(image, command, stdout=stdout, stderr=stderr, **kwargs)
+            return _StreamedRun(c, remove, c.logs(stdout=stdout, stderr=stderr, stream=True, follow=True))
+        opts = dict(kwargs, stdout=stdout, stderr=stderr, remove=remove)
+        cmd = _command(command, opts, "command")
+        out = c_void_p()
+        buf = c_void_p()
+        err = c_void_p()
+        code = lib.docker_containers_run(self.client._p, enc(image), cmd, _opts(opts), byref(out),
+                                         None if detach else byref(buf), byref(err))
+        try:
+            raise_for(code, err)
+        except errors.ContainerError as e:
+            e.command, e.image = command, image
+            e.args = (f"Command '{command}' in image '{image}' returned non-zero exit status "
+                      f"{e.exit_status}: {e.stderr.decode('utf-8', 'replace') if e.stderr else ''}",)
+            if not remove:
+                name = kwargs.get("name")
+                try:
+                    e.container = self.get(name) if name else None
+                except errors.NotFound:
+                    e.container = None
+            raise
+        if detach:
+            return Container._adopt(self.client, out.value)
+        if out.value:
+            lib.docker_container_free(out.value)
+        return take_buffer(buf.value)
+
+    def create(self, image, command=None, **kwargs):
+        if isinstance(image, Image):
+            image = image.id
+        opts = dict(kwargs)
+        cmd = _command(command, opts, "command")
+        out = c_void_p()
+        call(lib.docker_containers_create, self.client._p, enc(image), cmd, _opts(opts), byref(out))
+        return Container._adopt(self.client, out.value)
+
+    def get(self, container_id):
+        out = c_void_p()
+        call(lib.docker_containers_get, self.client._p, enc(container_id), byref(out))
+        return Container._adopt(self.client, out.value)
+
+    def list(self, all=False, before=None, filters=None, limit=-1, since=None, sparse=False,
+             ignore_removed=False):
+        out = c_void_p()
+        opts = {"all": all or None, "before": before, "filters": filters,
+                "limit": limit if limit != -1 else None, "since": since,
+                "sparse": sparse or None, "ignore_removed": ignore_removed or None}
+        call(lib.docker_containers_list, self.client._p, _opts(opts), byref(out))
+        return [Container(self.client, attrs=a) for a in json.loads(take_string(out.value))]
+
+    def prune(self, filters=None):
+        out = c_void_p()
+        call(lib.docker_containers_prune, self.client._p, _opts({"filters": filters}), byref(out))
+        return json.loads(take_string(out.value))
+
+
+class _StreamedRun:
+    """run(stream=True): the log generator; with remove, the container goes at its end."""
+
+    def __init__(self, container, remove, logs):
+        self.container, self._remove, self._logs = container, remove, logs
+
+    def __iter__(self):
+        try:
+            yield from self._logs
+        finally:
+            if self._remove:
+                try:
+                    self.container.remove(force=True)
+                except errors.NotFound:
+                    pass
+
+
+class Container:
+    """One container, as docker-py's Container model. Properties read the attributes from the
+    last reload (attrs); operations ask the engine."""
+
+    def __init__(self, client, attrs=None, _ptr=None):
+        self.client = client
+        self.attrs = attrs or {}
+        self._ptr = _ptr
+        self._lock = threading.Lock()
+        self._fin = weakref.finalize(self, lib.docker_container_free, _ptr) if _ptr else None
+
+    @classmethod
+    def _adopt(cls, client, ptr):
+        c = cls(client, _ptr=ptr)
+        c._load_attrs()
+        return c
+
+    @property
+    def _p(self):
+        """The library handle; made on first use for containers that came from list()."""
+        if self._ptr is None:
+            with self._lock:
+                if self._ptr is None:
+                    out = c_void_p()
+                    call(lib.docker_containers_get, self.client._p, enc(self.id), byref(out))
+                    self._ptr = out.value
+                    self._fin = weakref.finalize(self, lib.docker_container_free, self._ptr)
+        return self._ptr
+
+    def _text(self, fn, *args):
+        out = c_void_p()
+        call(fn, self._p, *args, byref(out))
+        return take_string(out.value)
+
+    def _load_attrs(self):
+        self.attrs = json.loads(self._text(lib.docker_container_attrs_json))
+
+    # --- attributes, as docker-py computes them from attrs ---
+
+    @property
+    def id(self):
+        return self.attrs.get("Id") or self.attrs.get("ID")
+
+    @property
+    def short_id(self):
+        return self.id[:12]
+
+    @property
+    def name(self):
+        n = self.attrs.get("Name")
+        if n is None:
+            names = self.attrs.get("Names") or []
+            n = names[0] if names else None
+        return n.lstrip("/") if n else None
+
+    @property
+    def labels(self):
+        cfg = self.attrs.get("Config")
+        labels = cfg.get("Labels") if cfg else self.attrs.get("Labels")
+        return labels or {}
+
+    @property
+    def status(self):
+        st = self.attrs.get("State")
+        return st.get("Status") if isinstance(st, dict) else st
+
+    @property
+    def health(self):
+        st = self.attrs.get("State")
+        if isinstance(st, dict) and st.get("Health"):
+            return st["Health"].get("Status") or "unknown"
+        return "unknown"
+
+    @property
+    def ports(self):
+        return (self.attrs.get("NetworkSettings") or {}).get("Ports") or {}
+
+    @property
+    def image(self):
+        iid = self.attrs.get("Image") or self.attrs.get("ImageID")
+        if not iid:
+            return None
+        try:
+            return self.client.images.get(iid.split(":", 1)[1] if iid.startswith("sha256:") else iid)
+        except errors.NotFound:
+            return Image(self.client, {"Id": iid, "RepoTags": []})
+
+    def __repr__(self):
+        return f"<Container: {self.short_id}>"
+
+    def __eq__(self, other):
+        return isinstance(other, Container) and self.id == other.id
+
+    def __hash__(self):
+        return hash(self.id)
+
+    def reload(self):
+        call(lib.docker_container_reload, self._p)
+        self._load_attrs()
+
+    # --- lifecycle ---
+
+    def start(self, **kwargs):
+        call(lib.docker_container_start, self._p)
+
+    def stop(self, timeout=None):
+        call(lib.docker_container_stop, self._p, _opts({"timeout": timeout}))
+
+    def restart(self, timeout=None):
+        call(lib.docker_container_restart, self._p, _opts({"timeout": timeout}))
+
+    def kill(self, signal=None):
+        call(lib.docker_container_kill, self._p, enc(signal))
+
+    def pause(self):
+        call(lib.docker_container_pause, self._p)
+
+    def unpause(self):
+        call(lib.docker_container_unpause, self._p)
+
+    def remove(self, v=False, link=False, force=False):
+        call(lib.docker_container_remove, self._p, _opts({"v": v or None, "link": link or None, "force": force or None}))
+
+    def wait(self, timeout=None, condition=None):
+        """{"StatusCode": N, "Error": ...}. Past `timeout` seconds: errors.Timeout."""
+        code = c_int64()
+        out = c_void_p()
+        call(lib.docker_container_wait, self._p, _opts({"timeout": timeout, "condition": condition}),
+             byref(code), byref(out))
+        return json.loads(take_string(out.value))
+
+    def rename(self, name):
+        call(lib.docker_container_rename, self._p, enc(name))
+
+    def resize(self, height, width):
+        call(lib.docker_container_resize, self._p, height, width)
+
+    def update(self, **kwargs):
+        call(lib.docker_container_update, self._p, _opts(kwargs))
+        return {"Warnings": json.loads(self._text(lib.docker_container_warnings_json)) or None}
+
+    def commit(self, repository=None, tag=None, **kwargs):
+        out = c_void_p()
+        call(lib.docker_container_commit, self._p, _opts(dict(kwargs, repository=repository, tag=tag)), byref(out))
+        return self.client.images.get(take_string(out.value))
+
+    # --- exec and top ---
+
+    def exec_run(self, cmd, stdout=True, stderr=True, stdin=False, tty=False, privileged=False,
+                 user="", detach=False, stream=False, socket=False, environment=None,
+                 workdir=None, demux=False):
+        opts = {"stdout": stdout, "stderr": stderr, "tty": tty or None,
+                "privileged": privileged or None, "user": user or None,
+                "environment": environment, "workdir": workdir}
+        c = _command(cmd, opts, "cmd")
+        if detach:
+            out = c_void_p()
+            call(lib.docker_container_exec_detached, self._p, c, _opts(opts), byref(out))
+            take_string(out.value)
+            return ExecResult(None, b"")
+        if socket:
+            opts["stdin"] = True
+            return ExecResult(None, open_stream(lib.docker_container_exec_open, self._p, c, _opts(opts)))
+        if stream:
+            opts["stdin"] = stdin or None
+            if not stdin:
+                opts["stdin"] = False
+            s = open_stream(lib.docker_container_exec_open, self._p, c, _opts(opts))
+            return ExecResult(None, Output(s, demux=demux))
+        if demux:
+            opts["demux"] = True
+        code = c_int64(-1)
+        out, err_out = c_void_p(), c_void_p()
+        call(lib.docker_container_exec_run, self._p, c, _opts(opts), byref(code), byref(out),
+             byref(err_out) if demux else None)
+        a = take_buffer(out.value)
+        if demux:
+            b = take_buffer(err_out.value)
+            return ExecResult(code.value, (a or None, b or None))
+        return ExecResult(code.value, a)
+
+    def top(self, ps_args=None):
+        return json.loads(self._text(lib.docker_container_top, _opts({"ps_args": ps_args})))
+
+    # --- logs, stats, attach ---
+
+    def logs(self, stdout=True, stderr=True, stream=False, timestamps=False, tail="all",
+             since=None, follow=None, until=None):
+        if follow is None:
+            follow = stream  # docker-py: a stream follows unless told otherwise
+        opts = {"stdout": stdout, "stderr": stderr, "timestamps": timestamps or None,
+                "tail": tail if tail != "all" else None, "since": _unix(since), "until": _unix(until),
+                "follow": follow or None}
+        if stream:
+            return Output(open_stream(lib.docker_container_logs_open, self._p, _opts(opts)))
+        if follow:
+            return b"".join(Output(open_stream(lib.docker_container_logs_open, self._p, _opts(opts))))
+        out = c_void_p()
+        call(lib.docker_container_logs_buffer, self._p, _opts(opts), byref(out), None)
+        return take_buffer(out.value)
+
+    def stats(self, decode=None, stream=True, one_shot=None):
+        if not stream:
+            s = self._text(lib.docker_container_stats_once, _opts({"one_shot": one_shot}))
+            return json.loads(s)
+        it = Output(open_stream(lib.docker_container_stats_open, self._p, None), decode_json=bool(decode))
+        return it
+
+    def attach(self, stdout=True, stderr=True, stream=False, logs=False, demux=False):
+        opts = {"stdout": stdout, "stderr": stderr, "logs": logs or None, "stdin": False}
+        out = Output(open_stream(lib.docker_container_attach_open, self._p, _opts(opts)), demux=demux)
+        if stream:
+            return out
+        if demux:
+            o, e = [], []
+            for a, b in out:
+                (o if a is not None else e).append(a if a is not None else b)
+            return (b"".join(o) or None, b"".join(e) or None)
+        return b"".join(out)
+
+    def attach_socket(self, **kwargs):
+        """Both directions as a Stream (write, close_write, resize, iterate for output).
+        docker-py returns a raw socket; this is the library's bounded stream instead."""
+        opts = dict(kwargs)
+        opts.setdefault("stdin", True)
+        opts.pop("params", None)
+        opts.pop("ws", None)
+        return open_stream(lib.docker_container_attach_open, self._p, _opts(opts))
+
+    # --- files ---
+
+    def diff(self):
+        return json.loads(self._text(lib.docker_container_diff) or "null")
+
+    def put_archive(self, path, data):
+        """Extract a tar (bytes, or a file-like object read in pieces) into `path`. True."""
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = bytes(data)
+            buf = (c_uint8 * len(data)).from_buffer_copy(data) if data else None
+            call(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None)
+            return True
+        if not hasattr(data, "read"):
+            raise errors.InvalidArgument("put_archive: data must be bytes or a file-like object")
+        failure = []
+
+        def reader(_ud, buf, cap):
+            try:
+                chunk = data.read(cap)
+                if not chunk:
+                    return 0
+                ctypes.memmove(buf, chunk, len(chunk))
+                return len(chunk)
+            except BaseException as e:  # re-raised below, after the library has let go
+                failure.append(e)
+                return -1
+
+        cb = READ_CB(reader)
+        err = c_void_p()
+        code = lib.docker_container_put_archive_reader(self._p, enc(path), cb, None, None, byref(err))
+        if failure:
+            lib.docker_error_free(err) if code else None
+            raise failure[0]
+        raise_for(code, err)
+        return True
+
+    def get_archive(self, path, chunk_size=2 * 1024 * 1024, encode_stream=False):
+        """(a generator of tar chunks, the path's stat as a dict), as docker-py."""
+        out, stat = c_void_p(), c_void_p()
+        call(lib.docker_container_get_archive_open, self._p, enc(path), byref(out), byref(stat))
+        return _rechunk(Output(Stream(out.value)), chunk_size), json.loads(take_string(stat.value))
+
+    def export(self, chunk_size=2 * 1024 * 1024):
+        return _rechunk(Output(open_stream(lib.docker_container_export_open, self._p)), chunk_size)
+
+    def copy_to(self, host_path, container_path, **kwargs):
+        """Copy a host file or directory into the container (`docker cp`); not in docker-py."""
+        call(lib.docker_container_copy_to, self._p, enc(host_path), enc(container_path), _opts(kwargs))
+
+    def copy_from(self, container_path, host_path, **kwargs):
+        """Copy a path out of the container to the host (`docker cp`); not in docker-py."""
+        call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs))
+
+
+def _rechunk(it, size):
+    """Pieces of at most `size` bytes, as requests' iter_content gives docker-py users."""
+    try:
+        pending = bytearray()
+        for piece in it:
+            pending += piece
+            while len(pending) >= size:
+                yield bytes(pending[:size])
+                del pending[:size]
+        if pending:
+            yield bytes(pending)
+    finally:
+        it.close()

@@ -1,0 +1,68 @@
+"""put_archive, get_archive, export, copy_to and copy_from."""
+import hashlib
+import io
+import os
+import tarfile
+
+import pytest
+
+import docker_containers as docker
+
+
+def tar_of(files):
+    b = io.BytesIO()
+    with tarfile.open(fileobj=b, mode="w") as t:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return b.getvalue()
+
+
+def test_put_and_get_archive(running):
+    assert running.put_archive("/tmp", tar_of({"a.txt": b"hello"})) is True
+    assert running.exec_run("cat /tmp/a.txt").output == b"hello"
+    chunks, stat = running.get_archive("/tmp/a.txt")
+    assert stat["name"] == "a.txt" and stat["size"] == 5
+    with tarfile.open(fileobj=io.BytesIO(b"".join(chunks))) as t:
+        assert t.extractfile("a.txt").read() == b"hello"
+    with pytest.raises(docker.errors.NotFound):
+        running.get_archive("/no/such/path")
+
+
+def test_put_archive_streams_a_file_object(running):
+    big = os.urandom(3 << 20)
+    data = tar_of({"big.bin": big})
+    assert running.put_archive("/tmp", io.BytesIO(data)) is True
+    out = running.exec_run("md5sum /tmp/big.bin").output.split()[0].decode()
+    assert out == hashlib.md5(big).hexdigest()
+
+
+def test_put_archive_reader_failure_is_raised(running):
+    class Broken(io.RawIOBase):
+        def read(self, n=-1):
+            raise OSError("disk on fire")
+
+    with pytest.raises(OSError, match="disk on fire"):
+        running.put_archive("/tmp", Broken())
+    with pytest.raises(docker.errors.InvalidArgument):
+        running.put_archive("/tmp", 42)
+
+
+def test_get_archive_chunk_size_and_export(running):
+    running.exec_run("sh -c 'head -c 300000 /dev/zero > /tmp/z'")
+    chunks, _ = running.get_archive("/tmp/z", chunk_size=65536)
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) <= 65536 and sum(sizes) >= 300000
+    names = tarfile.open(fileobj=io.BytesIO(b"".join(running.export()))).getnames()
+    assert "bin/busybox" in names and "tmp/z" in names
+
+
+def test_copy_to_and_from(running, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "f.txt").write_text("copied")
+    running.copy_to(str(src), "/tmp/in")
+    assert running.exec_run("cat /tmp/in/f.txt").output == b"copied"
+    running.copy_from("/tmp/in", str(tmp_path / "out"))
+    assert (tmp_path / "out" / "f.txt").read_text() == "copied"
