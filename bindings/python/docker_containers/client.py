@@ -468,7 +468,10 @@ class Container:
         return it
 
     def attach(self, stdout=True, stderr=True, stream=False, logs=False, demux=False):
-        opts = {"stdout": stdout, "stderr": stderr, "logs": logs or None, "stdin": False}
+        # stream=False asks the engine for what there is now (docker-py sends stream=0), so a
+        # stopped container's attach ends instead of waiting for it to start again.
+        opts = {"stdout": stdout, "stderr": stderr, "logs": logs or None, "stdin": False,
+                "stream": bool(stream)}
         out = Output(open_stream(lib.docker_container_attach_open, self._p, _opts(opts)), demux=demux)
         if stream:
             return out
