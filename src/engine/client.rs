@@ -3,6 +3,7 @@
 
 use super::host::Host;
 use super::opts::Opts;
+use super::tls::{self, Tls, TlsSettings};
 use super::{Error, Result};
 use bytes::Bytes;
 use futures_util::Stream;
@@ -96,8 +97,19 @@ pub struct ClientOptions {
     pub timeout: Option<Duration>,
     pub user_agent: Option<String>,
     pub max_pool_size: Option<usize>,
-    /// TLS was asked for (DOCKER_TLS_VERIFY / DOCKER_CERT_PATH / `tls`).
+    /// TLS was asked for (DOCKER_TLS_VERIFY / DOCKER_CERT_PATH / `tls` / an https:// address).
     pub tls: bool,
+    /// `tls_verify`: None means verify (the Docker CLI's `--tlsverify`); false only when asked.
+    pub tls_verify: Option<bool>,
+    /// `tls_ca_cert`, `tls_client_cert`, `tls_client_key`: PEM files. Unset: ca.pem, cert.pem,
+    /// key.pem in DOCKER_CERT_PATH (or ~/.docker) when they exist.
+    pub tls_ca_cert: Option<PathBuf>,
+    pub tls_client_cert: Option<PathBuf>,
+    pub tls_client_key: Option<PathBuf>,
+    /// `tls_server_name`: the name the server certificate must carry (default: the host).
+    pub tls_server_name: Option<String>,
+    /// DOCKER_CERT_PATH.
+    pub cert_path: Option<PathBuf>,
 }
 
 /// The keys `docker_client_new` accepts.
@@ -108,6 +120,11 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "user_agent",
     "max_pool_size",
     "tls",
+    "tls_verify",
+    "tls_ca_cert",
+    "tls_client_cert",
+    "tls_client_key",
+    "tls_server_name",
 ];
 
 impl ClientOptions {
@@ -126,6 +143,19 @@ impl ClientOptions {
                 serde_json::Value::Bool(b) => c.tls = b,
                 _ => c.tls = true,
             }
+        }
+        c.tls_verify = o.bool("tls_verify")?;
+        c.tls_ca_cert = o.string("tls_ca_cert")?.map(PathBuf::from);
+        c.tls_client_cert = o.string("tls_client_cert")?.map(PathBuf::from);
+        c.tls_client_key = o.string("tls_client_key")?.map(PathBuf::from);
+        c.tls_server_name = o.string("tls_server_name")?;
+        if c.tls_verify.is_some()
+            || c.tls_ca_cert.is_some()
+            || c.tls_client_cert.is_some()
+            || c.tls_client_key.is_some()
+            || c.tls_server_name.is_some()
+        {
+            c.tls = true;
         }
         let accepted: Vec<&str> = CLIENT_OPTION_KEYS
             .iter()
@@ -149,11 +179,36 @@ impl ClientOptions {
         let verify = std::env::var("DOCKER_TLS_VERIFY")
             .map(|s| !s.is_empty())
             .unwrap_or(false);
-        let cert_path = std::env::var("DOCKER_CERT_PATH")
-            .map(|s| !s.is_empty())
-            .unwrap_or(false);
-        c.tls = c.tls || verify || cert_path;
+        c.cert_path = std::env::var("DOCKER_CERT_PATH")
+            .ok()
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from);
+        c.tls = c.tls || verify || c.cert_path.is_some();
         Ok(c)
+    }
+
+    /// The TLS settings, with the Docker CLI's defaults: verify unless `tls_verify` is false;
+    /// files not named come from DOCKER_CERT_PATH (or ~/.docker) when they exist.
+    pub fn tls_settings(&self) -> TlsSettings {
+        let dir = self
+            .cert_path
+            .clone()
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".docker")));
+        let from_dir = |f: &str| dir.as_ref().and_then(|d| tls::existing(d.join(f)));
+        let (cert, key) = match (&self.tls_client_cert, &self.tls_client_key) {
+            (None, None) => match (from_dir("cert.pem"), from_dir("key.pem")) {
+                (Some(c), Some(k)) => (Some(c), Some(k)),
+                _ => (None, None),
+            },
+            (c, k) => (c.clone(), k.clone()),
+        };
+        TlsSettings {
+            verify: self.tls_verify.unwrap_or(true),
+            ca_cert: self.tls_ca_cert.clone().or_else(|| from_dir("ca.pem")),
+            client_cert: cert,
+            client_key: key,
+            server_name: self.tls_server_name.clone(),
+        }
     }
 }
 
@@ -166,10 +221,14 @@ enum Transport {
         client: HyperClient<HttpConnector, Body>,
         authority: String,
     },
+    Tls {
+        client: HyperClient<tls::TlsConnector, Body>,
+        authority: String,
+    },
 }
 
 impl Transport {
-    fn build(host: &Host, pool: usize) -> Transport {
+    fn build(host: &Host, pool: usize, tls: Option<&Tls>) -> Transport {
         let mut b = HyperClient::builder(TokioExecutor::new());
         b.pool_max_idle_per_host(pool)
             .pool_idle_timeout(Duration::from_secs(30));
@@ -177,6 +236,18 @@ impl Transport {
             Host::Unix(path) => Transport::Unix {
                 client: b.build(UnixConnector),
                 path: path.clone(),
+            },
+            Host::Tcp { host, port } if tls.is_some() => Transport::Tls {
+                client: b.build(tls::TlsConnector {
+                    tls: tls.expect("checked").clone(),
+                    host: host.clone(),
+                    port: *port,
+                }),
+                authority: if host.contains(':') {
+                    format!("[{host}]:{port}")
+                } else {
+                    format!("{host}:{port}")
+                },
             },
             Host::Tcp { host, port } => {
                 let mut conn = HttpConnector::new();
@@ -198,9 +269,13 @@ impl Transport {
     fn uri(&self, path_and_query: &str) -> Result<Uri> {
         match self {
             Transport::Unix { path, .. } => Ok(hyperlocal::Uri::new(path, path_and_query).into()),
-            Transport::Tcp { authority, .. } => format!("http://{authority}{path_and_query}")
-                .parse()
-                .map_err(|e| Error::invalid(format!("bad request path {path_and_query:?}: {e}"))),
+            Transport::Tcp { authority, .. } | Transport::Tls { authority, .. } => {
+                format!("http://{authority}{path_and_query}")
+                    .parse()
+                    .map_err(|e| {
+                        Error::invalid(format!("bad request path {path_and_query:?}: {e}"))
+                    })
+            }
         }
     }
 
@@ -211,6 +286,7 @@ impl Transport {
         match self {
             Transport::Unix { client, .. } => client.request(req).await,
             Transport::Tcp { client, .. } => client.request(req).await,
+            Transport::Tls { client, .. } => client.request(req).await,
         }
     }
 }
@@ -297,6 +373,8 @@ static FORKED_LEFTOVERS: std::sync::Mutex<Vec<Arc<Transport>>> = std::sync::Mute
 
 struct Inner {
     host: Host,
+    /// Set for a TLS engine.
+    tls: Option<Tls>,
     pool: usize,
     /// The pool, with the pid it was made in: a forked child builds its own.
     transport: RwLock<(u32, Arc<Transport>)>,
@@ -354,15 +432,13 @@ impl fmt::Debug for Client {
 impl Client {
     /// Build a client. Nothing is sent until the first call.
     pub fn new(opts: ClientOptions) -> Result<Client> {
-        let host = Host::parse(opts.base_url.as_deref().unwrap_or(""))?;
-        if opts.tls && host.is_tcp() {
-            return Err(Error::Tls(format!(
-                "TLS was asked for (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH or the tls option) for {}, \
-                 but TLS is not supported yet by this version of docker_containers; \
-                 refusing to fall back to plain tcp",
-                host.display()
-            )));
-        }
+        let url = opts.base_url.as_deref().unwrap_or("");
+        let host = Host::parse(url)?;
+        let wants_tls = opts.tls || url.trim().starts_with("https://");
+        let tls = match &host {
+            Host::Tcp { host: h, .. } if wants_tls => Some(opts.tls_settings().build(h)?),
+            _ => None,
+        };
         let pinned = match opts.version.as_deref().map(str::trim) {
             None | Some("") | Some("auto") => None,
             Some(v) => {
@@ -385,10 +461,11 @@ impl Client {
         if pool == 0 {
             return Err(Error::invalid("max_pool_size must be at least 1"));
         }
-        let transport = Transport::build(&host, pool);
+        let transport = Transport::build(&host, pool, tls.as_ref());
         Ok(Client {
             inner: Arc::new(Inner {
                 host,
+                tls,
                 pool,
                 transport: RwLock::new((std::process::id(), Arc::new(transport))),
                 pinned,
@@ -431,7 +508,11 @@ impl Client {
         if t.0 != pid {
             let old = std::mem::replace(
                 &mut t.1,
-                Arc::new(Transport::build(&self.inner.host, self.inner.pool)),
+                Arc::new(Transport::build(
+                    &self.inner.host,
+                    self.inner.pool,
+                    self.inner.tls.as_ref(),
+                )),
             );
             // Its connections belong to the parent's runtime: never drop them here. Kept
             // reachable rather than forgotten, so leak checkers in the child stay quiet.
@@ -604,6 +685,9 @@ impl Client {
             reason.push_str(&s.to_string());
             src = s.source();
         }
+        if let Some(why) = tls::tls_reason(&e) {
+            return Error::Tls(format!("{}: {why}", self.address()));
+        }
         if e.is_connect() {
             Error::Connection {
                 addr: self.address(),
@@ -751,6 +835,24 @@ impl Client {
                     .await
                     .map_err(proto)?;
                 (s, Box::pin(c) as ConnFuture)
+            }
+            Host::Tcp { host, port } if self.inner.tls.is_some() => {
+                let tls = self.inner.tls.as_ref().expect("checked");
+                let io = tokio::time::timeout(CONNECT_TIMEOUT, tls::connect(tls, host, *port))
+                    .await
+                    .map_err(|_| Error::Connection {
+                        addr: self.address(),
+                        reason: "connect timed out".into(),
+                    })?
+                    .map_err(|e| match tls::tls_reason(&e) {
+                        Some(why) => Error::Tls(format!("{}: {why}", self.address())),
+                        None => connect_err(e),
+                    })?;
+                let (s, c) = builder
+                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
+                    .await
+                    .map_err(proto)?;
+                (s, Box::pin(c))
             }
             Host::Tcp { host, port } => {
                 let io = tokio::time::timeout(
@@ -919,9 +1021,17 @@ async fn roundtrip(
     dc: &mut DirectConn,
     request: hyper::Request<Body>,
 ) -> Result<Response<Incoming>> {
-    let proto = |e: hyper::Error| Error::Protocol(format!("talking to the engine: {e}"));
     let send = dc.sender.send_request(request);
-    drive(&mut dc.conn, send).await?.map_err(proto)
+    drive(&mut dc.conn, send).await?.map_err(conn_error)
+}
+
+/// A failed exchange on a connection: a TLS failure (a client certificate the server turned
+/// down shows only now with TLS 1.3) or a protocol error.
+fn conn_error(e: hyper::Error) -> Error {
+    match tls::tls_reason(&e) {
+        Some(why) => Error::Tls(why),
+        None => Error::Protocol(format!("talking to the engine: {e}")),
+    }
 }
 
 /// Await `fut` while driving the connection; an error if the connection ends first.
@@ -939,7 +1049,7 @@ async fn drive<F: std::future::Future>(conn: &mut FusedConn, fut: F) -> Result<F
             match futures_util::FutureExt::now_or_never(&mut fut) {
                 Some(r) => Ok(r),
                 None => Err(match c {
-                    Err(e) => Error::Protocol(format!("talking to the engine: {e}")),
+                    Err(e) => conn_error(e),
                     Ok(()) => Error::Protocol("the engine closed the connection before answering".into()),
                 }),
             }

@@ -17,9 +17,9 @@ pub enum Host {
 }
 
 impl Host {
-    /// Parse `unix:///path`, `tcp://host[:port]`, `http://host[:port]`, or a bare `/path`.
-    /// An empty string means the default unix socket. `https://`, `ssh://` and `npipe://` are
-    /// recognised and refused with a message saying they are not supported yet.
+    /// Parse `unix:///path`, `tcp://host[:port]`, `http://host[:port]`, `https://host[:port]`
+    /// (TLS, default port 2376), or a bare `/path`. An empty string means the default unix
+    /// socket. `ssh://` and `npipe://` are recognised and refused.
     pub fn parse(s: &str) -> Result<Host> {
         let s = s.trim();
         if s.is_empty() {
@@ -40,10 +40,9 @@ impl Host {
         {
             return parse_tcp(s, rest, 2375);
         }
-        if s.starts_with("https://") {
-            return Err(Error::Tls(format!(
-                "engine address {s}: TLS is not supported yet by this version of docker_containers"
-            )));
+        if let Some(rest) = s.strip_prefix("https://") {
+            // TLS is implied; the client turns it on for an https:// address.
+            return parse_tcp(s, rest, 2376);
         }
         if s.starts_with("ssh://") {
             return Err(Error::invalid(format!(
@@ -159,7 +158,13 @@ mod tests {
                 port: 5
             }
         );
-        assert!(matches!(Host::parse("https://h:2376"), Err(Error::Tls(_))));
+        assert_eq!(
+            Host::parse("https://h").unwrap(),
+            Host::Tcp {
+                host: "h".into(),
+                port: 2376
+            }
+        );
         assert!(matches!(
             Host::parse("ssh://u@h"),
             Err(Error::InvalidArgument(_))

@@ -15,6 +15,7 @@ pub mod run;
 pub mod stats;
 pub mod streams;
 pub mod timeparse;
+pub mod tls;
 
 pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
 pub use error::{Error, Result};
