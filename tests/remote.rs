@@ -316,3 +316,106 @@ fn plain_tcp_to_the_tls_port_fails_cleanly() {
         "{msg}"
     );
 }
+
+/// Write a Docker CLI context store under `cfg` with one context, `name`, for the TLS engine.
+fn write_context(cfg: &std::path::Path, dir: &std::path::Path, name: &str) {
+    use sha2::Digest;
+    let id: String = sha2::Sha256::digest(name.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let meta = cfg.join("contexts/meta").join(&id);
+    std::fs::create_dir_all(&meta).unwrap();
+    let m = serde_json::json!({
+        "Name": name,
+        "Metadata": {},
+        "Endpoints": { "docker": { "Host": host(dir), "SkipTLSVerify": false } },
+    });
+    std::fs::write(meta.join("meta.json"), m.to_string()).unwrap();
+    let tls = cfg.join("contexts/tls").join(&id).join("docker");
+    std::fs::create_dir_all(&tls).unwrap();
+    std::fs::copy(dir.join("ca.pem"), tls.join("ca.pem")).unwrap();
+    std::fs::copy(dir.join("client-cert.pem"), tls.join("cert.pem")).unwrap();
+    std::fs::copy(dir.join("client-key.pem"), tls.join("key.pem")).unwrap();
+}
+
+fn from_env() -> Result<*mut docker_client, (docker_result, String)> {
+    let mut cl = ptr::null_mut();
+    let mut e = ptr::null_mut();
+    let r = docker_client_from_env(ptr::null(), &mut cl, &mut e);
+    if r != docker_result::DOCKER_OK {
+        return Err((r, take_error(e)));
+    }
+    Ok(cl)
+}
+
+fn ping_client(cl: *mut docker_client) {
+    let mut e = ptr::null_mut();
+    ok(docker_client_ping(cl, &mut e), e);
+    docker_client_free(cl);
+}
+
+#[test]
+fn contexts_select_the_engine() {
+    let Some(dir) = tls_dir() else { return };
+    let _g = ENV.lock().unwrap_or_else(|p| p.into_inner());
+    let cfg = tempfile::tempdir().unwrap();
+    write_context(cfg.path(), &dir, "dctr-remote");
+    let saved: Vec<_> = [
+        "DOCKER_HOST",
+        "DOCKER_CONTEXT",
+        "DOCKER_CONFIG",
+        "DOCKER_TLS_VERIFY",
+        "DOCKER_CERT_PATH",
+    ]
+    .iter()
+    .map(|k| (*k, std::env::var_os(k)))
+    .collect();
+    for (k, _) in &saved {
+        std::env::remove_var(k);
+    }
+    std::env::set_var("DOCKER_CONFIG", cfg.path());
+
+    // DOCKER_CONTEXT.
+    std::env::set_var("DOCKER_CONTEXT", "dctr-remote");
+    let by_env = from_env();
+    // An unknown context is a clear error.
+    std::env::set_var("DOCKER_CONTEXT", "dctr-no-such-context");
+    let unknown = from_env();
+    std::env::remove_var("DOCKER_CONTEXT");
+    // currentContext in config.json.
+    std::fs::write(
+        cfg.path().join("config.json"),
+        r#"{"currentContext": "dctr-remote"}"#,
+    )
+    .unwrap();
+    let by_config = from_env();
+    // DOCKER_HOST wins over the current context.
+    std::env::set_var("DOCKER_HOST", "tcp://127.0.0.1:1");
+    let by_host = from_env();
+    std::env::remove_var("DOCKER_HOST");
+    // The context option of docker_client_new.
+    let by_option = new_client(r#"{"context": "dctr-remote", "timeout": 20}"#);
+
+    for (k, v) in saved {
+        match v {
+            Some(v) => std::env::set_var(k, v),
+            None => std::env::remove_var(k),
+        }
+    }
+
+    ping_client(by_env.unwrap());
+    ping_client(by_config.unwrap());
+    ping_client(by_option.unwrap());
+    let (code, msg) = unknown.unwrap_err();
+    assert_eq!(code, docker_result::DOCKER_ERR_INVALID_ARGUMENT, "{msg}");
+    assert!(
+        msg.contains("dctr-no-such-context") && msg.contains("not found"),
+        "{msg}"
+    );
+    let cl = by_host.unwrap();
+    let mut e = ptr::null_mut();
+    assert_ne!(docker_client_ping(cl, &mut e), docker_result::DOCKER_OK);
+    take_error(e);
+    docker_client_free(cl);
+}

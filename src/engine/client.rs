@@ -110,6 +110,8 @@ pub struct ClientOptions {
     pub tls_server_name: Option<String>,
     /// DOCKER_CERT_PATH.
     pub cert_path: Option<PathBuf>,
+    /// `context`: a Docker CLI context by name (its engine address and TLS files).
+    pub context: Option<String>,
 }
 
 /// The keys `docker_client_new` accepts.
@@ -125,6 +127,7 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "tls_client_cert",
     "tls_client_key",
     "tls_server_name",
+    "context",
 ];
 
 impl ClientOptions {
@@ -149,6 +152,12 @@ impl ClientOptions {
         c.tls_client_cert = o.string("tls_client_cert")?.map(PathBuf::from);
         c.tls_client_key = o.string("tls_client_key")?.map(PathBuf::from);
         c.tls_server_name = o.string("tls_server_name")?;
+        c.context = o.string("context")?;
+        if c.context.is_some() && c.base_url.is_some() {
+            return Err(Error::invalid(
+                "base_url and context both name an engine: give one of them",
+            ));
+        }
         if c.tls_verify.is_some()
             || c.tls_ca_cert.is_some()
             || c.tls_client_cert.is_some()
@@ -163,11 +172,38 @@ impl ClientOptions {
             .filter(|k| allow_base_url || *k != "base_url")
             .collect();
         o.finish_with(&accepted)?;
+        if allow_base_url {
+            if let Some(name) = c.context.clone() {
+                c.apply_context(&name)?;
+            }
+        }
         Ok(c)
     }
 
+    /// Take the engine address and TLS files from the Docker CLI context `name`. Settings
+    /// given explicitly (tls_* options) win over the context's files.
+    pub fn apply_context(&mut self, name: &str) -> Result<()> {
+        let ctx = super::context::load(name)?;
+        self.base_url = ctx.host;
+        if ctx.ca.is_some() || ctx.cert.is_some() || ctx.skip_tls_verify {
+            self.tls = true;
+            if self.tls_verify.is_none() && ctx.skip_tls_verify {
+                self.tls_verify = Some(false);
+            }
+            if self.tls_ca_cert.is_none() {
+                self.tls_ca_cert = ctx.ca;
+            }
+            if self.tls_client_cert.is_none() && self.tls_client_key.is_none() {
+                self.tls_client_cert = ctx.cert;
+                self.tls_client_key = ctx.key;
+            }
+        }
+        Ok(())
+    }
+
     /// docker-py's `from_env`: DOCKER_HOST, DOCKER_API_VERSION, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH,
-    /// with `overrides` (version, timeout, user_agent, max_pool_size) on top.
+    /// with `overrides` (version, timeout, user_agent, max_pool_size, tls_*, context) on top;
+    /// without DOCKER_HOST, the Docker CLI's current context (DOCKER_CONTEXT, config.json).
     pub fn from_env(overrides: Opts) -> Result<ClientOptions> {
         let mut c = ClientOptions::from_opts(overrides, false)?;
         c.base_url = std::env::var("DOCKER_HOST").ok().filter(|s| !s.is_empty());
@@ -184,6 +220,16 @@ impl ClientOptions {
             .filter(|s| !s.is_empty())
             .map(PathBuf::from);
         c.tls = c.tls || verify || c.cert_path.is_some();
+        // The Docker CLI's order: the context option, then DOCKER_HOST, then DOCKER_CONTEXT,
+        // then currentContext in config.json; "default" is the local engine.
+        let name = match c.context.clone() {
+            Some(n) => Some(n),
+            None if c.base_url.is_some() => None,
+            None => super::context::current_name()?,
+        };
+        if let Some(name) = name {
+            c.apply_context(&name)?;
+        }
         Ok(c)
     }
 

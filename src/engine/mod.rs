@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod client;
 pub mod containers;
+pub mod context;
 pub mod copy;
 pub mod create_options;
 pub mod decode;
