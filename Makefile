@@ -77,9 +77,11 @@ rust-test: engine
 	$(CARGO) test --features test-panic
 
 # Remote engines (tests/remote.rs): a second dockerd speaking only TLS (DC_TLS_PORT, default
-# 2376), started by scripts/tls-engine-up.sh.
+# 2376, scripts/tls-engine-up.sh) and a private sshd (DC_SSH_PORT, default 2222,
+# scripts/sshd-up.sh) in front of the first engine.
 remote-test: engine
 	bash scripts/tls-engine-up.sh
+	bash scripts/sshd-up.sh
 	DC_REMOTE_TESTS=1 $(CARGO) test --features test-panic --test remote
 
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/c/%,$(wildcard tests/c/*.c))

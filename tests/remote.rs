@@ -224,7 +224,7 @@ fn pull(s: *mut docker_stream) -> Vec<u8> {
 fn tls_with_good_certificates() {
     let Some(dir) = tls_dir() else { return };
     let cl = new_client(&opts(&dir, serde_json::json!({}))).unwrap();
-    exercise(cl, "dctr-tls");
+    exercise(cl, &format!("dctr-t2tls-{}", std::process::id()));
     docker_client_free(cl);
 }
 
@@ -418,4 +418,71 @@ fn contexts_select_the_engine() {
     assert_ne!(docker_client_ping(cl, &mut e), docker_result::DOCKER_OK);
     take_error(e);
     docker_client_free(cl);
+}
+
+fn ssh_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("build/ssh");
+    if dir.join("host").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("DC_REMOTE_TESTS").is_none(),
+        "DC_REMOTE_TESTS is set but build/ssh/host is missing: run scripts/sshd-up.sh"
+    );
+    eprintln!("ssh tests skipped: run scripts/sshd-up.sh (or make remote-test)");
+    None
+}
+
+fn ssh_opts(dir: &std::path::Path, key: &str) -> String {
+    serde_json::json!({
+        "base_url": host(dir),
+        "timeout": 30,
+        "ssh_options": [
+            "-i", dir.join(key),
+            "-o", format!("UserKnownHostsFile={}", dir.join("known_hosts").display()),
+            "-o", "IdentitiesOnly=yes",
+        ],
+    })
+    .to_string()
+}
+
+/// This process's ssh children.
+fn ssh_children() -> usize {
+    let me = std::process::id().to_string();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|d| std::fs::read_to_string(d.ok()?.path().join("stat")).ok())
+        .filter(|stat| {
+            // pid (comm) state ppid ...
+            let Some((comm, rest)) = stat.split_once(") ") else {
+                return false;
+            };
+            let ppid = rest.split_whitespace().nth(1).unwrap_or("");
+            comm.ends_with("(ssh") && ppid == me
+        })
+        .count()
+}
+
+#[test]
+fn ssh_engine() {
+    let Some(dir) = ssh_dir() else { return };
+
+    // Many calls, one ssh process; dropped with the client.
+    let cl = new_client(&ssh_opts(&dir, "id_test")).unwrap();
+    let mut e = ptr::null_mut();
+    for _ in 0..10 {
+        ok(docker_client_ping(cl, &mut e), e);
+    }
+    assert_eq!(ssh_children(), 1, "one ssh process serves sequential calls");
+    docker_client_free(cl);
+
+    let cl = new_client(&ssh_opts(&dir, "id_test")).unwrap();
+    exercise(cl, &format!("dctr-t2ssh-{}", std::process::id()));
+    docker_client_free(cl);
+
+    // A key the server does not know: a connection error carrying what ssh said.
+    let (code, msg) = ping(&ssh_opts(&dir, "id_wrong")).unwrap_err();
+    eprintln!("bad key: {msg}");
+    assert_eq!(code, docker_result::DOCKER_ERR_CONNECTION, "{msg}");
+    assert!(msg.contains("Permission denied"), "{msg}");
 }

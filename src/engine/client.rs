@@ -3,6 +3,7 @@
 
 use super::host::Host;
 use super::opts::Opts;
+use super::ssh::{ssh_reason, SshConnector, SshTarget};
 use super::tls::{self, Tls, TlsSettings};
 use super::{Error, Result};
 use bytes::Bytes;
@@ -112,6 +113,8 @@ pub struct ClientOptions {
     pub cert_path: Option<PathBuf>,
     /// `context`: a Docker CLI context by name (its engine address and TLS files).
     pub context: Option<String>,
+    /// `ssh_options`: extra arguments for ssh (ssh:// engines), such as ["-i", "key"].
+    pub ssh_options: Vec<String>,
 }
 
 /// The keys `docker_client_new` accepts.
@@ -128,6 +131,7 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "tls_client_key",
     "tls_server_name",
     "context",
+    "ssh_options",
 ];
 
 impl ClientOptions {
@@ -153,6 +157,13 @@ impl ClientOptions {
         c.tls_client_key = o.string("tls_client_key")?.map(PathBuf::from);
         c.tls_server_name = o.string("tls_server_name")?;
         c.context = o.string("context")?;
+        if let Some(v) = o.take("ssh_options") {
+            let bad = || Error::invalid("ssh_options must be a list of strings");
+            let list = v.as_array().ok_or_else(bad)?;
+            for a in list {
+                c.ssh_options.push(a.as_str().ok_or_else(bad)?.to_string());
+            }
+        }
         if c.context.is_some() && c.base_url.is_some() {
             return Err(Error::invalid(
                 "base_url and context both name an engine: give one of them",
@@ -271,10 +282,13 @@ enum Transport {
         client: HyperClient<tls::TlsConnector, Body>,
         authority: String,
     },
+    Ssh {
+        client: HyperClient<SshConnector, Body>,
+    },
 }
 
 impl Transport {
-    fn build(host: &Host, pool: usize, tls: Option<&Tls>) -> Transport {
+    fn build(host: &Host, pool: usize, tls: Option<&Tls>, ssh: Option<&SshTarget>) -> Transport {
         let mut b = HyperClient::builder(TokioExecutor::new());
         b.pool_max_idle_per_host(pool)
             .pool_idle_timeout(Duration::from_secs(30));
@@ -282,6 +296,9 @@ impl Transport {
             Host::Unix(path) => Transport::Unix {
                 client: b.build(UnixConnector),
                 path: path.clone(),
+            },
+            Host::Ssh { .. } => Transport::Ssh {
+                client: b.build(SshConnector(ssh.expect("an ssh target").clone())),
             },
             Host::Tcp { host, port } if tls.is_some() => Transport::Tls {
                 client: b.build(tls::TlsConnector {
@@ -315,6 +332,9 @@ impl Transport {
     fn uri(&self, path_and_query: &str) -> Result<Uri> {
         match self {
             Transport::Unix { path, .. } => Ok(hyperlocal::Uri::new(path, path_and_query).into()),
+            Transport::Ssh { .. } => format!("http://docker{path_and_query}")
+                .parse()
+                .map_err(|e| Error::invalid(format!("bad request path {path_and_query:?}: {e}"))),
             Transport::Tcp { authority, .. } | Transport::Tls { authority, .. } => {
                 format!("http://{authority}{path_and_query}")
                     .parse()
@@ -333,6 +353,7 @@ impl Transport {
             Transport::Unix { client, .. } => client.request(req).await,
             Transport::Tcp { client, .. } => client.request(req).await,
             Transport::Tls { client, .. } => client.request(req).await,
+            Transport::Ssh { client } => client.request(req).await,
         }
     }
 }
@@ -421,6 +442,8 @@ struct Inner {
     host: Host,
     /// Set for a TLS engine.
     tls: Option<Tls>,
+    /// Set for an ssh:// engine.
+    ssh: Option<SshTarget>,
     pool: usize,
     /// The pool, with the pid it was made in: a forked child builds its own.
     transport: RwLock<(u32, Arc<Transport>)>,
@@ -485,6 +508,15 @@ impl Client {
             Host::Tcp { host: h, .. } if wants_tls => Some(opts.tls_settings().build(h)?),
             _ => None,
         };
+        let ssh = match &host {
+            Host::Ssh { user, host, port } => Some(SshTarget {
+                user: user.clone(),
+                host: host.clone(),
+                port: *port,
+                options: opts.ssh_options.clone(),
+            }),
+            _ => None,
+        };
         let pinned = match opts.version.as_deref().map(str::trim) {
             None | Some("") | Some("auto") => None,
             Some(v) => {
@@ -507,11 +539,12 @@ impl Client {
         if pool == 0 {
             return Err(Error::invalid("max_pool_size must be at least 1"));
         }
-        let transport = Transport::build(&host, pool, tls.as_ref());
+        let transport = Transport::build(&host, pool, tls.as_ref(), ssh.as_ref());
         Ok(Client {
             inner: Arc::new(Inner {
                 host,
                 tls,
+                ssh,
                 pool,
                 transport: RwLock::new((std::process::id(), Arc::new(transport))),
                 pinned,
@@ -558,6 +591,7 @@ impl Client {
                     &self.inner.host,
                     self.inner.pool,
                     self.inner.tls.as_ref(),
+                    self.inner.ssh.as_ref(),
                 )),
             );
             // Its connections belong to the parent's runtime: never drop them here. Kept
@@ -734,6 +768,12 @@ impl Client {
         if let Some(why) = tls::tls_reason(&e) {
             return Error::Tls(format!("{}: {why}", self.address()));
         }
+        if let Some(said) = ssh_reason(&e) {
+            return Error::Connection {
+                addr: self.address(),
+                reason: said,
+            };
+        }
         if e.is_connect() {
             Error::Connection {
                 addr: self.address(),
@@ -881,6 +921,18 @@ impl Client {
                     .await
                     .map_err(proto)?;
                 (s, Box::pin(c) as ConnFuture)
+            }
+            Host::Ssh { .. } => {
+                let target = self.inner.ssh.as_ref().expect("an ssh target");
+                let io = target.spawn().map_err(|e| Error::Connection {
+                    addr: self.address(),
+                    reason: e.to_string(),
+                })?;
+                let (s, c) = builder
+                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
+                    .await
+                    .map_err(proto)?;
+                (s, Box::pin(c))
             }
             Host::Tcp { host, port } if self.inner.tls.is_some() => {
                 let tls = self.inner.tls.as_ref().expect("checked");
@@ -1074,10 +1126,18 @@ async fn roundtrip(
 /// A failed exchange on a connection: a TLS failure (a client certificate the server turned
 /// down shows only now with TLS 1.3) or a protocol error.
 fn conn_error(e: hyper::Error) -> Error {
-    match tls::tls_reason(&e) {
-        Some(why) => Error::Tls(why),
-        None => Error::Protocol(format!("talking to the engine: {e}")),
+    if let Some(why) = tls::tls_reason(&e) {
+        return Error::Tls(why);
     }
+    if let Some(said) = ssh_reason(&e) {
+        // The message starts with the ssh:// address.
+        let (addr, reason) = said.split_once(": ").unwrap_or(("ssh", &said));
+        return Error::Connection {
+            addr: addr.to_string(),
+            reason: reason.to_string(),
+        };
+    }
+    Error::Protocol(format!("talking to the engine: {e}"))
 }
 
 /// Await `fut` while driving the connection; an error if the connection ends first.

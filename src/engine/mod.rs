@@ -13,6 +13,7 @@ pub mod host;
 pub mod images;
 pub mod opts;
 pub mod run;
+pub mod ssh;
 pub mod stats;
 pub mod streams;
 pub mod timeparse;
