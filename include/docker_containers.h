@@ -165,7 +165,8 @@ extern "C" {
 #endif // __cplusplus
 
 // Make a client from the environment, as the Docker CLI and docker-py's `docker.from_env()` do:
-// DOCKER_HOST (unix:///path, tcp://host:port, http://host:port, https://host:port), else the
+// DOCKER_HOST (unix:///path, tcp://host:port, http://host:port, https://host:port,
+// ssh://user@host:port), else the
 // Docker CLI context named by DOCKER_CONTEXT or by `currentContext` in
 // $DOCKER_CONFIG/config.json (default ~/.docker; the "default" context and no context mean
 // unix:///var/run/docker.sock); DOCKER_API_VERSION; DOCKER_TLS_VERIFY and DOCKER_CERT_PATH
@@ -189,6 +190,10 @@ docker_result docker_client_from_env(const char *options_json,
 // `tls_client_key` (PEM file paths), `tls_server_name` (the name the server certificate must
 // carry; default the host). Any tls_* key, or an https:// base_url, turns TLS on; without
 // them tcp:// is plain. A server failing the checks gives DOCKER_ERR_TLS with the reason.
+// ssh://[user@]host[:port] runs the system `ssh -o BatchMode=yes` with
+// `docker system dial-stdio` on the host, as the Docker CLI does; `ssh_options` (a list of
+// strings such as ["-i", "/path/key", "-o", "UserKnownHostsFile=..."]) are passed to ssh. One
+// ssh process per pooled connection; a failure gives DOCKER_ERR_CONNECTION with what ssh said.
 // Unknown keys are rejected. On success `*out` receives a client to free with
 // docker_client_free.
 docker_result docker_client_new(const char *options_json,
