@@ -475,6 +475,19 @@ fn ssh_engine() {
     }
     assert_eq!(ssh_children(), 1, "one ssh process serves sequential calls");
     docker_client_free(cl);
+    // Freeing the client kills the ssh child, and it is reaped (no zombie left).
+    let mut left = ssh_children();
+    for _ in 0..50 {
+        if left == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        left = ssh_children();
+    }
+    assert_eq!(
+        left, 0,
+        "the ssh child is killed and reaped with its client"
+    );
 
     let cl = new_client(&ssh_opts(&dir, "id_test")).unwrap();
     exercise(cl, &format!("dctr-t2ssh-{}", std::process::id()));
