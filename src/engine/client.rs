@@ -501,9 +501,13 @@ impl fmt::Debug for Client {
 impl Client {
     /// Build a client. Nothing is sent until the first call.
     pub fn new(opts: ClientOptions) -> Result<Client> {
-        let url = opts.base_url.as_deref().unwrap_or("");
-        let host = Host::parse(url)?;
-        let wants_tls = opts.tls || url.trim().starts_with("https://");
+        let url = opts.base_url.as_deref().unwrap_or("").trim();
+        let wants_tls = opts.tls || url.starts_with("https://");
+        // With TLS, tcp://host without a port means the TLS port, 2376, as in the Docker CLI.
+        let host = match url.strip_prefix("tcp://") {
+            Some(rest) if wants_tls => Host::parse(&format!("https://{rest}"))?,
+            _ => Host::parse(url)?,
+        };
         let tls = match &host {
             Host::Tcp { host: h, .. } if wants_tls => Some(opts.tls_settings().build(h)?),
             _ => None,
