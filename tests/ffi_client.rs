@@ -147,7 +147,9 @@ fn bad_input_gets_invalid_argument_with_a_message() {
         (r#"{"max_pool_size": 0}"#, "max_pool_size"),
         (r#"{"user_agent": 5}"#, "user_agent"),
         (r#"{"versoin": "1.41"}"#, "did you mean \"version\""),
-        (r#"{"base_url": "ssh://u@h"}"#, "not supported yet"),
+        (r#"{"base_url": "ssh://u@h/x"}"#, "takes no path"),
+        (r#"{"ssh_options": "-v"}"#, "ssh_options"),
+        (r#"{"base_url": "tcp://h", "context": "c"}"#, "one of them"),
         ("null x", "invalid JSON"),
     ] {
         let o = CString::new(opts).unwrap();

@@ -3,6 +3,8 @@
 
 use super::host::Host;
 use super::opts::Opts;
+use super::ssh::{ssh_reason, SshConnector, SshTarget};
+use super::tls::{self, Tls, TlsSettings};
 use super::{Error, Result};
 use bytes::Bytes;
 use futures_util::Stream;
@@ -96,8 +98,23 @@ pub struct ClientOptions {
     pub timeout: Option<Duration>,
     pub user_agent: Option<String>,
     pub max_pool_size: Option<usize>,
-    /// TLS was asked for (DOCKER_TLS_VERIFY / DOCKER_CERT_PATH / `tls`).
+    /// TLS was asked for (DOCKER_TLS_VERIFY / DOCKER_CERT_PATH / `tls` / an https:// address).
     pub tls: bool,
+    /// `tls_verify`: None means verify (the Docker CLI's `--tlsverify`); false only when asked.
+    pub tls_verify: Option<bool>,
+    /// `tls_ca_cert`, `tls_client_cert`, `tls_client_key`: PEM files. Unset: ca.pem, cert.pem,
+    /// key.pem in DOCKER_CERT_PATH (or ~/.docker) when they exist.
+    pub tls_ca_cert: Option<PathBuf>,
+    pub tls_client_cert: Option<PathBuf>,
+    pub tls_client_key: Option<PathBuf>,
+    /// `tls_server_name`: the name the server certificate must carry (default: the host).
+    pub tls_server_name: Option<String>,
+    /// DOCKER_CERT_PATH.
+    pub cert_path: Option<PathBuf>,
+    /// `context`: a Docker CLI context by name (its engine address and TLS files).
+    pub context: Option<String>,
+    /// `ssh_options`: extra arguments for ssh (ssh:// engines), such as ["-i", "key"].
+    pub ssh_options: Vec<String>,
 }
 
 /// The keys `docker_client_new` accepts.
@@ -108,6 +125,13 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "user_agent",
     "max_pool_size",
     "tls",
+    "tls_verify",
+    "tls_ca_cert",
+    "tls_client_cert",
+    "tls_client_key",
+    "tls_server_name",
+    "context",
+    "ssh_options",
 ];
 
 impl ClientOptions {
@@ -127,17 +151,70 @@ impl ClientOptions {
                 _ => c.tls = true,
             }
         }
+        c.tls_verify = o.bool("tls_verify")?;
+        c.tls_ca_cert = o.string("tls_ca_cert")?.map(PathBuf::from);
+        c.tls_client_cert = o.string("tls_client_cert")?.map(PathBuf::from);
+        c.tls_client_key = o.string("tls_client_key")?.map(PathBuf::from);
+        c.tls_server_name = o.string("tls_server_name")?;
+        c.context = o.string("context")?;
+        if let Some(v) = o.take("ssh_options") {
+            let bad = || Error::invalid("ssh_options must be a list of strings");
+            let list = v.as_array().ok_or_else(bad)?;
+            for a in list {
+                c.ssh_options.push(a.as_str().ok_or_else(bad)?.to_string());
+            }
+        }
+        if c.context.is_some() && c.base_url.is_some() {
+            return Err(Error::invalid(
+                "base_url and context both name an engine: give one of them",
+            ));
+        }
+        if c.tls_verify.is_some()
+            || c.tls_ca_cert.is_some()
+            || c.tls_client_cert.is_some()
+            || c.tls_client_key.is_some()
+            || c.tls_server_name.is_some()
+        {
+            c.tls = true;
+        }
         let accepted: Vec<&str> = CLIENT_OPTION_KEYS
             .iter()
             .copied()
             .filter(|k| allow_base_url || *k != "base_url")
             .collect();
         o.finish_with(&accepted)?;
+        if allow_base_url {
+            if let Some(name) = c.context.clone() {
+                c.apply_context(&name)?;
+            }
+        }
         Ok(c)
     }
 
+    /// Take the engine address and TLS files from the Docker CLI context `name`. Settings
+    /// given explicitly (tls_* options) win over the context's files.
+    pub fn apply_context(&mut self, name: &str) -> Result<()> {
+        let ctx = super::context::load(name)?;
+        self.base_url = ctx.host;
+        if ctx.ca.is_some() || ctx.cert.is_some() || ctx.skip_tls_verify {
+            self.tls = true;
+            if self.tls_verify.is_none() && ctx.skip_tls_verify {
+                self.tls_verify = Some(false);
+            }
+            if self.tls_ca_cert.is_none() {
+                self.tls_ca_cert = ctx.ca;
+            }
+            if self.tls_client_cert.is_none() && self.tls_client_key.is_none() {
+                self.tls_client_cert = ctx.cert;
+                self.tls_client_key = ctx.key;
+            }
+        }
+        Ok(())
+    }
+
     /// docker-py's `from_env`: DOCKER_HOST, DOCKER_API_VERSION, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH,
-    /// with `overrides` (version, timeout, user_agent, max_pool_size) on top.
+    /// with `overrides` (version, timeout, user_agent, max_pool_size, tls_*, context) on top;
+    /// without DOCKER_HOST, the Docker CLI's current context (DOCKER_CONTEXT, config.json).
     pub fn from_env(overrides: Opts) -> Result<ClientOptions> {
         let mut c = ClientOptions::from_opts(overrides, false)?;
         c.base_url = std::env::var("DOCKER_HOST").ok().filter(|s| !s.is_empty());
@@ -149,11 +226,46 @@ impl ClientOptions {
         let verify = std::env::var("DOCKER_TLS_VERIFY")
             .map(|s| !s.is_empty())
             .unwrap_or(false);
-        let cert_path = std::env::var("DOCKER_CERT_PATH")
-            .map(|s| !s.is_empty())
-            .unwrap_or(false);
-        c.tls = c.tls || verify || cert_path;
+        c.cert_path = std::env::var("DOCKER_CERT_PATH")
+            .ok()
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from);
+        c.tls = c.tls || verify || c.cert_path.is_some();
+        // The Docker CLI's order: the context option, then DOCKER_HOST, then DOCKER_CONTEXT,
+        // then currentContext in config.json; "default" is the local engine.
+        let name = match c.context.clone() {
+            Some(n) => Some(n),
+            None if c.base_url.is_some() => None,
+            None => super::context::current_name()?,
+        };
+        if let Some(name) = name {
+            c.apply_context(&name)?;
+        }
         Ok(c)
+    }
+
+    /// The TLS settings, with the Docker CLI's defaults: verify unless `tls_verify` is false;
+    /// files not named come from DOCKER_CERT_PATH (or ~/.docker) when they exist.
+    pub fn tls_settings(&self) -> TlsSettings {
+        let dir = self
+            .cert_path
+            .clone()
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".docker")));
+        let from_dir = |f: &str| dir.as_ref().and_then(|d| tls::existing(d.join(f)));
+        let (cert, key) = match (&self.tls_client_cert, &self.tls_client_key) {
+            (None, None) => match (from_dir("cert.pem"), from_dir("key.pem")) {
+                (Some(c), Some(k)) => (Some(c), Some(k)),
+                _ => (None, None),
+            },
+            (c, k) => (c.clone(), k.clone()),
+        };
+        TlsSettings {
+            verify: self.tls_verify.unwrap_or(true),
+            ca_cert: self.tls_ca_cert.clone().or_else(|| from_dir("ca.pem")),
+            client_cert: cert,
+            client_key: key,
+            server_name: self.tls_server_name.clone(),
+        }
     }
 }
 
@@ -166,10 +278,17 @@ enum Transport {
         client: HyperClient<HttpConnector, Body>,
         authority: String,
     },
+    Tls {
+        client: HyperClient<tls::TlsConnector, Body>,
+        authority: String,
+    },
+    Ssh {
+        client: HyperClient<SshConnector, Body>,
+    },
 }
 
 impl Transport {
-    fn build(host: &Host, pool: usize) -> Transport {
+    fn build(host: &Host, pool: usize, tls: Option<&Tls>, ssh: Option<&SshTarget>) -> Transport {
         let mut b = HyperClient::builder(TokioExecutor::new());
         b.pool_max_idle_per_host(pool)
             .pool_idle_timeout(Duration::from_secs(30));
@@ -177,6 +296,21 @@ impl Transport {
             Host::Unix(path) => Transport::Unix {
                 client: b.build(UnixConnector),
                 path: path.clone(),
+            },
+            Host::Ssh { .. } => Transport::Ssh {
+                client: b.build(SshConnector(ssh.expect("an ssh target").clone())),
+            },
+            Host::Tcp { host, port } if tls.is_some() => Transport::Tls {
+                client: b.build(tls::TlsConnector {
+                    tls: tls.expect("checked").clone(),
+                    host: host.clone(),
+                    port: *port,
+                }),
+                authority: if host.contains(':') {
+                    format!("[{host}]:{port}")
+                } else {
+                    format!("{host}:{port}")
+                },
             },
             Host::Tcp { host, port } => {
                 let mut conn = HttpConnector::new();
@@ -198,9 +332,16 @@ impl Transport {
     fn uri(&self, path_and_query: &str) -> Result<Uri> {
         match self {
             Transport::Unix { path, .. } => Ok(hyperlocal::Uri::new(path, path_and_query).into()),
-            Transport::Tcp { authority, .. } => format!("http://{authority}{path_and_query}")
+            Transport::Ssh { .. } => format!("http://docker{path_and_query}")
                 .parse()
                 .map_err(|e| Error::invalid(format!("bad request path {path_and_query:?}: {e}"))),
+            Transport::Tcp { authority, .. } | Transport::Tls { authority, .. } => {
+                format!("http://{authority}{path_and_query}")
+                    .parse()
+                    .map_err(|e| {
+                        Error::invalid(format!("bad request path {path_and_query:?}: {e}"))
+                    })
+            }
         }
     }
 
@@ -211,6 +352,8 @@ impl Transport {
         match self {
             Transport::Unix { client, .. } => client.request(req).await,
             Transport::Tcp { client, .. } => client.request(req).await,
+            Transport::Tls { client, .. } => client.request(req).await,
+            Transport::Ssh { client } => client.request(req).await,
         }
     }
 }
@@ -299,6 +442,10 @@ static FORKED_LEFTOVERS: std::sync::Mutex<Vec<Arc<Transport>>> = std::sync::Mute
 
 struct Inner {
     host: Host,
+    /// Set for a TLS engine.
+    tls: Option<Tls>,
+    /// Set for an ssh:// engine.
+    ssh: Option<SshTarget>,
     pool: usize,
     /// The pool, with the pid it was made in: a forked child builds its own.
     transport: RwLock<(u32, Arc<Transport>)>,
@@ -356,15 +503,26 @@ impl fmt::Debug for Client {
 impl Client {
     /// Build a client. Nothing is sent until the first call.
     pub fn new(opts: ClientOptions) -> Result<Client> {
-        let host = Host::parse(opts.base_url.as_deref().unwrap_or(""))?;
-        if opts.tls && host.is_tcp() {
-            return Err(Error::Tls(format!(
-                "TLS was asked for (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH or the tls option) for {}, \
-                 but TLS is not supported yet by this version of docker_containers; \
-                 refusing to fall back to plain tcp",
-                host.display()
-            )));
-        }
+        let url = opts.base_url.as_deref().unwrap_or("").trim();
+        let wants_tls = opts.tls || url.starts_with("https://");
+        // With TLS, tcp://host without a port means the TLS port, 2376, as in the Docker CLI.
+        let host = match url.strip_prefix("tcp://") {
+            Some(rest) if wants_tls => Host::parse(&format!("https://{rest}"))?,
+            _ => Host::parse(url)?,
+        };
+        let tls = match &host {
+            Host::Tcp { host: h, .. } if wants_tls => Some(opts.tls_settings().build(h)?),
+            _ => None,
+        };
+        let ssh = match &host {
+            Host::Ssh { user, host, port } => Some(SshTarget {
+                user: user.clone(),
+                host: host.clone(),
+                port: *port,
+                options: opts.ssh_options.clone(),
+            }),
+            _ => None,
+        };
         let pinned = match opts.version.as_deref().map(str::trim) {
             None | Some("") | Some("auto") => None,
             Some(v) => {
@@ -387,10 +545,12 @@ impl Client {
         if pool == 0 {
             return Err(Error::invalid("max_pool_size must be at least 1"));
         }
-        let transport = Transport::build(&host, pool);
+        let transport = Transport::build(&host, pool, tls.as_ref(), ssh.as_ref());
         Ok(Client {
             inner: Arc::new(Inner {
                 host,
+                tls,
+                ssh,
                 pool,
                 transport: RwLock::new((std::process::id(), Arc::new(transport))),
                 pinned,
@@ -433,7 +593,12 @@ impl Client {
         if t.0 != pid {
             let old = std::mem::replace(
                 &mut t.1,
-                Arc::new(Transport::build(&self.inner.host, self.inner.pool)),
+                Arc::new(Transport::build(
+                    &self.inner.host,
+                    self.inner.pool,
+                    self.inner.tls.as_ref(),
+                    self.inner.ssh.as_ref(),
+                )),
             );
             // Its connections belong to the parent's runtime: never drop them here. Kept
             // reachable rather than forgotten, so leak checkers in the child stay quiet.
@@ -606,6 +771,15 @@ impl Client {
             reason.push_str(&s.to_string());
             src = s.source();
         }
+        if let Some(why) = tls::tls_reason(&e) {
+            return Error::Tls(format!("{}: {why}", self.address()));
+        }
+        if let Some(said) = ssh_reason(&e) {
+            return Error::Connection {
+                addr: self.address(),
+                reason: said,
+            };
+        }
         if e.is_connect() {
             Error::Connection {
                 addr: self.address(),
@@ -753,6 +927,36 @@ impl Client {
                     .await
                     .map_err(proto)?;
                 (s, Box::pin(c) as ConnFuture)
+            }
+            Host::Ssh { .. } => {
+                let target = self.inner.ssh.as_ref().expect("an ssh target");
+                let io = target.spawn().map_err(|e| Error::Connection {
+                    addr: self.address(),
+                    reason: e.to_string(),
+                })?;
+                let (s, c) = builder
+                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
+                    .await
+                    .map_err(proto)?;
+                (s, Box::pin(c))
+            }
+            Host::Tcp { host, port } if self.inner.tls.is_some() => {
+                let tls = self.inner.tls.as_ref().expect("checked");
+                let io = tokio::time::timeout(CONNECT_TIMEOUT, tls::connect(tls, host, *port))
+                    .await
+                    .map_err(|_| Error::Connection {
+                        addr: self.address(),
+                        reason: "connect timed out".into(),
+                    })?
+                    .map_err(|e| match tls::tls_reason(&e) {
+                        Some(why) => Error::Tls(format!("{}: {why}", self.address())),
+                        None => connect_err(e),
+                    })?;
+                let (s, c) = builder
+                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
+                    .await
+                    .map_err(proto)?;
+                (s, Box::pin(c))
             }
             Host::Tcp { host, port } => {
                 let io = tokio::time::timeout(
@@ -921,9 +1125,25 @@ async fn roundtrip(
     dc: &mut DirectConn,
     request: hyper::Request<Body>,
 ) -> Result<Response<Incoming>> {
-    let proto = |e: hyper::Error| Error::Protocol(format!("talking to the engine: {e}"));
     let send = dc.sender.send_request(request);
-    drive(&mut dc.conn, send).await?.map_err(proto)
+    drive(&mut dc.conn, send).await?.map_err(conn_error)
+}
+
+/// A failed exchange on a connection: a TLS failure (a client certificate the server turned
+/// down shows only now with TLS 1.3) or a protocol error.
+fn conn_error(e: hyper::Error) -> Error {
+    if let Some(why) = tls::tls_reason(&e) {
+        return Error::Tls(why);
+    }
+    if let Some(said) = ssh_reason(&e) {
+        // The message starts with the ssh:// address.
+        let (addr, reason) = said.split_once(": ").unwrap_or(("ssh", &said));
+        return Error::Connection {
+            addr: addr.to_string(),
+            reason: reason.to_string(),
+        };
+    }
+    Error::Protocol(format!("talking to the engine: {e}"))
 }
 
 /// Await `fut` while driving the connection; an error if the connection ends first.
@@ -941,7 +1161,7 @@ async fn drive<F: std::future::Future>(conn: &mut FusedConn, fut: F) -> Result<F
             match futures_util::FutureExt::now_or_never(&mut fut) {
                 Some(r) => Ok(r),
                 None => Err(match c {
-                    Err(e) => Error::Protocol(format!("talking to the engine: {e}")),
+                    Err(e) => conn_error(e),
                     Ok(()) => Error::Protocol("the engine closed the connection before answering".into()),
                 }),
             }

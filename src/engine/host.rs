@@ -12,14 +12,20 @@ pub const DEFAULT_UNIX_SOCKET: &str = "/var/run/docker.sock";
 pub enum Host {
     /// A unix socket path.
     Unix(PathBuf),
-    /// Plain HTTP over TCP.
+    /// Plain HTTP over TCP (or TLS, when the client is set up for it).
     Tcp { host: String, port: u16 },
+    /// `ssh://[user@]host[:port]`: `docker system dial-stdio` over the system ssh.
+    Ssh {
+        user: Option<String>,
+        host: String,
+        port: Option<u16>,
+    },
 }
 
 impl Host {
-    /// Parse `unix:///path`, `tcp://host[:port]`, `http://host[:port]`, or a bare `/path`.
-    /// An empty string means the default unix socket. `https://`, `ssh://` and `npipe://` are
-    /// recognised and refused with a message saying they are not supported yet.
+    /// Parse `unix:///path`, `tcp://host[:port]`, `http://host[:port]`, `https://host[:port]`
+    /// (TLS, default port 2376), or a bare `/path`. An empty string means the default unix
+    /// socket. `ssh://` and `npipe://` are recognised and refused.
     pub fn parse(s: &str) -> Result<Host> {
         let s = s.trim();
         if s.is_empty() {
@@ -40,15 +46,12 @@ impl Host {
         {
             return parse_tcp(s, rest, 2375);
         }
-        if s.starts_with("https://") {
-            return Err(Error::Tls(format!(
-                "engine address {s}: TLS is not supported yet by this version of docker_containers"
-            )));
+        if let Some(rest) = s.strip_prefix("https://") {
+            // TLS is implied; the client turns it on for an https:// address.
+            return parse_tcp(s, rest, 2376);
         }
-        if s.starts_with("ssh://") {
-            return Err(Error::invalid(format!(
-                "engine address {s}: ssh:// engines are not supported yet by this version of docker_containers"
-            )));
+        if let Some(rest) = s.strip_prefix("ssh://") {
+            return parse_ssh(s, rest);
         }
         if s.starts_with("npipe://") {
             return Err(Error::invalid(format!(
@@ -65,11 +68,40 @@ impl Host {
         match self {
             Host::Unix(p) => format!("unix://{}", p.display()),
             Host::Tcp { host, port } => format!("tcp://{host}:{port}"),
+            Host::Ssh { user, host, port } => {
+                let user = user.as_deref().map(|u| format!("{u}@")).unwrap_or_default();
+                let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+                format!("ssh://{user}{host}{port}")
+            }
         }
     }
 
     pub fn is_tcp(&self) -> bool {
         matches!(self, Host::Tcp { .. })
+    }
+}
+
+fn parse_ssh(whole: &str, rest: &str) -> Result<Host> {
+    let (authority, path) = match rest.split_once('/') {
+        Some((a, p)) => (a, p),
+        None => (rest, ""),
+    };
+    if !path.is_empty() {
+        return Err(Error::invalid(format!(
+            "engine address {whole:?}: an ssh:// address takes no path"
+        )));
+    }
+    let (user, hostport) = match authority.rsplit_once('@') {
+        Some((u, h)) => (Some(u.to_string()), h),
+        None => (None, authority),
+    };
+    match parse_tcp(whole, hostport, 0)? {
+        Host::Tcp { host, port } => Ok(Host::Ssh {
+            user,
+            host,
+            port: (port != 0).then_some(port),
+        }),
+        _ => unreachable!("parse_tcp gives Tcp"),
     }
 }
 
@@ -159,11 +191,29 @@ mod tests {
                 port: 5
             }
         );
-        assert!(matches!(Host::parse("https://h:2376"), Err(Error::Tls(_))));
-        assert!(matches!(
-            Host::parse("ssh://u@h"),
-            Err(Error::InvalidArgument(_))
-        ));
+        assert_eq!(
+            Host::parse("https://h").unwrap(),
+            Host::Tcp {
+                host: "h".into(),
+                port: 2376
+            }
+        );
+        assert_eq!(
+            Host::parse("ssh://u@h:2222").unwrap(),
+            Host::Ssh {
+                user: Some("u".into()),
+                host: "h".into(),
+                port: Some(2222)
+            }
+        );
+        assert_eq!(
+            Host::parse("ssh://h").unwrap(),
+            Host::Ssh {
+                user: None,
+                host: "h".into(),
+                port: None
+            }
+        );
         assert!(matches!(
             Host::parse("tcp://h:notaport"),
             Err(Error::InvalidArgument(_))

@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod client;
 pub mod containers;
+pub mod context;
 pub mod copy;
 pub mod create_options;
 pub mod decode;
@@ -13,9 +14,11 @@ pub mod images;
 pub mod opts;
 pub mod podman;
 pub mod run;
+pub mod ssh;
 pub mod stats;
 pub mod streams;
 pub mod timeparse;
+pub mod tls;
 
 pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
 pub use error::{Error, Result};

@@ -22,15 +22,19 @@ fn hand_out(client: Client, out: *mut *mut docker_client) {
     };
 }
 
-/// Make a client from the environment, as docker-py's `docker.from_env()` does: DOCKER_HOST
-/// (unix:///path, tcp://host:port, http://host:port; unset means unix:///var/run/docker.sock),
-/// DOCKER_API_VERSION, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (TLS is not supported yet: asking
-/// for it gives DOCKER_ERR_TLS, never a silent fall-back to plain tcp).
+/// Make a client from the environment, as the Docker CLI and docker-py's `docker.from_env()` do:
+/// DOCKER_HOST (unix:///path, tcp://host:port, http://host:port, https://host:port,
+/// ssh://user@host:port), else the
+/// Docker CLI context named by DOCKER_CONTEXT or by `currentContext` in
+/// $DOCKER_CONFIG/config.json (default ~/.docker; the "default" context and no context mean
+/// unix:///var/run/docker.sock); DOCKER_API_VERSION; DOCKER_TLS_VERIFY and DOCKER_CERT_PATH
+/// (TLS with ca.pem, cert.pem, key.pem from that directory, default ~/.docker).
 ///
 /// `options_json`: NULL, "" or a JSON object with `version` ("auto" or "1.41"), `timeout`
 /// (seconds per call, default 60), `user_agent`, `max_pool_size` (idle connections kept,
 /// default 64), `podman` (true: ignore DOCKER_HOST and find Podman's socket, as
-/// docker_client_new does). Otherwise nothing is sent to the engine until the first call.
+/// docker_client_new does), `context` (a context name; wins over DOCKER_HOST), and the TLS
+/// options of docker_client_new. Nothing is sent to the engine until the first call.
 /// On success `*out` receives a client to free with docker_client_free.
 #[no_mangle]
 pub extern "C" fn docker_client_from_env(
@@ -55,7 +59,17 @@ pub extern "C" fn docker_client_from_env(
 
 /// Make a client with docker-py's `DockerClient(...)` keywords as a JSON object: `base_url`
 /// (default unix:///var/run/docker.sock; the environment is not read), `version` ("auto" or
-/// "1.41"), `timeout` (seconds per call, default 60), `user_agent`, `max_pool_size`, `podman`.
+/// "1.41"), `timeout` (seconds per call, default 60), `user_agent`, `max_pool_size`,
+/// `context` (a Docker CLI context name, instead of `base_url`).
+/// TLS: `tls` (true: TLS), `tls_verify` (default true: check the server against the CA;
+/// false skips the check and must be asked for), `tls_ca_cert`, `tls_client_cert`,
+/// `tls_client_key` (PEM file paths), `tls_server_name` (the name the server certificate must
+/// carry; default the host). Any tls_* key, or an https:// base_url, turns TLS on; without
+/// them tcp:// is plain. A server failing the checks gives DOCKER_ERR_TLS with the reason.
+/// ssh://[user@]host[:port] runs the system `ssh -o BatchMode=yes` with
+/// `docker system dial-stdio` on the host, as the Docker CLI does; `ssh_options` (a list of
+/// strings such as ["-i", "/path/key", "-o", "UserKnownHostsFile=..."]) are passed to ssh. One
+/// ssh process per pooled connection; a failure gives DOCKER_ERR_CONNECTION with what ssh said.
 /// `"podman": true` (instead of `base_url`) finds Podman's Docker-compatible socket: it tries,
 /// in order, $CONTAINER_HOST, $XDG_RUNTIME_DIR/podman/podman.sock, /run/podman/podman.sock and
 /// /run/user/<uid>/podman/podman.sock, and takes the first that answers /_ping (so this call
