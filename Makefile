@@ -25,7 +25,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-
             --show-leak-kinds=definite --track-origins=yes
 
 .PHONY: install install-test
-.PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-test c-test bench clean
+.PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-up remote-test c-test bench clean
 .PHONY: podman podman-test
 
 all: release
@@ -74,16 +74,19 @@ $(BUILD)/quickstart: examples-c/quickstart.c $(HEADER) release
 quickstart: $(BUILD)/quickstart engine
 	./$(BUILD)/quickstart
 
-rust-test: engine podman
+rust-test: engine podman remote-up
 	$(CARGO) test --features test-panic
 
 # Remote engines (tests/remote.rs): a second dockerd speaking only TLS (DC_TLS_PORT, default
 # 2376, scripts/tls-engine-up.sh) and a private sshd (DC_SSH_PORT, default 2222,
 # scripts/sshd-up.sh) in front of the first engine.
-remote-test: engine
+# The second, TLS-only dockerd and the loopback sshd that tests/remote.rs needs.
+remote-up: engine
 	bash scripts/tls-engine-up.sh
 	bash scripts/sshd-up.sh
-	DC_REMOTE_TESTS=1 $(CARGO) test --features test-panic --test remote
+
+remote-test: remote-up
+	$(CARGO) test --features test-panic --test remote
 
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/c/%,$(wildcard tests/c/*.c))
 C_EXAMPLES := $(patsubst examples-c/%.c,$(BUILD)/c/example-%,$(wildcard examples-c/*.c))
@@ -116,7 +119,7 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS)
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
 
-test: check-header check-symbols rust-test remote-test c-test install-test podman-test $(BINDING_TESTS)
+test: check-header check-symbols rust-test c-test install-test podman-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").
