@@ -110,14 +110,16 @@ include $(sort $(wildcard bindings/*/rules.mk))
 test: check-header check-symbols rust-test c-test install-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
-$(BUILD)/bench: benches/bench.c $(HEADER) release
+$(BUILD)/bench-rows: benches/rows.c $(HEADER) release
 	@mkdir -p $(BUILD)
-	$(CC) -std=c99 -O2 $(CWARN) -Iinclude benches/bench.c -L$(RELEASE_DIR) -ldocker_containers -lpthread \
+	$(CC) -std=c99 -O2 $(CWARN) -Iinclude benches/rows.c -L$(RELEASE_DIR) -ldocker_containers -lpthread \
 	    -Wl,-rpath,$(CURDIR)/$(RELEASE_DIR) -o $@
 
-# The library from C against a raw unix-socket floor; README has the figures.
-bench: $(BUILD)/bench engine
-	./$(BUILD)/bench
+# The library from C, a raw unix-socket floor, the docker CLI, docker-py and bollard, side by
+# side (benches/run.py); README has the figures. BENCH_QUICK=1 for a short pass.
+bench: $(BUILD)/bench-rows engine
+	bash benches/setup.sh
+	build/bench/venv/bin/python benches/run.py
 
 # make install PREFIX=/usr/local: the shared library with its soname links, the static library,
 # the header and a pkg-config file.
