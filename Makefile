@@ -148,14 +148,16 @@ podman-test: engine podman $(BUILD)/c/example-fanout $(C_TESTS) $(CPP_TESTS)
 	grep -q '^fanout: 4 engines, 2 ok, 2 failed$$' <<<"$$out" || { echo "fanout: unexpected output"; exit 1; }
 	@echo "podman-test: passed"
 
-$(BUILD)/bench: benches/bench.c $(HEADER) release
+$(BUILD)/bench-rows: benches/rows.c $(HEADER) release
 	@mkdir -p $(BUILD)
-	$(CC) -std=c99 -O2 $(CWARN) -Iinclude benches/bench.c -L$(RELEASE_DIR) -ldocker_containers -lpthread \
+	$(CC) -std=c99 -O2 $(CWARN) -Iinclude benches/rows.c -L$(RELEASE_DIR) -ldocker_containers -lpthread \
 	    -Wl,-rpath,$(CURDIR)/$(RELEASE_DIR) -o $@
 
-# The library from C against a raw unix-socket floor; README has the figures.
-bench: $(BUILD)/bench engine
-	./$(BUILD)/bench
+# The library from C, a raw unix-socket floor, the docker CLI, docker-py and bollard, side by
+# side (benches/run.py); README has the figures. BENCH_QUICK=1 for a short pass.
+bench: $(BUILD)/bench-rows engine
+	bash benches/setup.sh
+	build/bench/venv/bin/python benches/run.py
 
 # make install PREFIX=/usr/local: the shared library with its soname links, the static library,
 # the header and a pkg-config file.
