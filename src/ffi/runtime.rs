@@ -45,7 +45,9 @@ pub(crate) fn block_on<F: Future>(f: F) -> Result<F::Output> {
              call it from a plain thread (for example inside tokio::task::spawn_blocking)",
         ));
     }
-    Ok(runtime()?.block_on(f))
+    // Boxed: the future's state lives on the heap, not on the caller's stack, which may be
+    // small (a libuv or Go worker thread) while a call's state machine is large (TLS, ssh).
+    Ok(runtime()?.block_on(Box::pin(f)))
 }
 
 /// `block_on` for a fallible future.
@@ -91,7 +93,7 @@ pub(crate) fn run_here<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
             *slot = Some((pid, rt));
         }
         let (_, rt) = slot.as_ref().expect("set above");
-        rt.block_on(f)
+        rt.block_on(Box::pin(f))
     })
     // Called from a thread-local destructor, after this thread's runtime is gone.
     .unwrap_or_else(|_| Err(Error::Internal("thread is exiting".into())))
