@@ -54,8 +54,15 @@ ping() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 # --- the engine -------------------------------------------------------------------------------
 if ! ping; then
   if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
-    echo "tls-engine-up: our dockerd (pid $(cat "$PIDFILE")) runs but does not answer" >&2
-  elif ss -ltn "sport = :$PORT" | grep -q LISTEN; then
+    # Ours, but started with other certificates (another checkout's build/tls): restart it.
+    old="$(cat "$PIDFILE")"
+    echo "tls-engine-up: our dockerd (pid $old) does not answer with these certificates; restarting it" >&2
+    kill "$old" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$old" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$old" 2>/dev/null || true
+    sleep 1
+  fi
+  if ss -ltn "sport = :$PORT" | grep -q LISTEN; then
     echo "tls-engine-up: port $PORT is taken by something else; set DC_TLS_PORT" >&2
     exit 1
   else
