@@ -71,26 +71,7 @@ fi
 
 built=no
 if ! podman image exists "$IMAGE"; then
-  bb=/bin/busybox
-  if [ ! -x "$bb" ] || readelf -l "$bb" 2>/dev/null | grep -q INTERP; then
-    echo "podman-up: $bb must be the static busybox (apt-get install busybox-static)" >&2
-    exit 1
-  fi
-  root=$(mktemp -d)
-  trap 'rm -rf "$root"' EXIT
-  mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root" "$root/proc" "$root/sys" "$root/dev" "$root/var/www"
-  chmod 1777 "$root/tmp"
-  cp "$bb" "$root/bin/busybox"
-  for applet in $("$bb" --list); do
-    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
-  done
-  ln -s bin "$root/sbin"
-  mkdir -p "$root/usr"
-  ln -s ../bin "$root/usr/bin"
-  ln -s ../bin "$root/usr/sbin"
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
-  tar -C "$root" -c . | podman import --quiet --change 'CMD ["sh"]' - "$IMAGE" >/dev/null
+  bash "$(dirname "$0")/busybox-rootfs.sh" podman-up | podman import --quiet --change 'CMD ["sh"]' - "$IMAGE" >/dev/null
   built=yes
 fi
 # Tag explicitly: Podman resolves the short name busybox:latest to localhost/busybox:latest.
