@@ -3,6 +3,7 @@
 
 use super::client::{Client, ClientOptions};
 use super::host::Host;
+use super::opts::Opts;
 use super::{Error, Result};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
@@ -44,6 +45,28 @@ fn env_nonempty(name: &str) -> Option<String> {
 /// The process's uid, read from the owner of /proc/self (no libc in this layer).
 fn effective_uid() -> Option<u32> {
     std::fs::metadata("/proc/self").ok().map(|m| m.uid())
+}
+
+/// Client options from `o` (docker_client_new's keys, or from_env's overrides when `from_env`),
+/// with `"podman": true` resolved to the first Podman socket that answers. Asking for Podman
+/// together with a `base_url` is an error: one or the other says where the engine is.
+pub async fn client_options(mut o: Opts, from_env: bool) -> Result<ClientOptions> {
+    let want = o.bool("podman")?.unwrap_or(false);
+    let mut co = if from_env {
+        ClientOptions::from_env(o)?
+    } else {
+        ClientOptions::from_opts(o, true)?
+    };
+    if want {
+        if let (false, Some(b)) = (from_env, &co.base_url) {
+            return Err(Error::invalid(format!(
+                "client options: \"podman\": true looks for Podman's socket itself; \
+                 drop it or drop \"base_url\" ({b})"
+            )));
+        }
+        co.base_url = Some(find_socket().await?);
+    }
+    Ok(co)
 }
 
 /// The first candidate whose engine answers /_ping, as an address for `base_url`. When none

@@ -3,7 +3,7 @@
 use super::args::{arg_options, arg_out, arg_ref, put, put_string};
 use super::error::{boundary, docker_error, docker_result};
 use super::runtime::{run, run_here};
-use crate::engine::{podman, Client, ClientOptions};
+use crate::engine::{podman, Client};
 use std::ffi::c_char;
 
 /// A client for one engine. Safe to use from many threads at once. Free with docker_client_free
@@ -44,13 +44,9 @@ pub extern "C" fn docker_client_from_env(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: options_json is NULL or a C string valid for the call.
-        let mut opts = unsafe { arg_options(options_json, "client options") }?;
+        let opts = unsafe { arg_options(options_json, "client options") }?;
         arg_out(out, "out")?;
-        let want_podman = opts.bool("podman")?.unwrap_or(false);
-        let mut co = ClientOptions::from_env(opts)?;
-        if want_podman {
-            co.base_url = Some(run(podman::find_socket())?);
-        }
+        let co = run(podman::client_options(opts, true))?;
         let client = Client::new(co)?;
         hand_out(client, out);
         Ok(())
@@ -85,19 +81,9 @@ pub extern "C" fn docker_client_new(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: as above.
-        let mut opts = unsafe { arg_options(options_json, "client options") }?;
+        let opts = unsafe { arg_options(options_json, "client options") }?;
         arg_out(out, "out")?;
-        let want_podman = opts.bool("podman")?.unwrap_or(false);
-        let mut co = ClientOptions::from_opts(opts, true)?;
-        if want_podman {
-            if let Some(b) = &co.base_url {
-                return Err(crate::engine::Error::invalid(format!(
-                    "client options: \"podman\": true looks for Podman's socket itself; \
-                     drop it or drop \"base_url\" ({b})"
-                )));
-            }
-            co.base_url = Some(run(podman::find_socket())?);
-        }
+        let co = run(podman::client_options(opts, false))?;
         let client = Client::new(co)?;
         hand_out(client, out);
         Ok(())

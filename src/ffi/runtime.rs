@@ -37,14 +37,21 @@ pub(crate) fn runtime() -> Result<&'static Runtime> {
     Ok(rt)
 }
 
-/// Run a future to completion on the calling thread.
-pub(crate) fn block_on<F: Future>(f: F) -> Result<F::Output> {
+/// Blocking calls cannot nest inside a tokio runtime (a callback of another call, or a host
+/// that is itself async): an error rather than tokio's panic.
+fn outside_runtime() -> Result<()> {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(Error::invalid(
             "a blocking docker_* call was made from inside a tokio runtime; \
              call it from a plain thread (for example inside tokio::task::spawn_blocking)",
         ));
     }
+    Ok(())
+}
+
+/// Run a future to completion on the calling thread.
+pub(crate) fn block_on<F: Future>(f: F) -> Result<F::Output> {
+    outside_runtime()?;
     // Boxed: the future's state lives on the heap, not on the caller's stack, which may be
     // small (a libuv or Go worker thread) while a call's state machine is large (TLS, ssh).
     Ok(runtime()?.block_on(Box::pin(f)))
@@ -68,12 +75,7 @@ static FORKED_HERE: Mutex<Vec<Runtime>> = Mutex::new(Vec::new());
 /// thread while it waits, so the socket's readiness reaches the caller without waking another
 /// thread first; the engine keeps such connections for reuse on this thread only.
 pub(crate) fn run_here<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
-    if tokio::runtime::Handle::try_current().is_ok() {
-        return Err(Error::invalid(
-            "a blocking docker_* call was made from inside a tokio runtime; \
-             call it from a plain thread (for example inside tokio::task::spawn_blocking)",
-        ));
-    }
+    outside_runtime()?;
     let pid = std::process::id();
     HERE.try_with(|cell| {
         let mut slot = cell.borrow_mut();
