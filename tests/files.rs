@@ -186,6 +186,39 @@ fn round_trips_are_byte_exact_with_docker_cp_rules() {
         msg.contains("cannot copy a directory to a file"),
         "{r:?} {msg}"
     );
+    // An empty or blank path is no path: never the host's root directory, never "nothing to
+    // do". The container's directory stays as it was.
+    let (_, before) = exec(h, "ls -A /contents");
+    for (src, dst, names) in [
+        ("", "/contents/", "host_path"),
+        (" ", "/contents/", "host_path"),
+        (f.to_str().unwrap(), "", "container_path"),
+    ] {
+        let (r, msg) = copy_to(h, src, dst).unwrap_err();
+        assert_eq!(
+            r,
+            docker_result::DOCKER_ERR_INVALID_ARGUMENT,
+            "{src:?} {dst:?}: {msg}"
+        );
+        assert!(msg.contains(&format!("{names} is empty")), "{msg}");
+    }
+    assert_eq!(
+        exec(h, "ls -A /contents").1,
+        before,
+        "nothing was copied in"
+    );
+    for (src, dst, names) in [
+        ("/etc/hostname", "", "host_path"),
+        ("", tmp.path().to_str().unwrap(), "container_path"),
+    ] {
+        let (r, msg) = copy_from(h, src, dst).unwrap_err();
+        assert_eq!(
+            r,
+            docker_result::DOCKER_ERR_INVALID_ARGUMENT,
+            "{src:?} {dst:?}: {msg}"
+        );
+        assert!(msg.contains(&format!("{names} is empty")), "{msg}");
+    }
 
     let fo = c(r#"{"force": true}"#);
     let mut e = ptr::null_mut();

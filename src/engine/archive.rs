@@ -74,13 +74,27 @@ fn stat_of(h: &hyper::HeaderMap) -> Result<PathStat> {
     PathStat::from_header(v)
 }
 
-fn archive_path(id: &str) -> String {
-    format!("/containers/{}/archive", seg(id))
+/// A path argument must name something: an empty or blank one is refused before anything is
+/// read or sent (an empty host path would otherwise mean the host's root directory to a copy,
+/// and an empty container path is the engine's "/" to some calls and an error to others).
+pub fn require_path(what: &str, s: &str) -> Result<()> {
+    if s.trim().is_empty() {
+        return Err(Error::invalid(format!("{what} is empty")));
+    }
+    Ok(())
+}
+
+fn archive_path(id: &str) -> Result<String> {
+    Ok(format!(
+        "/containers/{}/archive",
+        seg("container id or name", id)?
+    ))
 }
 
 /// `HEAD /containers/{id}/archive?path=`: the stat alone (404: no such container or path).
 pub async fn stat_path(client: &Client, id: &str, path: &str) -> Result<PathStat> {
-    let req = Request::new(hyper::Method::HEAD, archive_path(id)).query("path", path);
+    require_path("path", path)?;
+    let req = Request::new(hyper::Method::HEAD, archive_path(id)?).query("path", path);
     match client.call_with_headers(req).await {
         Ok((_, headers, _)) => stat_of(&headers),
         // A HEAD error has no body, so name what was missing ourselves.
@@ -101,8 +115,9 @@ pub async fn stat_path(client: &Client, id: &str, path: &str) -> Result<PathStat
 
 /// `GET /containers/{id}/archive?path=`: the stat and a tar stream of the path.
 pub async fn get_archive(client: &Client, id: &str, path: &str) -> Result<(PathStat, ByteStream)> {
+    require_path("path", path)?;
     let (headers, body) = client
-        .send_stream(Request::get(archive_path(id)).query("path", path))
+        .send_stream(Request::get(archive_path(id)?).query("path", path))
         .await?;
     let stat = stat_of(&headers)?;
     Ok((stat, body))
@@ -120,7 +135,8 @@ pub async fn put_archive(
     no_overwrite_dir_non_dir: bool,
     copy_uid_gid: bool,
 ) -> Result<()> {
-    let mut req = Request::new(hyper::Method::PUT, archive_path(id))
+    require_path("path", path)?;
+    let mut req = Request::new(hyper::Method::PUT, archive_path(id)?)
         .query("path", path)
         .body(body, "application/x-tar")
         .timeout(Timeout::Never);
@@ -142,12 +158,12 @@ pub async fn put_archive(
     };
     match upload.await {
         Ok(()) => Ok(()),
-        Err(e @ Error::Connection { .. }) | Err(e @ Error::Protocol(_)) => {
-            match stat_path(client, id, path).await {
-                Err(nf @ Error::Api { status: 404, .. }) => Err(nf),
-                _ => Err(e),
-            }
-        }
+        Err(e @ Error::Connection { .. })
+        | Err(e @ Error::ConnectionLost { .. })
+        | Err(e @ Error::Protocol(_)) => match stat_path(client, id, path).await {
+            Err(nf @ Error::Api { status: 404, .. }) => Err(nf),
+            _ => Err(e),
+        },
         Err(e) => Err(e),
     }
 }
@@ -155,7 +171,10 @@ pub async fn put_archive(
 /// `GET /containers/{id}/export`: the container's whole filesystem as a tar stream.
 pub async fn export(client: &Client, id: &str) -> Result<ByteStream> {
     let (_, body) = client
-        .send_stream(Request::get(format!("/containers/{}/export", seg(id))))
+        .send_stream(Request::get(format!(
+            "/containers/{}/export",
+            seg("container id or name", id)?
+        )))
         .await?;
     Ok(body)
 }
@@ -164,7 +183,10 @@ pub async fn export(client: &Client, id: &str) -> Result<ByteStream> {
 /// ([] rather than the engine's null when nothing changed).
 pub async fn diff(client: &Client, id: &str) -> Result<Bytes> {
     let b = client
-        .call(Request::get(format!("/containers/{}/changes", seg(id))))
+        .call(Request::get(format!(
+            "/containers/{}/changes",
+            seg("container id or name", id)?
+        )))
         .await?;
     if b.as_ref() == b"null" || b.as_ref() == b"null\n" {
         return Ok(Bytes::from_static(b"[]"));
@@ -196,6 +218,7 @@ pub fn stream_body(s: ByteStream) -> Body {
 
 /// Write a byte stream to a new or truncated file, chunk by chunk.
 pub async fn stream_to_file(mut s: ByteStream, path: &std::path::Path) -> Result<u64> {
+    require_path("file_path", &path.to_string_lossy())?;
     use futures_util::StreamExt;
     use tokio::io::AsyncWriteExt;
     let mut f = tokio::fs::File::create(path)
@@ -220,11 +243,14 @@ pub async fn stream_to_file(mut s: ByteStream, path: &std::path::Path) -> Result
 pub async fn copy_to(
     client: &Client,
     id: &str,
-    host_src: &str,
-    ctr_dst: &str,
+    host_path: &str,
+    container_path: &str,
     follow_link: bool,
     copy_uid_gid: bool,
 ) -> Result<()> {
+    require_path("host_path", host_path)?;
+    require_path("container_path", container_path)?;
+    let (host_src, ctr_dst) = (host_path, container_path);
     let src_path = std::path::PathBuf::from(host_src.trim_end_matches("/.").trim_end_matches('/'));
     let src_path = if src_path.as_os_str().is_empty() {
         std::path::PathBuf::from("/")
@@ -274,11 +300,14 @@ pub async fn copy_to(
 pub async fn copy_from(
     client: &Client,
     id: &str,
-    ctr_src: &str,
-    host_dst: &str,
+    container_path: &str,
+    host_path: &str,
     follow_link: bool,
     preserve_owner: bool,
 ) -> Result<super::copy::ExtractSummary> {
+    require_path("container_path", container_path)?;
+    require_path("host_path", host_path)?;
+    let (ctr_src, host_dst) = (container_path, host_path);
     let mut src = ctr_src.to_string();
     let mut rename_to_link_name = None;
     if follow_link {

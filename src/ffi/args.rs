@@ -17,6 +17,16 @@ pub(crate) unsafe fn arg_str<'a>(p: *const c_char, name: &str) -> Result<&'a str
         .map_err(|e| Error::invalid(format!("{name} is not valid UTF-8: {e}")))
 }
 
+/// A required path argument (host or container side): as `arg_str`, and not empty or blank.
+///
+/// # Safety
+/// As for `arg_str`.
+pub(crate) unsafe fn arg_path<'a>(p: *const c_char, name: &str) -> Result<&'a str> {
+    let s = arg_str(p, name)?;
+    crate::engine::archive::require_path(name, s)?;
+    Ok(s)
+}
+
 /// An optional string argument: NULL gives None.
 ///
 /// # Safety

@@ -1,7 +1,7 @@
 //! File exports on a container: put_archive, get_archive, stat_path, export, diff, and the
 //! `docker cp` helpers copy_to and copy_from. Archives stream; nothing is held whole.
 
-use super::args::{arg_options, arg_out, arg_str, put, put_string};
+use super::args::{arg_options, arg_out, arg_path, put, put_string};
 use super::container::{arg_container, docker_container};
 use super::error::{boundary, docker_error, docker_result};
 use super::runtime::{run, run_here};
@@ -52,7 +52,7 @@ pub extern "C" fn docker_container_put_archive(
     boundary(error, || {
         // SAFETY: pointers are NULL or valid; data[0..len] readable when not NULL.
         let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_str(path, "path") }?;
+        let path = unsafe { arg_path(path, "path") }?;
         if data.is_null() && len > 0 {
             return Err(Error::invalid("data is NULL"));
         }
@@ -87,8 +87,8 @@ pub extern "C" fn docker_container_put_archive_file(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_str(path, "path") }?;
-        let tar_path = unsafe { arg_str(tar_path, "tar_path") }?;
+        let path = unsafe { arg_path(path, "path") }?;
+        let tar_path = unsafe { arg_path(tar_path, "tar_path") }?;
         let o = unsafe { arg_options(options_json, "put_archive options") }?;
         let (a, b) = put_flags(o)?;
         run_here(async {
@@ -113,7 +113,7 @@ pub extern "C" fn docker_container_put_archive_reader(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_str(path, "path") }?;
+        let path = unsafe { arg_path(path, "path") }?;
         let read = read.ok_or_else(|| Error::invalid("read callback is NULL"))?;
         let o = unsafe { arg_options(options_json, "put_archive options") }?;
         let (a, b) = put_flags(o)?;
@@ -178,7 +178,7 @@ pub extern "C" fn docker_container_get_archive(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_str(path, "path") }?;
+        let path = unsafe { arg_path(path, "path") }?;
         let mut o = unsafe { arg_options(options_json, "get_archive options") }?;
         let idle = idle_option(&mut o)?;
         o.finish()?;
@@ -208,7 +208,7 @@ pub extern "C" fn docker_container_get_archive_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_str(path, "path") }?;
+        let path = unsafe { arg_path(path, "path") }?;
         arg_out(out, "out")?;
         let (stat, s) = run(archive::get_archive(&c.client, c.id_str(), path))?;
         give_stat(stat_json, &stat)?;
@@ -237,8 +237,8 @@ pub extern "C" fn docker_container_get_archive_to_file(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_str(path, "path") }?;
-        let file = unsafe { arg_str(file_path, "file_path") }?;
+        let path = unsafe { arg_path(path, "path") }?;
+        let file = unsafe { arg_path(file_path, "file_path") }?;
         let stat = run(async {
             let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
             archive::stream_to_file(s, std::path::Path::new(file)).await?;
@@ -261,7 +261,7 @@ pub extern "C" fn docker_container_stat_path(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_str(path, "path") }?;
+        let path = unsafe { arg_path(path, "path") }?;
         arg_out(out, "out")?;
         let st = run_here(archive::stat_path(&c.client, c.id_str(), path))?;
         give_stat(out, &st)
@@ -331,7 +331,7 @@ pub extern "C" fn docker_container_export_to_file(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let file = unsafe { arg_str(file_path, "file_path") }?;
+        let file = unsafe { arg_path(file_path, "file_path") }?;
         run(async {
             let s = archive::export(&c.client, c.id_str()).await?;
             archive::stream_to_file(s, std::path::Path::new(file))
@@ -375,8 +375,8 @@ pub extern "C" fn docker_container_copy_to(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let src = unsafe { arg_str(host_path, "host_path") }?;
-        let dst = unsafe { arg_str(container_path, "container_path") }?;
+        let src = unsafe { arg_path(host_path, "host_path") }?;
+        let dst = unsafe { arg_path(container_path, "container_path") }?;
         let mut o = unsafe { arg_options(options_json, "copy options") }?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let uid = o.bool("copy_uid_gid")?.unwrap_or(false);
@@ -408,8 +408,8 @@ pub extern "C" fn docker_container_copy_from(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let src = unsafe { arg_str(container_path, "container_path") }?;
-        let dst = unsafe { arg_str(host_path, "host_path") }?;
+        let src = unsafe { arg_path(container_path, "container_path") }?;
+        let dst = unsafe { arg_path(host_path, "host_path") }?;
         let mut o = unsafe { arg_options(options_json, "copy options") }?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let keep_owner = o.bool("archive")?.unwrap_or(false);

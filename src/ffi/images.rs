@@ -1,6 +1,6 @@
 //! Images, as far as running containers needs them: pull, import, inspect, exists, remove.
 
-use super::args::{arg_options, arg_out, arg_ref, arg_str, put, put_string};
+use super::args::{arg_options, arg_out, arg_path, arg_ref, arg_str, put, put_string};
 use super::client::docker_client;
 use super::error::{boundary, docker_error, docker_result};
 use super::runtime::{run, run_here};
@@ -67,7 +67,7 @@ pub extern "C" fn docker_images_import_file(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
-        let path = unsafe { arg_str(tar_path, "tar_path") }?;
+        let path = unsafe { arg_path(tar_path, "tar_path") }?;
         let repository = unsafe { super::args::arg_opt_str(repository, "repository") }?;
         let tag = unsafe { super::args::arg_opt_str(tag, "tag") }?;
         let id = run(async {
