@@ -4,16 +4,36 @@ use super::client::{Client, Request};
 use super::Result;
 use bytes::Bytes;
 
-/// Percent-encode one path segment (a container name or id coming from the caller).
-pub fn seg(s: &str) -> String {
-    form_urlencoded::byte_serialize(s.as_bytes())
+/// Percent-encode one path segment: a container id or name, an exec id or an image name
+/// coming from the caller, after checking it (see `check_ref`). `what` names it in errors.
+pub fn seg(what: &str, s: &str) -> Result<String> {
+    check_ref(what, s)?;
+    Ok(form_urlencoded::byte_serialize(s.as_bytes())
         .collect::<String>()
-        .replace('+', "%20")
+        .replace('+', "%20"))
+}
+
+/// An id or name must be something: an empty one, or a `.` or `..` part of one ("..",
+/// "x/.."), makes the path name another resource, and the engine answers with a redirect
+/// instead of an error. Refused before anything is sent.
+pub fn check_ref(what: &str, s: &str) -> Result<()> {
+    if s.trim().is_empty() {
+        return Err(super::Error::invalid(format!("{what} is empty")));
+    }
+    if s.split('/').any(|part| part == "." || part == "..") {
+        return Err(super::Error::invalid(format!(
+            "{what} {s:?} has a \".\" or \"..\" part; ids and names cannot"
+        )));
+    }
+    Ok(())
 }
 
 /// `GET /containers/{id}/json`: the inspect JSON as the engine sent it.
 pub async fn inspect(client: &Client, id: &str, size: bool) -> Result<Bytes> {
-    let mut req = Request::get(format!("/containers/{}/json", seg(id)));
+    let mut req = Request::get(format!(
+        "/containers/{}/json",
+        seg("container id or name", id)?
+    ));
     if size {
         req = req.query("size", "1");
     }
@@ -29,7 +49,7 @@ pub enum Changed {
 }
 
 async fn post_state(client: &Client, req: Request) -> Result<Changed> {
-    let (status, _) = client.call_with_status(req).await?;
+    let (status, _) = client.call_with_status(req.not_modified_ok()).await?;
     Ok(if status.as_u16() == 304 {
         Changed::AlreadyThere
     } else {
@@ -41,7 +61,10 @@ async fn post_state(client: &Client, req: Request) -> Result<Changed> {
 pub async fn start(client: &Client, id: &str) -> Result<Changed> {
     post_state(
         client,
-        Request::post(format!("/containers/{}/start", seg(id))),
+        Request::post(format!(
+            "/containers/{}/start",
+            seg("container id or name", id)?
+        )),
     )
     .await
 }
@@ -54,7 +77,10 @@ pub async fn stop(
     timeout: Option<i64>,
     signal: Option<&str>,
 ) -> Result<Changed> {
-    let mut req = Request::post(format!("/containers/{}/stop", seg(id)));
+    let mut req = Request::post(format!(
+        "/containers/{}/stop",
+        seg("container id or name", id)?
+    ));
     if let Some(t) = timeout {
         req = req.query("t", t.to_string());
     }
@@ -72,7 +98,10 @@ pub async fn restart(
     timeout: Option<i64>,
     signal: Option<&str>,
 ) -> Result<()> {
-    let mut req = Request::post(format!("/containers/{}/restart", seg(id)));
+    let mut req = Request::post(format!(
+        "/containers/{}/restart",
+        seg("container id or name", id)?
+    ));
     if let Some(t) = timeout {
         req = req.query("t", t.to_string());
     }
@@ -107,14 +136,21 @@ pub async fn require_version(client: &Client, need: (u32, u32), what: &str) -> R
 
 /// `POST /containers/{id}/kill`.
 pub async fn kill(client: &Client, id: &str, signal: Option<&str>) -> Result<()> {
-    let req = Request::post(format!("/containers/{}/kill", seg(id))).query_opt("signal", signal);
+    let req = Request::post(format!(
+        "/containers/{}/kill",
+        seg("container id or name", id)?
+    ))
+    .query_opt("signal", signal);
     client.call(req).await.map(drop)
 }
 
 /// `POST /containers/{id}/pause`.
 pub async fn pause(client: &Client, id: &str) -> Result<()> {
     client
-        .call(Request::post(format!("/containers/{}/pause", seg(id))))
+        .call(Request::post(format!(
+            "/containers/{}/pause",
+            seg("container id or name", id)?
+        )))
         .await
         .map(drop)
 }
@@ -122,15 +158,19 @@ pub async fn pause(client: &Client, id: &str) -> Result<()> {
 /// `POST /containers/{id}/unpause`.
 pub async fn unpause(client: &Client, id: &str) -> Result<()> {
     client
-        .call(Request::post(format!("/containers/{}/unpause", seg(id))))
+        .call(Request::post(format!(
+            "/containers/{}/unpause",
+            seg("container id or name", id)?
+        )))
         .await
         .map(drop)
 }
 
 /// `DELETE /containers/{id}` with docker-py's v, link, force.
 pub async fn remove(client: &Client, id: &str, v: bool, link: bool, force: bool) -> Result<()> {
+    let path = format!("/containers/{}", seg("container id or name", id)?);
     let req = || {
-        Request::delete(format!("/containers/{}", seg(id)))
+        Request::delete(&path)
             .query_bool("v", v)
             .query_bool("link", link)
             .query_bool("force", force)
@@ -151,7 +191,10 @@ pub async fn wait(
     condition: Option<&str>,
     timeout: Option<std::time::Duration>,
 ) -> Result<serde_json::Value> {
-    let mut req = Request::post(format!("/containers/{}/wait", seg(id)));
+    let mut req = Request::post(format!(
+        "/containers/{}/wait",
+        seg("container id or name", id)?
+    ));
     if let Some(c) = condition {
         if !matches!(c, "not-running" | "next-exit" | "removed") {
             return Err(super::Error::invalid(format!(
@@ -172,23 +215,38 @@ pub async fn wait(
 /// `POST /containers/{id}/rename?name=`.
 pub async fn rename(client: &Client, id: &str, name: &str) -> Result<()> {
     client
-        .call(Request::post(format!("/containers/{}/rename", seg(id))).query("name", name))
+        .call(
+            Request::post(format!(
+                "/containers/{}/rename",
+                seg("container id or name", id)?
+            ))
+            .query("name", name),
+        )
         .await
         .map(drop)
 }
 
 /// `POST /containers/{id}/resize?h=&w=`.
 pub async fn resize(client: &Client, id: &str, height: u32, width: u32) -> Result<()> {
-    let req = Request::post(format!("/containers/{}/resize", seg(id)))
-        .query("h", height.to_string())
-        .query("w", width.to_string());
+    let req = Request::post(format!(
+        "/containers/{}/resize",
+        seg("container id or name", id)?
+    ))
+    .query("h", height.to_string())
+    .query("w", width.to_string());
     client.call(req).await.map(drop)
 }
 
 /// `POST /containers/{id}/update` with an Engine API body; returns the engine's JSON (Warnings).
 pub async fn update(client: &Client, id: &str, body: &serde_json::Value) -> Result<Bytes> {
     client
-        .call(Request::post(format!("/containers/{}/update", seg(id))).json(body))
+        .call(
+            Request::post(format!(
+                "/containers/{}/update",
+                seg("container id or name", id)?
+            ))
+            .json(body),
+        )
         .await
         .map_err(|e| super::podman::explain_missing_route(e, "POST /containers/{id}/update"))
 }

@@ -161,7 +161,10 @@ pub async fn file_body(path: &Path) -> Result<Body> {
 /// `GET /images/{name}/json`, as the engine sent it.
 pub async fn inspect(client: &Client, name: &str) -> Result<Bytes> {
     client
-        .call(Request::get(format!("/images/{}/json", seg(name))))
+        .call(Request::get(format!(
+            "/images/{}/json",
+            seg("image name", name)?
+        )))
         .await
 }
 
@@ -176,7 +179,7 @@ pub async fn exists(client: &Client, name: &str) -> Result<bool> {
 
 /// `DELETE /images/{name}`; returns the engine's JSON list of what was untagged and deleted.
 pub async fn remove(client: &Client, name: &str, force: bool, noprune: bool) -> Result<Bytes> {
-    let req = Request::delete(format!("/images/{}", seg(name)))
+    let req = Request::delete(format!("/images/{}", seg("image name", name)?))
         .query_bool("force", force)
         .query_bool("noprune", noprune);
     client.call(req).await

@@ -210,11 +210,14 @@ async fn attached_run(
     tty: bool,
     run: &RunOnlyOptions,
 ) -> Result<(i64, Vec<u8>, Vec<u8>)> {
-    let attach = Request::post(format!("/containers/{}/attach", seg(id)))
-        .query("stream", "1")
-        .query("stdout", "1")
-        .query("stderr", "1")
-        .timeout(Timeout::Default);
+    let attach = Request::post(format!(
+        "/containers/{}/attach",
+        seg("container id or name", id)?
+    ))
+    .query("stream", "1")
+    .query("stdout", "1")
+    .query("stderr", "1")
+    .timeout(Timeout::Default);
     let resp = client.send(attach).await?;
     let ct = resp
         .headers()
@@ -224,9 +227,12 @@ async fn attached_run(
     let multiplexed = is_multiplexed(ct.as_deref(), tty);
     // The engine answers the wait's headers once the wait is registered, so the exit cannot be
     // missed even if the container is gone (auto_remove) before we ask.
-    let wait = Request::post(format!("/containers/{}/wait", seg(id)))
-        .query("condition", "next-exit")
-        .timeout(Timeout::Default);
+    let wait = Request::post(format!(
+        "/containers/{}/wait",
+        seg("container id or name", id)?
+    ))
+    .query("condition", "next-exit")
+    .timeout(Timeout::Default);
     let wait_resp = client.send(wait).await?;
     containers::start(client, id).await?;
 

@@ -80,14 +80,17 @@ pub async fn logs(client: &Client, id: &str, o: &LogsOptions, tty: bool) -> Resu
     let mut open: Pin<Box<dyn std::future::Future<Output = Result<ChunkStream>> + Send>> =
         Box::pin(async move {
             let o = o2;
-            let req = Request::get(format!("/containers/{}/logs", seg(&id)))
-                .query_bool("stdout", o.stdout)
-                .query_bool("stderr", o.stderr)
-                .query_bool("timestamps", o.timestamps)
-                .query("tail", &o.tail)
-                .query_opt("since", o.since.as_deref())
-                .query_opt("until", o.until.as_deref())
-                .query_bool("follow", o.follow);
+            let req = Request::get(format!(
+                "/containers/{}/logs",
+                seg("container id or name", &id)?
+            ))
+            .query_bool("stdout", o.stdout)
+            .query_bool("stderr", o.stderr)
+            .query_bool("timestamps", o.timestamps)
+            .query("tail", &o.tail)
+            .query_opt("since", o.since.as_deref())
+            .query_opt("until", o.until.as_deref())
+            .query_bool("follow", o.follow);
             let (headers, body) = client.send_stream(req).await?;
             let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
             Ok(Box::pin(Output::new(body, !mux)) as ChunkStream)
@@ -118,8 +121,11 @@ pub async fn stats_stream(
     stream: bool,
     one_shot: bool,
 ) -> Result<ChunkStream> {
-    let mut req =
-        Request::get(format!("/containers/{}/stats", seg(id))).query_bool("stream", stream);
+    let mut req = Request::get(format!(
+        "/containers/{}/stats",
+        seg("container id or name", id)?
+    ))
+    .query_bool("stream", stream);
     if one_shot && !stream {
         let v = client.api_version().await?;
         if (v.0, v.1) >= (1, 41) {
@@ -199,13 +205,16 @@ pub async fn attach(
     o: &AttachOptions,
     tty: bool,
 ) -> Result<(ChunkStream, Stdin)> {
-    let req = Request::post(format!("/containers/{}/attach", seg(id)))
-        .query_bool("stdout", o.stdout)
-        .query_bool("stderr", o.stderr)
-        .query_bool("stdin", o.stdin)
-        .query_bool("stream", o.stream)
-        .query_bool("logs", o.logs)
-        .query_opt("detachKeys", o.detach_keys.as_deref());
+    let req = Request::post(format!(
+        "/containers/{}/attach",
+        seg("container id or name", id)?
+    ))
+    .query_bool("stdout", o.stdout)
+    .query_bool("stderr", o.stderr)
+    .query_bool("stdin", o.stdin)
+    .query_bool("stream", o.stream)
+    .query_bool("logs", o.logs)
+    .query_opt("detachKeys", o.detach_keys.as_deref());
     let (headers, io) = client.upgrade(req).await?;
     let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
     Ok(split_hijacked(io, mux))
@@ -329,7 +338,13 @@ pub async fn exec_create(client: &Client, id: &str, o: &ExecOptions) -> Result<S
         body["DetachKeys"] = json!(k);
     }
     let b = client
-        .call(Request::post(format!("/containers/{}/exec", seg(id))).json(&body))
+        .call(
+            Request::post(format!(
+                "/containers/{}/exec",
+                seg("container id or name", id)?
+            ))
+            .json(&body),
+        )
         .await?;
     let v: Value = decode_json(&b)?;
     v.get("Id")
@@ -341,7 +356,7 @@ pub async fn exec_create(client: &Client, id: &str, o: &ExecOptions) -> Result<S
 /// Start an exec and read its output (no stdin): the engine takes over the connection and
 /// streams until the process ends.
 pub async fn exec_start_output(client: &Client, exec_id: &str, tty: bool) -> Result<ChunkStream> {
-    let req = Request::post(format!("/exec/{}/start", seg(exec_id)))
+    let req = Request::post(format!("/exec/{}/start", seg("exec id", exec_id)?))
         .json(&json!({"Detach": false, "Tty": tty}));
     let (headers, body) = client.send_stream(req).await?;
     let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
@@ -354,7 +369,7 @@ pub async fn exec_start_interactive(
     exec_id: &str,
     tty: bool,
 ) -> Result<(ChunkStream, Stdin)> {
-    let req = Request::post(format!("/exec/{}/start", seg(exec_id)))
+    let req = Request::post(format!("/exec/{}/start", seg("exec id", exec_id)?))
         .json(&json!({"Detach": false, "Tty": tty}));
     let (headers, io) = client.upgrade(req).await?;
     let mux = is_multiplexed(content_type(&headers).as_deref(), tty);
@@ -363,7 +378,7 @@ pub async fn exec_start_interactive(
 
 /// Start an exec in the background.
 pub async fn exec_start_detached(client: &Client, exec_id: &str, tty: bool) -> Result<()> {
-    let req = Request::post(format!("/exec/{}/start", seg(exec_id)))
+    let req = Request::post(format!("/exec/{}/start", seg("exec id", exec_id)?))
         .json(&json!({"Detach": true, "Tty": tty}));
     client.call(req).await.map(drop)
 }
@@ -371,7 +386,10 @@ pub async fn exec_start_detached(client: &Client, exec_id: &str, tty: bool) -> R
 /// `GET /exec/{id}/json`.
 pub async fn exec_inspect(client: &Client, exec_id: &str) -> Result<Bytes> {
     client
-        .call(Request::get(format!("/exec/{}/json", seg(exec_id))))
+        .call(Request::get(format!(
+            "/exec/{}/json",
+            seg("exec id", exec_id)?
+        )))
         .await
 }
 
@@ -396,7 +414,7 @@ pub async fn exec_exit_code(client: &Client, exec_id: &str) -> Result<i64> {
 
 /// `POST /exec/{id}/resize`.
 pub async fn exec_resize(client: &Client, exec_id: &str, height: u32, width: u32) -> Result<()> {
-    let req = Request::post(format!("/exec/{}/resize", seg(exec_id)))
+    let req = Request::post(format!("/exec/{}/resize", seg("exec id", exec_id)?))
         .query("h", height.to_string())
         .query("w", width.to_string());
     client.call(req).await.map(drop)
@@ -404,6 +422,10 @@ pub async fn exec_resize(client: &Client, exec_id: &str, height: u32, width: u32
 
 /// `GET /containers/{id}/top`: {Titles, Processes}.
 pub async fn top(client: &Client, id: &str, ps_args: Option<&str>) -> Result<Bytes> {
-    let req = Request::get(format!("/containers/{}/top", seg(id))).query_opt("ps_args", ps_args);
+    let req = Request::get(format!(
+        "/containers/{}/top",
+        seg("container id or name", id)?
+    ))
+    .query_opt("ps_args", ps_args);
     client.call(req.timeout(Timeout::Default)).await
 }
