@@ -371,6 +371,9 @@ pub struct Request {
     pub timeout: Timeout,
     /// Prefix the path with /vX.Y (everything but /_ping).
     pub versioned: bool,
+    /// 304 Not Modified is an answer (start and stop of a container already in that state);
+    /// every other 3xx, and 304 elsewhere, is an error.
+    pub not_modified_ok: bool,
 }
 
 impl Request {
@@ -384,6 +387,7 @@ impl Request {
             headers: Vec::new(),
             timeout: Timeout::Default,
             versioned: true,
+            not_modified_ok: false,
         }
     }
     pub fn get(path: impl Into<String>) -> Request {
@@ -435,6 +439,11 @@ impl Request {
         self.versioned = false;
         self
     }
+    /// Take 304 Not Modified as an answer (see `not_modified_ok`).
+    pub fn not_modified_ok(mut self) -> Request {
+        self.not_modified_ok = true;
+        self
+    }
 }
 
 /// Pools inherited from a parent process, parked (never used, never dropped) after fork().
@@ -464,10 +473,11 @@ static FORKED_DIRECT: std::sync::Mutex<Vec<DirectConn>> = std::sync::Mutex::new(
 
 /// One HTTP/1.1 connection and its driver.
 struct DirectConn {
-    /// The runtime whose I/O driver the socket is registered with: `None` for a multi-thread
-    /// runtime, or the thread of a current-thread runtime (which only drives I/O while that
-    /// thread is inside it). A connection is reused only where its driver runs.
-    driver: Option<std::thread::ThreadId>,
+    /// The engine's address, for errors.
+    addr: Arc<str>,
+    /// The runtime whose I/O driver the socket is registered with. A connection is reused
+    /// only where that driver runs.
+    driver: Driver,
     sender: hyper::client::conn::http1::SendRequest<Body>,
     /// Fused: once the connection has ended, polling it again is harmless.
     conn: FusedConn,
@@ -475,14 +485,86 @@ struct DirectConn {
 
 type FusedConn = futures_util::future::Fuse<ConnFuture>;
 
-/// The driver tag for connections opened by the current task (see `DirectConn::driver`).
-fn driver_tag() -> Option<std::thread::ThreadId> {
+/// Which runtime drives a connection: a multi-thread runtime drives its sockets whatever
+/// thread uses them; a current-thread runtime only while its thread is inside it, so its
+/// connections are also tied to that thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Driver {
+    runtime: Option<tokio::runtime::Id>,
+    thread: Option<std::thread::ThreadId>,
+}
+
+/// The driver of connections opened by the current task.
+fn driver_tag() -> Driver {
     use tokio::runtime::{Handle, RuntimeFlavor};
     match Handle::try_current() {
-        Ok(h) if h.runtime_flavor() == RuntimeFlavor::CurrentThread => {
-            Some(std::thread::current().id())
+        Ok(h) => Driver {
+            runtime: Some(h.id()),
+            thread: (h.runtime_flavor() == RuntimeFlavor::CurrentThread)
+                .then(|| std::thread::current().id()),
+        },
+        Err(_) => Driver {
+            runtime: None,
+            thread: None,
+        },
+    }
+}
+
+/// The pools this thread left connections in for a current-thread runtime of its own. When
+/// the thread exits, nothing can drive those connections any more (and over ssh each one is
+/// a child process): they are closed then, so a host that makes calls from short-lived
+/// threads keeps a flat count of sockets and processes.
+struct KeptByThisThread {
+    thread: std::thread::ThreadId,
+    pools: std::cell::RefCell<Vec<std::sync::Weak<Inner>>>,
+}
+
+thread_local! {
+    static KEPT_BY_THIS_THREAD: KeptByThisThread = KeptByThisThread {
+        thread: std::thread::current().id(),
+        pools: std::cell::RefCell::new(Vec::new()),
+    };
+}
+
+impl KeptByThisThread {
+    fn note(&self, inner: &Arc<Inner>) {
+        let mut pools = self.pools.borrow_mut();
+        pools.retain(|w| w.strong_count() > 0);
+        if !pools
+            .iter()
+            .any(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(inner)))
+        {
+            pools.push(Arc::downgrade(inner));
         }
-        _ => None,
+    }
+}
+
+impl Drop for KeptByThisThread {
+    fn drop(&mut self) {
+        for pool in self.pools.get_mut().drain(..) {
+            if let Some(inner) = pool.upgrade() {
+                inner.close_thread(self.thread);
+            }
+        }
+    }
+}
+
+impl Inner {
+    /// Close the idle connections tied to `thread` (see `KeptByThisThread`).
+    fn close_thread(&self, thread: std::thread::ThreadId) {
+        let closed: Vec<DirectConn> = {
+            let mut pool = self.direct.lock().unwrap_or_else(|p| p.into_inner());
+            if pool.0 != std::process::id() {
+                return;
+            }
+            let (gone, kept) = std::mem::take(&mut pool.1)
+                .into_iter()
+                .partition(|dc| dc.driver.thread == Some(thread));
+            pool.1 = kept;
+            gone
+        };
+        // Dropped outside the lock: closing an ssh connection kills its child.
+        drop(closed);
     }
 }
 
@@ -695,6 +777,7 @@ impl Client {
     }
 
     async fn path_and_query(&self, req: &mut Request) -> Result<String> {
+        check_path(req)?;
         let mut pq = if req.versioned {
             format!("/v{}{}", self.api_version().await?, req.path)
         } else {
@@ -717,16 +800,21 @@ impl Client {
     }
 
     async fn send_stream_inner(&self, mut req: Request) -> Result<(hyper::HeaderMap, ByteStream)> {
+        let what = describe(&req);
         let request = self.direct_request_of(&mut req).await?;
         let mut dc = self.open_direct().await?;
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
         let headers = response.headers().clone();
         let body: ByteStream = Box::pin(DirectBody {
+            addr: dc.addr.clone(),
             body: response.into_body(),
             conn: Some(dc.conn),
             _sender: dc.sender,
         });
+        if status.is_redirection() {
+            check_status(status, &headers, b"", &what, req.not_modified_ok)?;
+        }
         if status.as_u16() >= 400 {
             use futures_util::StreamExt;
             let mut body = body;
@@ -752,6 +840,15 @@ impl Client {
             .send(request)
             .await
             .map_err(|e| self.transport_error(&req.method, &req.path, e))?;
+        if resp.status().is_redirection() {
+            check_status(
+                resp.status(),
+                resp.headers(),
+                b"",
+                &describe(&req),
+                req.not_modified_ok,
+            )?;
+        }
         if resp.status().as_u16() >= 400 {
             return Err(error_from_response(resp).await);
         }
@@ -816,6 +913,7 @@ impl Client {
 
     /// A whole-body call on a kept-alive connection driven right here.
     async fn call_direct(&self, mut req: Request) -> Result<(StatusCode, hyper::HeaderMap, Bytes)> {
+        let (what, not_modified_ok) = (describe(&req), req.not_modified_ok);
         let request = self.direct_request_of(&mut req).await?;
         let mut dc = match self.take_idle() {
             Some(dc) => dc,
@@ -828,6 +926,7 @@ impl Client {
         loop {
             let frame = drive(
                 &mut dc.conn,
+                &dc.addr,
                 std::future::poll_fn(|cx| {
                     use hyper::body::Body as _;
                     std::pin::Pin::new(&mut body).poll_frame(cx)
@@ -840,17 +939,13 @@ impl Client {
                         buf.extend_from_slice(&d);
                     }
                 }
-                Some(Err(e)) => {
-                    return Err(Error::Protocol(format!("reading the engine's answer: {e}")))
-                }
+                Some(Err(e)) => return Err(conn_error(e, &dc.addr)),
                 None => break,
             }
         }
         let body = buf.freeze();
         self.give_back(dc);
-        if status.as_u16() >= 400 {
-            return Err(api_error(status, &body));
-        }
+        check_status(status, &parts.headers, &body, &what, not_modified_ok)?;
         Ok((status, parts.headers, body))
     }
 
@@ -903,7 +998,13 @@ impl Client {
                 None => return,
             }
         }
+        let tied_to_thread = dc.driver.thread.is_some();
         pool.1.push(dc);
+        drop(pool);
+        if tied_to_thread {
+            // Fails only while this thread is exiting, when its connections close anyway.
+            let _ = KEPT_BY_THIS_THREAD.try_with(|k| k.note(&self.inner));
+        }
     }
 
     async fn open_direct(&self) -> Result<DirectConn> {
@@ -978,6 +1079,7 @@ impl Client {
             }
         };
         Ok(DirectConn {
+            addr: self.address().into(),
             driver: driver_tag(),
             sender,
             conn: futures_util::FutureExt::fuse(conn),
@@ -1098,6 +1200,61 @@ pub async fn error_from_response(resp: Response<Incoming>) -> Error {
     api_error(status, &body)
 }
 
+/// A status the call cannot take as its answer: >= 400 (with the engine's own message), or a
+/// redirect. The Engine API documents no redirect as a result; the engine sends one (301) for
+/// a path that cleans to another one, and following it would act on a resource nobody named.
+/// 304 is an answer only where the request says so (start, stop).
+fn check_status(
+    status: StatusCode,
+    headers: &hyper::HeaderMap,
+    body: &[u8],
+    what: &str,
+    not_modified_ok: bool,
+) -> Result<()> {
+    if status.is_redirection() && !(status == StatusCode::NOT_MODIFIED && not_modified_ok) {
+        let location = headers
+            .get(hyper::header::LOCATION)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+        return Err(Error::Api {
+            status: status.as_u16(),
+            message: match location {
+                Some(l) => format!("{what}: the engine answered {status}, Location: {l}"),
+                None => format!("{what}: the engine answered {status}, with no Location"),
+            },
+        });
+    }
+    if status.as_u16() >= 400 {
+        return Err(api_error(status, body));
+    }
+    Ok(())
+}
+
+/// Every request path is checked before it is sent: an empty segment or a `.`/`..` one (also
+/// inside a percent-encoded segment) means an id or name was empty or not a name at all, and
+/// the engine would redirect to another path. The callers check their own arguments first,
+/// with the argument's name; this keeps any path that escaped them from being sent.
+fn check_path(req: &Request) -> Result<()> {
+    let bad = req
+        .path
+        .strip_prefix('/')
+        .unwrap_or(&req.path)
+        .split('/')
+        .any(|raw| {
+            let decoded: String = form_urlencoded::parse(format!("x={raw}").as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default();
+            raw.is_empty() || decoded.split('/').any(|p| p == "." || p == "..")
+        });
+    if bad {
+        return Err(Error::invalid(format!(
+            "{}: the request path has an empty, \".\" or \"..\" part (an empty id or name?)",
+            describe(req)
+        )));
+    }
+    Ok(())
+}
+
 /// `Error::Api` from an error status and body, with the engine's own message.
 fn api_error(status: StatusCode, body: &[u8]) -> Error {
     let message = serde_json::from_slice::<serde_json::Value>(body)
@@ -1126,12 +1283,15 @@ async fn roundtrip(
     request: hyper::Request<Body>,
 ) -> Result<Response<Incoming>> {
     let send = dc.sender.send_request(request);
-    drive(&mut dc.conn, send).await?.map_err(conn_error)
+    drive(&mut dc.conn, &dc.addr, send)
+        .await?
+        .map_err(|e| conn_error(e, &dc.addr))
 }
 
 /// A failed exchange on a connection: a TLS failure (a client certificate the server turned
-/// down shows only now with TLS 1.3) or a protocol error.
-fn conn_error(e: hyper::Error) -> Error {
+/// down shows only now with TLS 1.3), the connection lost before the answer was complete, or
+/// a protocol error (what the engine sent cannot be read).
+fn conn_error(e: hyper::Error, addr: &str) -> Error {
     if let Some(why) = tls::tls_reason(&e) {
         return Error::Tls(why);
     }
@@ -1143,11 +1303,41 @@ fn conn_error(e: hyper::Error) -> Error {
             reason: reason.to_string(),
         };
     }
+    if connection_lost(&e) {
+        return Error::ConnectionLost {
+            addr: addr.to_string(),
+            reason: e.to_string(),
+        };
+    }
     Error::Protocol(format!("talking to the engine: {e}"))
 }
 
+/// The connection ended under the answer: end of input in the middle of a message, or the
+/// socket reset or broken. Anything else hyper reports is a malformed answer.
+fn connection_lost(e: &hyper::Error) -> bool {
+    use std::io::ErrorKind::*;
+    if e.is_incomplete_message() {
+        return true;
+    }
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof | NotConnected
+            );
+        }
+        src = s.source();
+    }
+    false
+}
+
 /// Await `fut` while driving the connection; an error if the connection ends first.
-async fn drive<F: std::future::Future>(conn: &mut FusedConn, fut: F) -> Result<F::Output> {
+async fn drive<F: std::future::Future>(
+    conn: &mut FusedConn,
+    addr: &str,
+    fut: F,
+) -> Result<F::Output> {
     use futures_util::future::FusedFuture;
     tokio::pin!(fut);
     if conn.is_terminated() {
@@ -1161,8 +1351,11 @@ async fn drive<F: std::future::Future>(conn: &mut FusedConn, fut: F) -> Result<F
             match futures_util::FutureExt::now_or_never(&mut fut) {
                 Some(r) => Ok(r),
                 None => Err(match c {
-                    Err(e) => conn_error(e),
-                    Ok(()) => Error::Protocol("the engine closed the connection before answering".into()),
+                    Err(e) => conn_error(e, addr),
+                    Ok(()) => Error::ConnectionLost {
+                        addr: addr.to_string(),
+                        reason: "the engine closed the connection before answering".into(),
+                    },
                 }),
             }
         }
@@ -1171,6 +1364,7 @@ async fn drive<F: std::future::Future>(conn: &mut FusedConn, fut: F) -> Result<F
 
 /// A response body read on the same task that drives its connection.
 struct DirectBody {
+    addr: Arc<str>,
     body: Incoming,
     conn: Option<FusedConn>,
     _sender: hyper::client::conn::http1::SendRequest<Body>,
@@ -1191,9 +1385,7 @@ impl Stream for DirectBody {
                 if let Poll::Ready(r) = std::future::Future::poll(std::pin::Pin::new(c), cx) {
                     this.conn = None;
                     if let Err(e) = r {
-                        return Poll::Ready(Some(Err(Error::Protocol(format!(
-                            "reading the engine's stream: {e}"
-                        )))));
+                        return Poll::Ready(Some(Err(conn_error(e, &this.addr))));
                     }
                 }
             }
@@ -1202,9 +1394,7 @@ impl Stream for DirectBody {
                     Ok(d) if !d.is_empty() => Poll::Ready(Some(Ok(d))),
                     _ => continue,
                 },
-                Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(Error::Protocol(format!(
-                    "reading the engine's stream: {e}"
-                ))))),
+                Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(conn_error(e, &this.addr)))),
                 Poll::Ready(None) => Poll::Ready(None),
                 Poll::Pending => Poll::Pending,
             };

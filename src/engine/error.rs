@@ -23,6 +23,10 @@ pub enum Error {
     },
     /// The engine could not be reached at `addr`.
     Connection { addr: String, reason: String },
+    /// The connection to the engine at `addr` ended before the answer or stream was complete
+    /// (the engine stopped or restarted, a proxy cut it): the same code as `Connection` at the
+    /// C ABI, since the remedy is the same (reconnect, retry); what arrived before is intact.
+    ConnectionLost { addr: String, reason: String },
     /// A call or stream ran past its time limit.
     Timeout(String),
     /// A cancel token fired or the stream was cancelled.
@@ -90,6 +94,9 @@ impl fmt::Display for Error {
             }
             Error::Connection { addr, reason } => {
                 write!(f, "cannot connect to the engine at {addr}: {reason}")
+            }
+            Error::ConnectionLost { addr, reason } => {
+                write!(f, "lost the connection to the engine at {addr}: {reason}")
             }
             Error::Timeout(m) => write!(f, "timed out: {m}"),
             Error::Cancelled => write!(f, "cancelled"),

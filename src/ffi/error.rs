@@ -86,7 +86,7 @@ pub fn code_of(e: &Error) -> docker_result {
         Error::Api { .. } => DOCKER_ERR_ENGINE,
         Error::ImageNotFound { .. } => DOCKER_ERR_IMAGE_NOT_FOUND,
         Error::ContainerFailed { .. } => DOCKER_ERR_CONTAINER_FAILED,
-        Error::Connection { .. } => DOCKER_ERR_CONNECTION,
+        Error::Connection { .. } | Error::ConnectionLost { .. } => DOCKER_ERR_CONNECTION,
         Error::Timeout(_) => DOCKER_ERR_TIMEOUT,
         Error::Cancelled => DOCKER_ERR_CANCELLED,
         Error::StoppedByCallback => DOCKER_ERR_STOPPED_BY_CALLBACK,
