@@ -480,6 +480,39 @@ fn ssh_engine() {
         "the ssh child is killed and reaped with its client"
     );
 
+    // Calls from short-lived threads: the ssh process each thread's connection ran in ends
+    // with the thread, so rounds of fresh threads leave only this thread's own.
+    let cl = new_client(&ssh_opts(&dir, "id_test")).unwrap();
+    ok(docker_client_ping(cl, &mut e), e);
+    for round in 1..=3 {
+        let shared = cl as usize;
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    let mut e = ptr::null_mut();
+                    ok(docker_client_ping(shared as *mut docker_client, &mut e), e);
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        // Killed at once; reaped by the runtime a moment later.
+        let mut left = ssh_children();
+        for _ in 0..50 {
+            if left == 1 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            left = ssh_children();
+        }
+        assert_eq!(
+            left, 1,
+            "after round {round} of 8 threads: only this thread's ssh process is left"
+        );
+    }
+    docker_client_free(cl);
+
     let cl = new_client(&ssh_opts(&dir, "id_test")).unwrap();
     exercise(cl, &format!("dctr-t2ssh-{}", std::process::id()));
     docker_client_free(cl);
