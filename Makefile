@@ -115,11 +115,41 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS)
 	  if $(VALGRIND) $$extra $$t; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
 	done; echo "c-tests: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
 
+# The same C and C++ tests and examples built with the address and undefined-behaviour
+# sanitizers (LeakSanitizer included), run once each: a second opinion beside valgrind that
+# also sees the stack and what valgrind's slower run may hide.
+SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_ENV  := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1 \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+SAN_TESTS := $(patsubst $(BUILD)/c/%,$(BUILD)/san/%,$(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS))
+
+$(BUILD)/san/cpp-%: tests/cpp/%.cpp include/docker_containers.hpp $(HEADER) debug
+	@mkdir -p $(BUILD)/san
+	$(CXX) -std=c++17 $(CWARN) -pedantic -g $(SAN) -Iinclude $< -L$(DEBUG_DIR) -ldocker_containers -lpthread \
+	    -Wl,-rpath,$(CURDIR)/$(DEBUG_DIR) -o $@
+
+$(BUILD)/san/example-%: examples-c/%.c $(HEADER) debug
+	@mkdir -p $(BUILD)/san
+	$(CC) -std=c99 $(CWARN) -g $(SAN) -Iinclude $< -L$(DEBUG_DIR) -ldocker_containers -lpthread \
+	    -Wl,-rpath,$(CURDIR)/$(DEBUG_DIR) -o $@
+
+$(BUILD)/san/%: tests/c/%.c tests/c/check.h $(HEADER) debug
+	@mkdir -p $(BUILD)/san
+	$(CC) -std=c99 $(CWARN) -g $(SAN) -Iinclude -Itests/c $< -L$(DEBUG_DIR) -ldocker_containers -lpthread \
+	    -Wl,-rpath,$(CURDIR)/$(DEBUG_DIR) -o $@
+
+.PHONY: c-sanitize
+c-sanitize: engine $(SAN_TESTS)
+	@set -e; passed=0; failed=0; for t in $(SAN_TESTS); do \
+	  echo "== $$t (address and undefined-behaviour sanitizers)"; \
+	  if $(SAN_ENV) $$t; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
+	done; echo "c-sanitize: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
+
 # Each binding (bindings/LANG/rules.mk) adds its test target to BINDING_TESTS.
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
 
-test: check-header check-symbols rust-test c-test install-test podman-test $(BINDING_TESTS)
+test: check-header check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").
