@@ -53,9 +53,12 @@ enum docker_result
   // docker_error_stderr.
   DOCKER_ERR_CONTAINER_FAILED = 5,
   // Any other engine error; docker_error_http_status has the status and the message is the
-  // engine's own.
+  // engine's own. Also any redirect (3xx), which the Engine API never gives as a result: the
+  // message names the status and the Location (304 is success for start and stop only).
   DOCKER_ERR_ENGINE = 6,
-  // The engine could not be reached; the message names the address.
+  // The engine could not be reached, or the connection ended before the answer or stream was
+  // complete (the engine stopped or restarted); the message names the address. What arrived
+  // before was delivered; the next call connects afresh.
   DOCKER_ERR_CONNECTION = 7,
   // A call or stream ran past its time limit (for docker_stream_next: no data yet, call again).
   DOCKER_ERR_TIMEOUT = 8,
@@ -67,7 +70,8 @@ enum docker_result
   DOCKER_ERR_TLS = 11,
   // A handle or stream made before fork() was used in the child.
   DOCKER_ERR_FORKED = 12,
-  // The engine sent something unreadable, or a stream broke off in the middle.
+  // The engine sent something unreadable: malformed JSON, a bad frame, a stream that ends
+  // inside a frame.
   DOCKER_ERR_PROTOCOL = 13,
   // A local file could not be read or written (copy to/from the host).
   DOCKER_ERR_IO = 14,
@@ -600,7 +604,8 @@ docker_result docker_container_diff(const struct docker_container *container,
 // the Docker CLI's rules ("dir/." copies the contents; a missing destination is created with
 // the source's content; a trailing "/" demands a directory), keeping modes, mtimes, symlinks
 // (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
-// symlink points to, like -L), `copy_uid_gid`. Blocks the calling thread.
+// symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
+// DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
 docker_result docker_container_copy_to(const struct docker_container *container,
                                        const char *host_path,
                                        const char *container_path,
@@ -611,7 +616,9 @@ docker_result docker_container_copy_to(const struct docker_container *container,
 // streamed. Nothing is ever written outside the destination, whatever the container sends:
 // entries with "..", absolute names, paths through symlinks, hard links leaving the tree,
 // device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
-// `follow_link`, `archive` (keep owners, like -a; needs the rights). Blocks the calling thread.
+// `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
+// on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
+// thread.
 docker_result docker_container_copy_from(const struct docker_container *container,
                                          const char *container_path,
                                          const char *host_path,

@@ -25,9 +25,12 @@ pub enum docker_result {
     /// docker_error_stderr.
     DOCKER_ERR_CONTAINER_FAILED = 5,
     /// Any other engine error; docker_error_http_status has the status and the message is the
-    /// engine's own.
+    /// engine's own. Also any redirect (3xx), which the Engine API never gives as a result: the
+    /// message names the status and the Location (304 is success for start and stop only).
     DOCKER_ERR_ENGINE = 6,
-    /// The engine could not be reached; the message names the address.
+    /// The engine could not be reached, or the connection ended before the answer or stream was
+    /// complete (the engine stopped or restarted); the message names the address. What arrived
+    /// before was delivered; the next call connects afresh.
     DOCKER_ERR_CONNECTION = 7,
     /// A call or stream ran past its time limit (for docker_stream_next: no data yet, call again).
     DOCKER_ERR_TIMEOUT = 8,
@@ -39,7 +42,8 @@ pub enum docker_result {
     DOCKER_ERR_TLS = 11,
     /// A handle or stream made before fork() was used in the child.
     DOCKER_ERR_FORKED = 12,
-    /// The engine sent something unreadable, or a stream broke off in the middle.
+    /// The engine sent something unreadable: malformed JSON, a bad frame, a stream that ends
+    /// inside a frame.
     DOCKER_ERR_PROTOCOL = 13,
     /// A local file could not be read or written (copy to/from the host).
     DOCKER_ERR_IO = 14,

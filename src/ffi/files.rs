@@ -363,7 +363,8 @@ pub extern "C" fn docker_container_diff(
 /// the Docker CLI's rules ("dir/." copies the contents; a missing destination is created with
 /// the source's content; a trailing "/" demands a directory), keeping modes, mtimes, symlinks
 /// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
-/// symlink points to, like -L), `copy_uid_gid`. Blocks the calling thread.
+/// symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
+/// DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
 #[no_mangle]
 pub extern "C" fn docker_container_copy_to(
     container: *const docker_container,
@@ -396,7 +397,9 @@ pub extern "C" fn docker_container_copy_to(
 /// streamed. Nothing is ever written outside the destination, whatever the container sends:
 /// entries with "..", absolute names, paths through symlinks, hard links leaving the tree,
 /// device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
-/// `follow_link`, `archive` (keep owners, like -a; needs the rights). Blocks the calling thread.
+/// `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
+/// on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
+/// thread.
 #[no_mangle]
 pub extern "C" fn docker_container_copy_from(
     container: *const docker_container,
