@@ -1,13 +1,13 @@
 //! ssh:// engines, as the Docker CLI reaches them: the system `ssh` runs
 //! `docker system dial-stdio` on the remote host, and the child's stdin and stdout are the
-//! connection. The child is killed when the connection is dropped (tokio reaps it).
+//! connection. The child is killed and reaped when the connection is dropped.
 
 use std::io;
 use std::pin::Pin;
 use std::process::Stdio;
 use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::process::{Child, ChildStderr, ChildStdin, ChildStdout, Command};
+use tokio::process::{ChildStderr, ChildStdin, ChildStdout};
 
 /// Where and how to ssh.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +47,11 @@ pub fn ssh_reason(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     None
 }
 
-/// One ssh child; its stdout is read, its stdin written.
+/// One ssh child; its stdout is read, its stdin written. Dropping it kills the child and
+/// reaps it there and then (a killed process is gone in moments), so no zombie waits for a
+/// runtime to notice.
 pub struct SshStream {
-    _child: Child,
+    child: std::process::Child,
     stdin: ChildStdin,
     stdout: ChildStdout,
     stderr: Option<ChildStderr>,
@@ -64,7 +66,7 @@ const SAID_MAX: usize = 4096;
 impl SshTarget {
     /// Start `ssh ... docker system dial-stdio`.
     pub fn spawn(&self) -> io::Result<SshStream> {
-        let mut cmd = Command::new("ssh");
+        let mut cmd = std::process::Command::new("ssh");
         cmd.arg("-o").arg("BatchMode=yes");
         if let Some(p) = self.port {
             cmd.arg("-p").arg(p.to_string());
@@ -77,16 +79,27 @@ impl SshTarget {
         cmd.args(["docker", "system", "dial-stdio"]);
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .kill_on_drop(true);
+            .stderr(Stdio::piped());
         let mut child = cmd
             .spawn()
             .map_err(|e| io::Error::new(e.kind(), SshFailed(format!("starting ssh: {e}"))))?;
-        let stdin = child.stdin.take().expect("piped");
-        let stdout = child.stdout.take().expect("piped");
-        let stderr = child.stderr.take();
+        let pipes = (|| {
+            Ok::<_, io::Error>((
+                ChildStdin::from_std(child.stdin.take().expect("piped"))?,
+                ChildStdout::from_std(child.stdout.take().expect("piped"))?,
+                child.stderr.take().map(ChildStderr::from_std).transpose()?,
+            ))
+        })();
+        let (stdin, stdout, stderr) = match pipes {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(e);
+            }
+        };
         Ok(SshStream {
-            _child: child,
+            child,
             stdin,
             stdout,
             stderr,
@@ -104,6 +117,13 @@ impl SshTarget {
             .unwrap_or_default();
         let port = self.port.map(|p| format!(":{p}")).unwrap_or_default();
         format!("ssh://{user}{}{port}", self.host)
+    }
+}
+
+impl Drop for SshStream {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
