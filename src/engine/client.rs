@@ -3,7 +3,7 @@
 
 use super::host::Host;
 use super::opts::Opts;
-use super::ssh::{ssh_reason, SshConnector, SshTarget};
+use super::ssh::{ssh_reason, SshTarget};
 use super::tls::{self, Tls, TlsSettings};
 use super::{Error, Result};
 use bytes::Bytes;
@@ -13,13 +13,10 @@ use http_body_util::{BodyExt, Empty, Full};
 use hyper::body::Incoming;
 use hyper::header::{HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
 use hyper::{Method, Response, StatusCode, Uri};
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::client::legacy::Client as HyperClient;
-use hyper_util::rt::TokioExecutor;
 use hyperlocal::UnixConnector;
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The newest Engine API version this library speaks. Negotiation never goes above it.
@@ -269,95 +266,6 @@ impl ClientOptions {
     }
 }
 
-enum Transport {
-    Unix {
-        client: HyperClient<UnixConnector, Body>,
-        path: PathBuf,
-    },
-    Tcp {
-        client: HyperClient<HttpConnector, Body>,
-        authority: String,
-    },
-    Tls {
-        client: HyperClient<tls::TlsConnector, Body>,
-        authority: String,
-    },
-    Ssh {
-        client: HyperClient<SshConnector, Body>,
-    },
-}
-
-impl Transport {
-    fn build(host: &Host, pool: usize, tls: Option<&Tls>, ssh: Option<&SshTarget>) -> Transport {
-        let mut b = HyperClient::builder(TokioExecutor::new());
-        b.pool_max_idle_per_host(pool)
-            .pool_idle_timeout(Duration::from_secs(30));
-        match host {
-            Host::Unix(path) => Transport::Unix {
-                client: b.build(UnixConnector),
-                path: path.clone(),
-            },
-            Host::Ssh { .. } => Transport::Ssh {
-                client: b.build(SshConnector(ssh.expect("an ssh target").clone())),
-            },
-            Host::Tcp { host, port } if tls.is_some() => Transport::Tls {
-                client: b.build(tls::TlsConnector {
-                    tls: tls.expect("checked").clone(),
-                    host: host.clone(),
-                    port: *port,
-                }),
-                authority: if host.contains(':') {
-                    format!("[{host}]:{port}")
-                } else {
-                    format!("{host}:{port}")
-                },
-            },
-            Host::Tcp { host, port } => {
-                let mut conn = HttpConnector::new();
-                conn.set_nodelay(true);
-                conn.set_connect_timeout(Some(CONNECT_TIMEOUT));
-                let authority = if host.contains(':') {
-                    format!("[{host}]:{port}")
-                } else {
-                    format!("{host}:{port}")
-                };
-                Transport::Tcp {
-                    client: b.build(conn),
-                    authority,
-                }
-            }
-        }
-    }
-
-    fn uri(&self, path_and_query: &str) -> Result<Uri> {
-        match self {
-            Transport::Unix { path, .. } => Ok(hyperlocal::Uri::new(path, path_and_query).into()),
-            Transport::Ssh { .. } => format!("http://docker{path_and_query}")
-                .parse()
-                .map_err(|e| Error::invalid(format!("bad request path {path_and_query:?}: {e}"))),
-            Transport::Tcp { authority, .. } | Transport::Tls { authority, .. } => {
-                format!("http://{authority}{path_and_query}")
-                    .parse()
-                    .map_err(|e| {
-                        Error::invalid(format!("bad request path {path_and_query:?}: {e}"))
-                    })
-            }
-        }
-    }
-
-    async fn send(
-        &self,
-        req: hyper::Request<Body>,
-    ) -> std::result::Result<Response<Incoming>, hyper_util::client::legacy::Error> {
-        match self {
-            Transport::Unix { client, .. } => client.request(req).await,
-            Transport::Tcp { client, .. } => client.request(req).await,
-            Transport::Tls { client, .. } => client.request(req).await,
-            Transport::Ssh { client } => client.request(req).await,
-        }
-    }
-}
-
 /// One request to the engine.
 pub struct Request {
     pub method: Method,
@@ -446,9 +354,6 @@ impl Request {
     }
 }
 
-/// Pools inherited from a parent process, parked (never used, never dropped) after fork().
-static FORKED_LEFTOVERS: std::sync::Mutex<Vec<Arc<Transport>>> = std::sync::Mutex::new(Vec::new());
-
 struct Inner {
     host: Host,
     /// Set for a TLS engine.
@@ -456,8 +361,6 @@ struct Inner {
     /// Set for an ssh:// engine.
     ssh: Option<SshTarget>,
     pool: usize,
-    /// The pool, with the pid it was made in: a forked child builds its own.
-    transport: RwLock<(u32, Arc<Transport>)>,
     pinned: Option<ApiVersion>,
     negotiated: tokio::sync::OnceCell<ApiVersion>,
     timeout: Duration,
@@ -627,14 +530,12 @@ impl Client {
         if pool == 0 {
             return Err(Error::invalid("max_pool_size must be at least 1"));
         }
-        let transport = Transport::build(&host, pool, tls.as_ref(), ssh.as_ref());
         Ok(Client {
             inner: Arc::new(Inner {
                 host,
                 tls,
                 ssh,
                 pool,
-                transport: RwLock::new((std::process::id(), Arc::new(transport))),
                 pinned,
                 negotiated: tokio::sync::OnceCell::new(),
                 timeout,
@@ -652,45 +553,6 @@ impl Client {
     /// The per-call timeout.
     pub fn call_timeout(&self) -> Duration {
         self.inner.timeout
-    }
-
-    fn transport(&self) -> Arc<Transport> {
-        let pid = std::process::id();
-        {
-            let t = self
-                .inner
-                .transport
-                .read()
-                .unwrap_or_else(|p| p.into_inner());
-            if t.0 == pid {
-                return t.1.clone();
-            }
-        }
-        // A forked child: the parent's connections are not ours to use. Start a new pool.
-        let mut t = self
-            .inner
-            .transport
-            .write()
-            .unwrap_or_else(|p| p.into_inner());
-        if t.0 != pid {
-            let old = std::mem::replace(
-                &mut t.1,
-                Arc::new(Transport::build(
-                    &self.inner.host,
-                    self.inner.pool,
-                    self.inner.tls.as_ref(),
-                    self.inner.ssh.as_ref(),
-                )),
-            );
-            // Its connections belong to the parent's runtime: never drop them here. Kept
-            // reachable rather than forgotten, so leak checkers in the child stay quiet.
-            FORKED_LEFTOVERS
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .push(old);
-            t.0 = pid;
-        }
-        t.1.clone()
     }
 
     /// The API version requests use: the pinned one, or min(engine, MAX_API_VERSION), asked once.
@@ -720,8 +582,7 @@ impl Client {
 
     /// The engine's own newest API version, from /_ping's header (or /version).
     pub async fn engine_api_version(&self) -> Result<ApiVersion> {
-        // On a direct connection, like every whole-body call: the legacy pool's connections
-        // belong to whichever runtime made them, and this may run on a caller's own runtime.
+        // On a direct connection, like every call.
         let req = Request::get("/_ping").unversioned();
         let (limit, what) = (self.limit(req.timeout), describe(&req));
         let (_, headers, _) = self.within(limit, what, self.call_direct(req)).await?;
@@ -748,14 +609,6 @@ impl Client {
             Timeout::After(d) => Some(d),
             Timeout::Never => None,
         }
-    }
-
-    /// Send a request and return the response once its headers arrive. The time limit covers
-    /// connecting and waiting for the headers; reading the body is the caller's business.
-    /// Statuses >= 400 become `Error::Api` carrying the engine's message.
-    pub async fn send(&self, req: Request) -> Result<Response<Incoming>> {
-        let (limit, what) = (self.limit(req.timeout), describe(&req));
-        self.within(limit, what, self.send_inner(req)).await
     }
 
     /// Run `fut` within `limit`; past it, a timeout error naming the request and the engine.
@@ -802,7 +655,7 @@ impl Client {
     async fn send_stream_inner(&self, mut req: Request) -> Result<(hyper::HeaderMap, ByteStream)> {
         let what = describe(&req);
         let request = self.direct_request_of(&mut req).await?;
-        let mut dc = self.open_direct().await?;
+        let mut dc = self.open_direct(false).await?;
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
         let headers = response.headers().clone();
@@ -832,64 +685,6 @@ impl Client {
         Ok((headers, body))
     }
 
-    async fn send_inner(&self, mut req: Request) -> Result<Response<Incoming>> {
-        let pq = self.path_and_query(&mut req).await?;
-        let transport = self.transport();
-        let request = self.build(&mut req, transport.uri(&pq)?)?;
-        let resp = transport
-            .send(request)
-            .await
-            .map_err(|e| self.transport_error(&req.method, &req.path, e))?;
-        if resp.status().is_redirection() {
-            check_status(
-                resp.status(),
-                resp.headers(),
-                b"",
-                &describe(&req),
-                req.not_modified_ok,
-            )?;
-        }
-        if resp.status().as_u16() >= 400 {
-            return Err(error_from_response(resp).await);
-        }
-        Ok(resp)
-    }
-
-    fn transport_error(
-        &self,
-        method: &Method,
-        path: &str,
-        e: hyper_util::client::legacy::Error,
-    ) -> Error {
-        let mut reason = e.to_string();
-        let mut src = std::error::Error::source(&e);
-        while let Some(s) = src {
-            reason.push_str(": ");
-            reason.push_str(&s.to_string());
-            src = s.source();
-        }
-        if let Some(why) = tls::tls_reason(&e) {
-            return Error::Tls(format!("{}: {why}", self.address()));
-        }
-        if let Some(said) = ssh_reason(&e) {
-            return Error::Connection {
-                addr: self.address(),
-                reason: said,
-            };
-        }
-        if e.is_connect() {
-            Error::Connection {
-                addr: self.address(),
-                reason,
-            }
-        } else {
-            Error::Connection {
-                addr: self.address(),
-                reason: format!("{method} {path}: {reason}"),
-            }
-        }
-    }
-
     /// Send a request and read the whole body, all within the call's time limit.
     pub async fn call(&self, req: Request) -> Result<Bytes> {
         self.call_with_status(req).await.map(|(_, b)| b)
@@ -917,33 +712,12 @@ impl Client {
         let request = self.direct_request_of(&mut req).await?;
         let mut dc = match self.take_idle() {
             Some(dc) => dc,
-            None => self.open_direct().await?,
+            None => self.open_direct(false).await?,
         };
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
-        let (parts, mut body) = response.into_parts();
-        let mut buf = bytes::BytesMut::new();
-        loop {
-            let frame = drive(
-                &mut dc.conn,
-                &dc.addr,
-                std::future::poll_fn(|cx| {
-                    use hyper::body::Body as _;
-                    std::pin::Pin::new(&mut body).poll_frame(cx)
-                }),
-            )
-            .await?;
-            match frame {
-                Some(Ok(f)) => {
-                    if let Ok(d) = f.into_data() {
-                        buf.extend_from_slice(&d);
-                    }
-                }
-                Some(Err(e)) => return Err(conn_error(e, &dc.addr)),
-                None => break,
-            }
-        }
-        let body = buf.freeze();
+        let (parts, body) = response.into_parts();
+        let body = read_whole(&mut dc, body).await?;
         self.give_back(dc);
         check_status(status, &parts.headers, &body, &what, not_modified_ok)?;
         Ok((status, parts.headers, body))
@@ -1007,27 +781,27 @@ impl Client {
         }
     }
 
-    async fn open_direct(&self) -> Result<DirectConn> {
+    /// A new connection to the engine. `upgrades`: it may be taken over after a 101 answer
+    /// (attach, interactive exec), so it is never given back to the pool.
+    async fn open_direct(&self, upgrades: bool) -> Result<DirectConn> {
         let connect_err = |e: std::io::Error| Error::Connection {
             addr: self.address(),
             reason: e.to_string(),
         };
-        let proto = |e: hyper::Error| Error::Protocol(format!("talking to the engine: {e}"));
-        let builder = {
-            let mut b = hyper::client::conn::http1::Builder::new();
-            b.read_buf_exact_size(Some(64 * 1024));
-            b
+        let timed_out = || Error::Connection {
+            addr: self.address(),
+            reason: "connect timed out".into(),
         };
-        let (sender, conn): (_, ConnFuture) = match &self.inner.host {
+        let io: Box<dyn Io> = match &self.inner.host {
             Host::Unix(path) => {
-                let io = tokio::net::UnixStream::connect(path)
+                // hyperlocal's connector: the unix-socket transport the design names.
+                use tower_service::Service;
+                let uri: Uri = hyperlocal::Uri::new(path, "/").into();
+                let io = tokio::time::timeout(CONNECT_TIMEOUT, UnixConnector.call(uri))
                     .await
+                    .map_err(|_| timed_out())?
                     .map_err(connect_err)?;
-                let (s, c) = builder
-                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
-                    .await
-                    .map_err(proto)?;
-                (s, Box::pin(c) as ConnFuture)
+                Box::new(io)
             }
             Host::Ssh { .. } => {
                 let target = self.inner.ssh.as_ref().expect("an ssh target");
@@ -1035,29 +809,18 @@ impl Client {
                     addr: self.address(),
                     reason: e.to_string(),
                 })?;
-                let (s, c) = builder
-                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
-                    .await
-                    .map_err(proto)?;
-                (s, Box::pin(c))
+                Box::new(hyper_util::rt::TokioIo::new(io))
             }
             Host::Tcp { host, port } if self.inner.tls.is_some() => {
                 let tls = self.inner.tls.as_ref().expect("checked");
                 let io = tokio::time::timeout(CONNECT_TIMEOUT, tls::connect(tls, host, *port))
                     .await
-                    .map_err(|_| Error::Connection {
-                        addr: self.address(),
-                        reason: "connect timed out".into(),
-                    })?
+                    .map_err(|_| timed_out())?
                     .map_err(|e| match tls::tls_reason(&e) {
                         Some(why) => Error::Tls(format!("{}: {why}", self.address())),
                         None => connect_err(e),
                     })?;
-                let (s, c) = builder
-                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
-                    .await
-                    .map_err(proto)?;
-                (s, Box::pin(c))
+                Box::new(hyper_util::rt::TokioIo::new(io))
             }
             Host::Tcp { host, port } => {
                 let io = tokio::time::timeout(
@@ -1065,18 +828,22 @@ impl Client {
                     tokio::net::TcpStream::connect((host.as_str(), *port)),
                 )
                 .await
-                .map_err(|_| Error::Connection {
-                    addr: self.address(),
-                    reason: "connect timed out".into(),
-                })?
+                .map_err(|_| timed_out())?
                 .map_err(connect_err)?;
                 let _ = io.set_nodelay(true);
-                let (s, c) = builder
-                    .handshake::<_, Body>(hyper_util::rt::TokioIo::new(io))
-                    .await
-                    .map_err(proto)?;
-                (s, Box::pin(c))
+                Box::new(hyper_util::rt::TokioIo::new(io))
             }
+        };
+        let mut builder = hyper::client::conn::http1::Builder::new();
+        builder.read_buf_exact_size(Some(64 * 1024));
+        let (sender, conn) = builder
+            .handshake::<_, Body>(io)
+            .await
+            .map_err(|e| Error::Protocol(format!("talking to the engine: {e}")))?;
+        let conn: ConnFuture = if upgrades {
+            Box::pin(conn.with_upgrades())
+        } else {
+            Box::pin(conn)
         };
         Ok(DirectConn {
             addr: self.address().into(),
@@ -1120,30 +887,40 @@ impl Client {
 
     /// Send a request that takes over the connection (attach, interactive exec): asks for
     /// `Upgrade: tcp`, expects 101, and returns the raw two-way connection with the response
-    /// headers. The time limit covers getting the 101.
+    /// headers. The time limit covers connecting and getting the 101. The connection is one of
+    /// its own, driven by whoever reads and writes it.
     pub async fn upgrade(
         &self,
         req: Request,
     ) -> Result<(hyper::HeaderMap, hyper::upgrade::Upgraded)> {
-        let what = describe(&req);
-        let req = req
-            .header(
-                hyper::header::CONNECTION,
-                HeaderValue::from_static("Upgrade"),
-            )
-            .header(hyper::header::UPGRADE, HeaderValue::from_static("tcp"));
-        let resp = self.send(req).await?;
-        if resp.status() != StatusCode::SWITCHING_PROTOCOLS {
-            return Err(Error::Protocol(format!(
-                "{what}: the engine answered {} instead of switching protocols",
-                resp.status()
-            )));
-        }
-        let headers = resp.headers().clone();
-        let io = hyper::upgrade::on(resp)
-            .await
-            .map_err(|e| Error::Protocol(format!("{what}: taking over the connection: {e}")))?;
-        Ok((headers, io))
+        let (limit, what) = (self.limit(req.timeout), describe(&req));
+        self.within(limit, what.clone(), async {
+            let mut req = req
+                .header(
+                    hyper::header::CONNECTION,
+                    HeaderValue::from_static("Upgrade"),
+                )
+                .header(hyper::header::UPGRADE, HeaderValue::from_static("tcp"));
+            let request = self.direct_request_of(&mut req).await?;
+            let mut dc = self.open_direct(true).await?;
+            let response = roundtrip(&mut dc, request).await?;
+            let status = response.status();
+            if status != StatusCode::SWITCHING_PROTOCOLS {
+                let headers = response.headers().clone();
+                let body = read_whole(&mut dc, response.into_body()).await?;
+                check_status(status, &headers, &body, &what, false)?;
+                return Err(Error::Protocol(format!(
+                    "{what}: the engine answered {status} instead of switching protocols"
+                )));
+            }
+            let headers = response.headers().clone();
+            // The connection hands its socket over once it has seen the 101 through.
+            let io = drive(&mut dc.conn, &dc.addr, hyper::upgrade::on(response))
+                .await?
+                .map_err(|e| Error::Protocol(format!("{what}: taking over the connection: {e}")))?;
+            Ok((headers, io))
+        })
+        .await
     }
 
     /// `GET /_ping`: "OK" when the engine is up.
@@ -1163,19 +940,14 @@ impl Client {
     }
 }
 
-/// Read a whole response body.
-pub async fn read_body(body: Incoming) -> Result<Bytes> {
-    body.collect()
-        .await
-        .map(|c| c.to_bytes())
-        .map_err(|e| Error::Protocol(format!("reading the engine's answer: {e}")))
-}
-
-/// A response body as a stream of byte chunks, as they come off the socket.
-pub fn body_stream(body: Incoming) -> impl Stream<Item = Result<Bytes>> + Send + Unpin + 'static {
+/// A whole streamed body, gathered.
+pub async fn collect(mut s: ByteStream) -> Result<Bytes> {
     use futures_util::StreamExt;
-    http_body_util::BodyDataStream::new(body)
-        .map(|r| r.map_err(|e| Error::Protocol(format!("reading the engine's stream: {e}"))))
+    let mut buf = bytes::BytesMut::new();
+    while let Some(chunk) = s.next().await {
+        buf.extend_from_slice(&chunk?);
+    }
+    Ok(buf.freeze())
 }
 
 /// Decode JSON from the engine, with a message that says what failed.
@@ -1187,17 +959,6 @@ pub fn decode_json<T: serde::de::DeserializeOwned>(b: &[u8]) -> Result<T> {
 /// "METHOD /path", for messages.
 fn describe(req: &Request) -> String {
     format!("{} {}", req.method, req.path)
-}
-
-/// Turn an error response into `Error::Api` with the engine's own message.
-pub async fn error_from_response(resp: Response<Incoming>) -> Error {
-    let status = resp.status();
-    let body =
-        match tokio::time::timeout(Duration::from_secs(10), read_body(resp.into_body())).await {
-            Ok(Ok(b)) => b,
-            _ => Bytes::new(),
-        };
-    api_error(status, &body)
 }
 
 /// A status the call cannot take as its answer: >= 400 (with the engine's own message), or a
@@ -1276,6 +1037,35 @@ fn api_error(status: StatusCode, body: &[u8]) -> Error {
 pub type ByteStream = std::pin::Pin<Box<dyn Stream<Item = Result<Bytes>> + Send>>;
 
 type ConnFuture = std::pin::Pin<Box<dyn std::future::Future<Output = hyper::Result<()>> + Send>>;
+
+/// What a connection runs over: a unix or tcp socket, a TLS stream, an ssh child's pipes.
+trait Io: hyper::rt::Read + hyper::rt::Write + Send + Unpin {}
+impl<T: hyper::rt::Read + hyper::rt::Write + Send + Unpin> Io for T {}
+
+/// Read a whole answer body, driving its connection.
+async fn read_whole(dc: &mut DirectConn, mut body: Incoming) -> Result<Bytes> {
+    let mut buf = bytes::BytesMut::new();
+    loop {
+        let frame = drive(
+            &mut dc.conn,
+            &dc.addr,
+            std::future::poll_fn(|cx| {
+                use hyper::body::Body as _;
+                std::pin::Pin::new(&mut body).poll_frame(cx)
+            }),
+        )
+        .await?;
+        match frame {
+            Some(Ok(f)) => {
+                if let Ok(d) = f.into_data() {
+                    buf.extend_from_slice(&d);
+                }
+            }
+            Some(Err(e)) => return Err(conn_error(e, &dc.addr)),
+            None => return Ok(buf.freeze()),
+        }
+    }
+}
 
 /// Send a request on a direct connection, driving the connection until the answer's headers.
 async fn roundtrip(

@@ -1,6 +1,6 @@
 //! Images: only what `run` and the tests need — pull, import, inspect, exists, remove.
 
-use super::client::{body_stream, decode_json, Body, Client, Request, Timeout};
+use super::client::{decode_json, Body, Client, Request, Timeout};
 use super::containers::seg;
 use super::decode::json_lines;
 use super::{Error, Result};
@@ -46,8 +46,8 @@ pub async fn pull(
         Timeout::Never => None,
     };
     let work = async {
-        let resp = client.send(req).await?;
-        let mut items = json_lines(body_stream(resp.into_body()), 1 << 20);
+        let (_, body) = client.send_stream(req).await?;
+        let mut items = json_lines(body, 1 << 20);
         while let Some(item) = items.next().await {
             let item = item?;
             if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&item) {
@@ -97,8 +97,8 @@ pub async fn import(
         .query_opt("tag", tag)
         .body(body, "application/x-tar")
         .timeout(Timeout::Never);
-    let resp = client.send(req).await?;
-    let mut items = json_lines(body_stream(resp.into_body()), 1 << 20);
+    let (_, body) = client.send_stream(req).await?;
+    let mut items = json_lines(body, 1 << 20);
     let mut id = None;
     while let Some(item) = items.next().await {
         let v: serde_json::Value = decode_json(&item?)?;

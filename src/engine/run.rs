@@ -1,7 +1,7 @@
 //! `containers.run()`: create (pulling a missing image), attach before start so no output is
 //! lost, start, wait, collect; docker-py's semantics without its races.
 
-use super::client::{body_stream, Client, Request, Timeout};
+use super::client::{Client, Request, Timeout};
 use super::containers::{self, seg};
 use super::create_options::{split_run_options, translate_create, CreateRequest, RunOnlyOptions};
 use super::decode::{is_multiplexed, Output, StreamKind};
@@ -218,9 +218,8 @@ async fn attached_run(
     .query("stdout", "1")
     .query("stderr", "1")
     .timeout(Timeout::Default);
-    let resp = client.send(attach).await?;
-    let ct = resp
-        .headers()
+    let (attach_headers, output) = client.send_stream(attach).await?;
+    let ct = attach_headers
         .get(hyper::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
@@ -233,12 +232,12 @@ async fn attached_run(
     ))
     .query("condition", "next-exit")
     .timeout(Timeout::Default);
-    let wait_resp = client.send(wait).await?;
+    let (_, wait_answer) = client.send_stream(wait).await?;
     containers::start(client, id).await?;
 
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let mut stream = Output::new(body_stream(resp.into_body()), !multiplexed);
+    let mut stream = Output::new(output, !multiplexed);
     while let Some(chunk) = stream.next().await {
         let chunk = chunk?;
         match chunk.kind {
@@ -255,7 +254,7 @@ async fn attached_run(
             }
         }
     }
-    let body = super::client::read_body(wait_resp.into_body()).await?;
+    let body = super::client::collect(wait_answer).await?;
     let v: Value = super::client::decode_json(&body)?;
     if let Some(msg) = v
         .get("Error")

@@ -217,28 +217,3 @@ impl AsyncWrite for SshStream {
         Pin::new(&mut self.stdin).poll_shutdown(cx)
     }
 }
-
-impl hyper_util::client::legacy::connect::Connection for SshStream {
-    fn connected(&self) -> hyper_util::client::legacy::connect::Connected {
-        hyper_util::client::legacy::connect::Connected::new()
-    }
-}
-
-/// The legacy client's connector: every URI goes through a new ssh child.
-#[derive(Clone)]
-pub struct SshConnector(pub SshTarget);
-
-impl tower_service::Service<hyper::Uri> for SshConnector {
-    type Response = hyper_util::rt::TokioIo<SshStream>;
-    type Error = io::Error;
-    type Future = Pin<Box<dyn std::future::Future<Output = io::Result<Self::Response>> + Send>>;
-
-    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, _uri: hyper::Uri) -> Self::Future {
-        let r = self.0.spawn().map(hyper_util::rt::TokioIo::new);
-        Box::pin(async move { r })
-    }
-}

@@ -197,91 +197,14 @@ impl ServerCertVerifier for NoVerify {
     }
 }
 
-/// A TLS stream over TCP, as the legacy pooled client wants it.
-pub struct TlsTcp(pub tokio_rustls::client::TlsStream<tokio::net::TcpStream>);
-
-impl hyper_util::client::legacy::connect::Connection for TlsTcp {
-    fn connected(&self) -> hyper_util::client::legacy::connect::Connected {
-        hyper_util::client::legacy::connect::Connected::new()
-    }
-}
-
-impl tokio::io::AsyncRead for TlsTcp {
-    fn poll_read(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &mut tokio::io::ReadBuf<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.0).poll_read(cx, buf)
-    }
-}
-
-impl tokio::io::AsyncWrite for TlsTcp {
-    fn poll_write(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &[u8],
-    ) -> std::task::Poll<std::io::Result<usize>> {
-        std::pin::Pin::new(&mut self.0).poll_write(cx, buf)
-    }
-    fn poll_flush(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.0).poll_flush(cx)
-    }
-    fn poll_shutdown(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.0).poll_shutdown(cx)
-    }
-}
+/// A TLS stream over TCP.
+pub type TlsTcp = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
 
 /// Open TCP then TLS to `host:port`.
 pub async fn connect(tls: &Tls, host: &str, port: u16) -> std::io::Result<TlsTcp> {
     let tcp = tokio::net::TcpStream::connect((host, port)).await?;
     let _ = tcp.set_nodelay(true);
-    let s = tls.connector.connect(tls.server_name.clone(), tcp).await?;
-    Ok(TlsTcp(s))
-}
-
-/// The legacy client's connector: every URI goes to the one engine.
-#[derive(Clone)]
-pub struct TlsConnector {
-    pub tls: Tls,
-    pub host: String,
-    pub port: u16,
-}
-
-impl tower_service::Service<hyper::Uri> for TlsConnector {
-    type Response = hyper_util::rt::TokioIo<TlsTcp>;
-    type Error = std::io::Error;
-    type Future = std::pin::Pin<
-        Box<dyn std::future::Future<Output = std::io::Result<Self::Response>> + Send>,
-    >;
-
-    fn poll_ready(
-        &mut self,
-        _cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::task::Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, _uri: hyper::Uri) -> Self::Future {
-        let me = self.clone();
-        Box::pin(async move {
-            let s = tokio::time::timeout(
-                super::client::CONNECT_TIMEOUT,
-                connect(&me.tls, &me.host, me.port),
-            )
-            .await
-            .map_err(|_| {
-                std::io::Error::new(std::io::ErrorKind::TimedOut, "connect timed out")
-            })??;
-            Ok(hyper_util::rt::TokioIo::new(s))
-        })
-    }
+    tls.connector.connect(tls.server_name.clone(), tcp).await
 }
 
 /// Whether `p` exists as a file.
