@@ -41,6 +41,13 @@ cmake-test: engine
 	cmake --build $(CMAKE_BUILD)/tests
 	cmake --build $(CMAKE_BUILD)/tests-san --target test_api
 	cmake --build $(CMAKE_BUILD)/example
+	@set -e; for want in "" 0.1 $(VERSION) "0.1.0...<0.2"; do \
+	  cmake -S $(CPP_DIR)/tests/version -B $(CMAKE_BUILD)/version -DCMAKE_PREFIX_PATH=$(CMAKE_PREFIX) -DDC_WANT="$$want" > $(CMAKE_BUILD)/version.log 2>&1 \
+	    || { cat $(CMAKE_BUILD)/version.log; echo "cmake-test: find_package refused version '$$want'"; exit 1; }; done; \
+	for want in 0.2 0.0 1.0 0.1.9 "0.2...<1.0" 0.0...0.0.9; do \
+	  if cmake -S $(CPP_DIR)/tests/version -B $(CMAKE_BUILD)/version -DCMAKE_PREFIX_PATH=$(CMAKE_PREFIX) -DDC_WANT="$$want" > $(CMAKE_BUILD)/version.log 2>&1; then \
+	    echo "cmake-test: find_package accepted version '$$want' from $(VERSION)"; exit 1; fi; done; \
+	echo "cmake-test: find_package accepts '', 0.1, $(VERSION), 0.1.0...<0.2 and refuses 0.2, 0.0, 1.0, 0.1.9, 0.2...<1.0, 0.0...0.0.9"
 	readelf -d $(CMAKE_BUILD)/tests/test_api | grep -q 'NEEDED.*libdocker_containers.so.$(ABI)'
 	! readelf -d $(CMAKE_BUILD)/tests/test_api_static | grep -q 'libdocker_containers'
 	@set -e; \
