@@ -214,7 +214,7 @@ install: dist
 # once linked dynamically (found at run time through the .pc file's runtime path, no
 # LD_LIBRARY_PATH) and once statically, and run both; then check the stripping: no debug
 # sections in the installed libraries, and gdb reads the shared library's debug file by itself.
-install-test: engine
+install-test: engine dist
 	rm -rf $(BUILD)/prefix
 	$(MAKE) install PREFIX=$(CURDIR)/$(BUILD)/prefix
 	PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/prefix/lib/pkgconfig sh -c '\

@@ -31,7 +31,8 @@ check-wrapper: $(RELEASE_DIR)/libdocker_containers.so include/docker_containers.
 
 CMAKE_CONFIGURE = cmake -S $(1) -B $(2) -DCMAKE_PREFIX_PATH=$(CMAKE_PREFIX) -DCMAKE_BUILD_TYPE=Debug $(3) > $(2).log 2>&1 || { cat $(2).log; exit 1; }
 
-cmake-test: engine
+# dist first: install-test also installs from build/dist, maybe at the same time (make -j).
+cmake-test: engine dist
 	rm -rf $(CMAKE_PREFIX) $(CMAKE_BUILD)
 	$(MAKE) --no-print-directory install PREFIX=$(CMAKE_PREFIX)
 	@mkdir -p $(CMAKE_BUILD)
