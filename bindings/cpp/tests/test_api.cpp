@@ -58,7 +58,22 @@ static void cleanup(docker::Client &client) {
         } catch (const docker::NotFound &) {
         }
     }
+    try {
+        client.images().remove("dccpp-tcommit:t1", "{\"force\": true}");
+    } catch (const docker::NotFound &) {
+    }
 }
+
+// Removes an unnamed container when the scope ends, also when a check failed in it.
+struct RemoveOnExit {
+    docker::Container &c;
+    ~RemoveOnExit() {
+        try {
+            c.remove("{\"force\": true}");
+        } catch (const docker::Error &) {
+        }
+    }
+};
 
 // Every code has its class, and each class is a docker::Error.
 static_assert(std::is_base_of_v<docker::Error, docker::InvalidArgument>);
@@ -120,9 +135,9 @@ static void collection(docker::Client &client) {
         CHECK(c.status() == "running" && c.name() == "dccpp-tdetach");
         c.remove("{\"force\": true}");
         auto d = containers.run_detached(IMAGE, "sleep 60");
+        RemoveOnExit remove_d{d};
         d.reload();
         CHECK(d.status() == "running");
-        d.remove("{\"force\": true}");
         CHECK_THROWS(containers.run_detached(IMAGE, "sleep 60", "null"), docker::InvalidArgument);
         CHECK_THROWS(containers.run_detached(IMAGE, "sleep 60", "[1]"), docker::InvalidArgument);
     }
