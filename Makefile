@@ -24,7 +24,7 @@ DEBUG_DIR   := target/debug
 VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
             --show-leak-kinds=definite --track-origins=yes
 
-.PHONY: install install-test
+.PHONY: install install-test dist
 .PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-up remote-test c-test bench clean
 .PHONY: podman podman-test
 
@@ -189,36 +189,82 @@ bench: $(BUILD)/bench-rows engine
 	bash benches/setup.sh
 	build/bench/venv/bin/python benches/run.py
 
-# make install PREFIX=/usr/local: the shared library with its soname links, the static library,
-# the header and a pkg-config file.
-PREFIX  ?= /usr/local
+# The release libraries as files: `make install` and the packages reuse a finished build, and
+# cargo runs again only when a source, the manifest or the lock file is newer.
+RELEASE_SO  := $(RELEASE_DIR)/libdocker_containers.so
+RELEASE_A   := $(RELEASE_DIR)/libdocker_containers.a
+RUST_INPUTS := $(shell find src -name '*.rs') Cargo.toml Cargo.lock build.rs
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
-	install -m 0755 $(RELEASE_DIR)/libdocker_containers.so $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so.$(VERSION)
+$(RELEASE_SO) $(RELEASE_A) &: $(RUST_INPUTS)
+	$(CARGO) build --release
+	$(call SONAME_LINK,$(RELEASE_DIR))
+	@touch $(RELEASE_SO) $(RELEASE_A)
+
+# Stripped copies for installing and packaging (build/dist/), with the shared library's debug
+# info in a separate file that gdb finds through the .gnu_debuglink section: installed as
+# lib/.debug/libdocker_containers.so.VERSION.debug, the directory gdb looks in beside the library.
+# The static library loses its debug sections (programs linked with it carry none of ours).
+DIST := $(BUILD)/dist
+DIST_SO_DEBUG := libdocker_containers.so.$(VERSION).debug
+
+$(DIST)/libdocker_containers.so $(DIST)/$(DIST_SO_DEBUG) &: $(RELEASE_SO)
+	@mkdir -p $(DIST)
+	objcopy --only-keep-debug --compress-debug-sections=zlib $(RELEASE_SO) $(DIST)/$(DIST_SO_DEBUG)
+	strip --strip-unneeded -o $(DIST)/libdocker_containers.so.tmp $(RELEASE_SO)
+	objcopy --add-gnu-debuglink=$(DIST)/$(DIST_SO_DEBUG) $(DIST)/libdocker_containers.so.tmp
+	mv $(DIST)/libdocker_containers.so.tmp $(DIST)/libdocker_containers.so
+
+$(DIST)/libdocker_containers.a: $(RELEASE_A)
+	@mkdir -p $(DIST)
+	strip --strip-debug -o $@.tmp $<
+	mv $@.tmp $@
+
+dist: $(DIST)/libdocker_containers.so $(DIST)/$(DIST_SO_DEBUG) $(DIST)/libdocker_containers.a
+
+# make install PREFIX=/usr/local: the stripped shared library with its soname links and its
+# debug file, the stripped static library, the headers, a pkg-config file (with a runtime path)
+# and a CMake package (lib/cmake/docker_containers: find_package(docker_containers CONFIG)).
+PREFIX  ?= /usr/local
+CMAKE_PKG := $(DESTDIR)$(PREFIX)/lib/cmake/docker_containers
+
+install: dist
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/lib/.debug $(DESTDIR)$(PREFIX)/include $(CMAKE_PKG)
+	install -m 0755 $(DIST)/libdocker_containers.so $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so.$(VERSION)
+	install -m 0644 $(DIST)/$(DIST_SO_DEBUG) $(DESTDIR)$(PREFIX)/lib/.debug/$(DIST_SO_DEBUG)
 	ln -sf libdocker_containers.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so.$(ABI)
 	ln -sf libdocker_containers.so.$(ABI) $(DESTDIR)$(PREFIX)/lib/libdocker_containers.so
-	install -m 0644 $(RELEASE_DIR)/libdocker_containers.a $(DESTDIR)$(PREFIX)/lib/libdocker_containers.a
+	install -m 0644 $(DIST)/libdocker_containers.a $(DESTDIR)$(PREFIX)/lib/libdocker_containers.a
 	install -m 0644 $(HEADER) $(DESTDIR)$(PREFIX)/include/docker_containers.h
 	install -m 0644 include/docker_containers.hpp $(DESTDIR)$(PREFIX)/include/docker_containers.hpp
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' docker_containers.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/docker_containers.pc
+	sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@ABI@|$(ABI)|g' cmake/docker_containersConfig.cmake.in > $(CMAKE_PKG)/docker_containersConfig.cmake
+	sed -e 's|@VERSION@|$(VERSION)|g' cmake/docker_containersConfigVersion.cmake.in > $(CMAKE_PKG)/docker_containersConfigVersion.cmake
 
 # Install into a scratch prefix and build the quickstart against it with nothing but pkg-config,
-# once linked dynamically and once statically, and run both.
-install-test: engine
+# once linked dynamically (found at run time through the .pc file's runtime path, no
+# LD_LIBRARY_PATH) and once statically, and run both; then check the stripping: no debug
+# sections in the installed libraries, and gdb reads the shared library's debug file by itself.
+install-test: engine dist
 	rm -rf $(BUILD)/prefix
 	$(MAKE) install PREFIX=$(CURDIR)/$(BUILD)/prefix
 	PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/prefix/lib/pkgconfig sh -c '\
 	  $(CC) -std=c99 $(CWARN) examples-c/quickstart.c $$(pkg-config --cflags --libs docker_containers) \
-	      -Wl,-rpath,$(CURDIR)/$(BUILD)/prefix/lib -o $(BUILD)/quickstart-dynamic && \
+	      -o $(BUILD)/quickstart-dynamic && \
 	  $(CC) -std=c99 $(CWARN) examples-c/quickstart.c $$(pkg-config --cflags docker_containers) \
 	      $(CURDIR)/$(BUILD)/prefix/lib/libdocker_containers.a $$(pkg-config --static --libs-only-l docker_containers | sed "s/-ldocker_containers//") \
 	      -o $(BUILD)/quickstart-static'
 	readelf -d $(BUILD)/quickstart-dynamic | grep -q 'libdocker_containers.so.$(ABI)'
+	readelf -d $(BUILD)/quickstart-dynamic | grep -q 'R.*PATH.*$(CURDIR)/$(BUILD)/prefix/lib'
 	! readelf -d $(BUILD)/quickstart-static | grep -q 'libdocker_containers'
-	./$(BUILD)/quickstart-dynamic > /dev/null
+	env -u LD_LIBRARY_PATH ./$(BUILD)/quickstart-dynamic > /dev/null
 	./$(BUILD)/quickstart-static > /dev/null
-	@echo "install-test: dynamic (soname libdocker_containers.so.$(ABI)) and static builds run"
+	! readelf -S $(BUILD)/prefix/lib/libdocker_containers.so.$(VERSION) | grep -q '\.debug_info'
+	! readelf -S $(BUILD)/prefix/lib/libdocker_containers.a 2>/dev/null | grep -q '\.debug_info'
+	gdb -nx -batch -ex 'info line docker_client_ping' $(BUILD)/prefix/lib/libdocker_containers.so.$(VERSION) 2>&1 \
+	  | grep -q 'src/ffi/client.rs' || { echo "gdb did not find the debug info of the installed library"; exit 1; }
+	@echo "install-test: dynamic (soname libdocker_containers.so.$(ABI), rpath from pkg-config) and static builds run;" \
+	  "installed: .so $$(stat -c %s $(BUILD)/prefix/lib/libdocker_containers.so.$(VERSION)) bytes," \
+	  ".a $$(stat -c %s $(BUILD)/prefix/lib/libdocker_containers.a) bytes, debug file $$(stat -c %s $(BUILD)/prefix/lib/.debug/$(DIST_SO_DEBUG)) bytes (gdb reads it)"
 
 clean:
 	rm -rf $(BUILD)
