@@ -52,24 +52,30 @@ module DockerContainers
   # A bug in the native library (a caught panic).
   class InternalError < Error; end
 
-  # Result codes (include/docker_containers.h) -> [Symbol, class].
-  CODES = {
-    1 => [:invalid_argument, InvalidArgument],
-    2 => [:not_found, NotFound],
-    3 => [:conflict, Conflict],
-    4 => [:image_not_found, ImageNotFound],
-    5 => [:container_failed, ContainerError],
-    6 => [:engine, APIError],
-    7 => [:connection, ConnectionError],
-    8 => [:timeout, TimeoutError],
-    9 => [:cancelled, Cancelled],
-    10 => [:stopped_by_callback, StoppedByCallback],
-    11 => [:tls, TLSError],
-    12 => [:forked, Forked],
-    13 => [:protocol, ProtocolError],
-    14 => [:io, HostIOError],
-    15 => [:internal, InternalError]
+  # Result code names (from the generated table, ffi_table.rb) -> exception class. A code the
+  # header gains without a class here fails at load time.
+  CLASSES = {
+    DOCKER_ERR_INVALID_ARGUMENT: InvalidArgument,
+    DOCKER_ERR_NOT_FOUND: NotFound,
+    DOCKER_ERR_CONFLICT: Conflict,
+    DOCKER_ERR_IMAGE_NOT_FOUND: ImageNotFound,
+    DOCKER_ERR_CONTAINER_FAILED: ContainerError,
+    DOCKER_ERR_ENGINE: APIError,
+    DOCKER_ERR_CONNECTION: ConnectionError,
+    DOCKER_ERR_TIMEOUT: TimeoutError,
+    DOCKER_ERR_CANCELLED: Cancelled,
+    DOCKER_ERR_STOPPED_BY_CALLBACK: StoppedByCallback,
+    DOCKER_ERR_TLS: TLSError,
+    DOCKER_ERR_FORKED: Forked,
+    DOCKER_ERR_PROTOCOL: ProtocolError,
+    DOCKER_ERR_IO: HostIOError,
+    DOCKER_ERR_INTERNAL: InternalError
   }.freeze
+
+  # Result codes -> [Symbol (:not_found for DOCKER_ERR_NOT_FOUND), class].
+  CODES = NativeTable::RESULT.reject { |name, _| name == :DOCKER_OK }.to_h do |name, value|
+    [value, [name.to_s.delete_prefix("DOCKER_ERR_").downcase.to_sym, CLASSES.fetch(name)]]
+  end.freeze
 
   # Turn a docker_error object (which is freed here) into an exception.
   def self.error_from_native(result, err_ptr)
@@ -84,7 +90,7 @@ module DockerContainers
       http = Native.docker_error_http_status(err_ptr)
       exit_status = Native.docker_error_exit_status(err_ptr)
       stderr = nil
-      if code == 5
+      if code == NativeTable::RESULT.fetch(:DOCKER_ERR_CONTAINER_FAILED)
         len = FFI::MemoryPointer.new(:size_t)
         data = Native.docker_error_stderr(err_ptr, len)
         n = len.read(:size_t)
