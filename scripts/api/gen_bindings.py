@@ -175,7 +175,7 @@ def rb_type(api, t, ret=False, fn=None):
 def gen_ruby(api):
     out = ["# frozen_string_literal: true", "", f"# The C ABI as ffi gem declarations. {NOTICE}",
            "# lib/docker_containers/native.rb loads the library, then calls NativeTable.attach.",
-           "require \"ffi\"", "", "module DockerContainers", "  module NativeTable",
+           "require \"ffi\"", "", "module DockerContainers", "  # @api private", "  module NativeTable",
            f'    SONAME = "{api["soname"]}"', f'    VERSION = "{api["version"]}"']
     for c in api["constants"]:
         out.append(f'    {c["name"][len("DOCKER_"):]} = {c["value"]}')

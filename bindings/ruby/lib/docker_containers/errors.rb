@@ -5,7 +5,14 @@ module DockerContainers
   # :not_found), `http_status` the engine's HTTP status (0 when the engine did not answer),
   # `exit_status` and `stderr` are set for a failed non-detached run (ContainerError).
   class Error < StandardError
-    attr_reader :code, :http_status, :exit_status, :stderr
+    # @return [Symbol] the result code, such as :not_found
+    attr_reader :code
+    # @return [Integer] the engine's HTTP status, 0 when the engine did not answer
+    attr_reader :http_status
+    # @return [Integer, nil] a failed run's exit status
+    attr_reader :exit_status
+    # @return [String, nil] a failed run's stderr (binary)
+    attr_reader :stderr
 
     def initialize(message = nil, code: :internal, http_status: 0, exit_status: nil, stderr: nil)
       super(message)
@@ -30,7 +37,10 @@ module DockerContainers
   # A non-detached run's container exited non-zero: exit_status and stderr are set, and so are
   # `command` and `image`.
   class ContainerError < Error
-    attr_accessor :command, :image
+    # @return [String, Array<String>, nil] the command that failed
+    attr_accessor :command
+    # @return [String, nil] the image it ran in
+    attr_accessor :image
   end
   # The engine could not be reached.
   class ConnectionError < Error; end
@@ -78,6 +88,11 @@ module DockerContainers
   end.freeze
 
   # Turn a docker_error object (which is freed here) into an exception.
+  #
+  # @api private
+  # @param result [Integer] the docker_result code
+  # @param err_ptr [FFI::Pointer] the docker_error (may be NULL)
+  # @return [Error]
   def self.error_from_native(result, err_ptr)
     if err_ptr.null?
       sym, klass = CODES.fetch(result, [:internal, InternalError])

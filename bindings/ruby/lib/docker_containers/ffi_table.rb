@@ -5,6 +5,7 @@
 require "ffi"
 
 module DockerContainers
+  # @api private
   module NativeTable
     SONAME = "libdocker_containers.so.0.1"
     VERSION = "0.1.0"

@@ -10,6 +10,8 @@ module DockerContainers
   # The library's major.minor this binding was written for (the soname's suffix).
   ABI_VERSION = NativeTable::SONAME.delete_prefix("libdocker_containers.so.")
 
+  # The C functions themselves, attached from the generated table.
+  # @api private
   module Native
     extend FFI::Library
 
