@@ -75,6 +75,7 @@ api:
 
 check-api:
 	@mkdir -p $(BUILD)
+	python3 scripts/api/test_gen_api.py
 	@$(GEN_API) --out $(BUILD)/api-check.json >/dev/null
 	@cmp -s $(BUILD)/api-check.json $(API_JSON) || { echo "$(API_JSON) is stale: run 'make api' and commit it"; diff -u $(API_JSON) $(BUILD)/api-check.json | head -40; exit 1; }
 	@echo "api: $(API_JSON) fresh"
