@@ -25,6 +25,39 @@ SCALARS = {"void", "char", "bool", "int8_t", "int16_t", "int32_t", "int64_t", "u
            "uint16_t", "uint32_t", "uint64_t", "size_t", "intptr_t", "uintptr_t"}
 
 
+# What the description's words mean, carried in the description for its readers.
+CONVENTIONS = {
+    "direction": "in: read by the call (strings and bytes are copied before it returns); out: "
+                 "written by the call, only on success; inout: both",
+    "roles": {
+        "receiver": "the handle the call acts on (first parameter)",
+        "consumed": "freed by the call (a _free function); NULL is a no-op",
+        "string": "NUL-terminated UTF-8 (in) or a library-owned string (out)",
+        "bytes": "data[0..length], not NUL-terminated; `length` names the size parameter",
+        "length": "the size of the bytes parameter named by `of`",
+        "callback": "called during the call, on the thread named by `thread`",
+        "userdata": "passed unchanged to the callback named by `for`",
+        "cancel": "a docker_cancel token, or NULL for none",
+        "handle": "an output handle, freed with `free`",
+        "struct": "an output struct: by pointer to pointer, freed with `free`; by pointer, "
+                  "storage the caller provides",
+        "value": "a scalar",
+        "error": "the trailing error slot: on failure, when not NULL, receives a docker_error "
+                 "to free with docker_error_free",
+    },
+    "owner": {
+        "caller": "the caller frees it with `free`",
+        "caller-storage": "the caller's own storage, filled in; pointers inside it are borrowed",
+        "borrowed": "owned by the object named by `lifetime`, valid as long as it is",
+        "static": "never freed",
+        "library": "ownership passes to the library (the call frees it)",
+    },
+    "blocks": "the call may wait on the engine or the network on the calling thread",
+    "thread": {"calling": "the callback runs on the thread that made the call, never on a "
+                          "library thread"},
+}
+
+
 class Unclassifiable(Exception):
     pass
 
@@ -362,6 +395,7 @@ def build(header, annotations_path, options_path):
         "soname": soname_of(version),
         "header": "include/docker_containers.h",
         "header_doc": header_comment(docs),
+        "conventions": CONVENTIONS,
         "constants": [{"name": k, "value": int(v)} for k, v in sorted(macros.items())
                       if k.startswith("DOCKER_CONTAINERS_VERSION_")],
         "enums": list(m.enums.values()),
