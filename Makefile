@@ -3,6 +3,7 @@
 #   make quickstart build, start a local engine when none answers, run examples-c/quickstart.c
 #   make test       every test: Rust unit and engine tests, header checks, C tests under valgrind
 #   make header     regenerate include/docker_containers.h (cbindgen 0.29.0)
+#   make api        regenerate the ABI description (api/) and the bindings' FFI tables from it
 #   make bench      benchmarks (benches/)
 
 SHELL := /bin/bash
@@ -25,6 +26,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-
             --show-leak-kinds=definite --track-origins=yes
 
 .PHONY: install install-test dist
+.PHONY: api check-api
 .PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-up remote-test c-test bench clean
 .PHONY: podman podman-test
 
@@ -56,6 +58,28 @@ check-header:
 	printf '#include "docker_containers.h"\nint main(){return 0;}\n' > $(BUILD)/header-cpp.cpp
 	$(CXX) -std=c++17 $(CWARN) -pedantic -Iinclude -c $(BUILD)/header-cpp.cpp -o $(BUILD)/header-cpp.o
 	@echo "header: fresh, compiles as C99 and C++17"
+
+# The ABI description, api/docker_containers.api.json, read from the header with pycparser
+# (scripts/api/gen_api.py, api/annotations.json for what C types cannot say, api/options.json
+# when present), and the Python, Ruby and Node FFI tables generated from it
+# (scripts/api/gen_bindings.py). API_HEADER=other.h reads another header (a scratch copy).
+API_JSON   := api/docker_containers.api.json
+API_HEADER ?= $(HEADER)
+GEN_API    := python3 scripts/api/gen_api.py --header $(API_HEADER)
+# make <lang>-test checks that binding's table against the header as it is now.
+CHECK_API_TABLE = python3 scripts/api/gen_bindings.py --check $(1) --header $(API_HEADER)
+
+api:
+	$(GEN_API)
+	python3 scripts/api/gen_bindings.py
+
+check-api:
+	@mkdir -p $(BUILD)
+	python3 scripts/api/test_gen_api.py
+	@$(GEN_API) --out $(BUILD)/api-check.json >/dev/null
+	@cmp -s $(BUILD)/api-check.json $(API_JSON) || { echo "$(API_JSON) is stale: run 'make api' and commit it"; diff -u $(API_JSON) $(BUILD)/api-check.json | head -40; exit 1; }
+	@echo "api: $(API_JSON) fresh"
+	@$(call CHECK_API_TABLE,all)
 
 # Every symbol the shared library exports must begin with docker_.
 check-symbols: debug
@@ -149,7 +173,7 @@ c-sanitize: engine $(SAN_TESTS)
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
 
-test: check-header check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
+test: check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").

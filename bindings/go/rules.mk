@@ -1,13 +1,14 @@
 # The Go binding's tests (included by the top Makefile): go vet, go test against the real engine
 # and the library in target/release, then the quickstart example built and run. No network:
-# the package has no third-party modules (GOPROXY=off makes sure). The tests where goroutines
+# the package has no third-party modules (GOPROXY=off makes sure). internal/apicheck checks that
+# every function of the ABI description is called through cgo or listed in unwrapped.txt. The tests where goroutines
 # meet (a shared client, Close during Read, context watchers) run again under the race detector.
 GO ?= go
 GO_DIR := bindings/go
 GO_ENV := GOFLAGS=-mod=mod GOTOOLCHAIN=local GOPROXY=off CGO_ENABLED=1 GOCACHE=$(CURDIR)/$(BUILD)/go-cache
 
 .PHONY: go-test
-go-test: release engine
+go-test: release engine check-api
 	@command -v $(GO) >/dev/null || { echo "go-test: no Go toolchain: run scripts/install-deps.sh"; exit 1; }
 	@mkdir -p $(BUILD)/go
 	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...

@@ -7,6 +7,7 @@ NODE_DIR := bindings/node
 
 .PHONY: node-test
 node-test: release engine
+	$(call CHECK_API_TABLE,node)
 	@command -v node >/dev/null || { echo "node-test: node is not installed (bash scripts/install-deps.sh)"; exit 1; }
 	cd $(NODE_DIR) && { [ -d node_modules/koffi ] || npm ci --no-audit --no-fund; }
 	cd $(NODE_DIR) && DOCKER_CONTAINERS_LIB=$(CURDIR)/$(RELEASE_DIR)/libdocker_containers.so \

@@ -4,6 +4,7 @@
 RUBY_LIB := $(CURDIR)/$(RELEASE_DIR)/libdocker_containers.so
 
 ruby-test: release engine
+	$(call CHECK_API_TABLE,ruby)
 	cd bindings/ruby && DOCKER_CONTAINERS_LIB=$(RUBY_LIB) ruby -w -Ilib -Itest \
 	    -e 'Dir["test/*_test.rb"].sort.each { |f| require File.expand_path(f) }'
 	cd bindings/ruby && DOCKER_CONTAINERS_LIB=$(RUBY_LIB) ruby -Ilib examples/quickstart.rb

@@ -1,27 +1,18 @@
 'use strict';
 // The error classes: one per docker_result code, all under DockerError.
 
-const CODES = {
-  1: 'DOCKER_ERR_INVALID_ARGUMENT',
-  2: 'DOCKER_ERR_NOT_FOUND',
-  3: 'DOCKER_ERR_CONFLICT',
-  4: 'DOCKER_ERR_IMAGE_NOT_FOUND',
-  5: 'DOCKER_ERR_CONTAINER_FAILED',
-  6: 'DOCKER_ERR_ENGINE',
-  7: 'DOCKER_ERR_CONNECTION',
-  8: 'DOCKER_ERR_TIMEOUT',
-  9: 'DOCKER_ERR_CANCELLED',
-  10: 'DOCKER_ERR_STOPPED_BY_CALLBACK',
-  11: 'DOCKER_ERR_TLS',
-  12: 'DOCKER_ERR_FORKED',
-  13: 'DOCKER_ERR_PROTOCOL',
-  14: 'DOCKER_ERR_IO',
-  15: 'DOCKER_ERR_INTERNAL',
-};
+const table = require('./ffi_table');
+
+// docker_result value -> name ('DOCKER_ERR_NOT_FOUND'), from the generated table.
+const CODES = Object.fromEntries(
+  Object.entries(table.docker_result)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => [v, k]),
+);
 
 /** Every error this package raises. `result` is the library's numeric docker_result. */
 class DockerError extends Error {
-  constructor(message, { result = 6, httpStatus = 0, exitStatus = -1, stderr = null } = {}) {
+  constructor(message, { result = table.docker_result.DOCKER_ERR_ENGINE, httpStatus = 0, exitStatus = -1, stderr = null } = {}) {
     super(message);
     this.name = this.constructor.name;
     /** Stable string code, e.g. 'DOCKER_ERR_NOT_FOUND'. */
@@ -57,23 +48,30 @@ class ProtocolError extends DockerError {}
 class IOError extends DockerError {}
 class InternalError extends DockerError {}
 
-const BY_RESULT = {
-  1: InvalidArgumentError,
-  2: NotFoundError,
-  3: ConflictError,
-  4: ImageNotFoundError,
-  5: ContainerError,
-  6: APIError,
-  7: ConnectionError,
-  8: TimeoutError,
-  9: CancelledError,
-  10: StoppedError,
-  11: TLSError,
-  12: ForkedError,
-  13: ProtocolError,
-  14: IOError,
-  15: InternalError,
+// docker_result name -> class. A code the header gains without a class here fails at load.
+const BY_NAME = {
+  DOCKER_ERR_INVALID_ARGUMENT: InvalidArgumentError,
+  DOCKER_ERR_NOT_FOUND: NotFoundError,
+  DOCKER_ERR_CONFLICT: ConflictError,
+  DOCKER_ERR_IMAGE_NOT_FOUND: ImageNotFoundError,
+  DOCKER_ERR_CONTAINER_FAILED: ContainerError,
+  DOCKER_ERR_ENGINE: APIError,
+  DOCKER_ERR_CONNECTION: ConnectionError,
+  DOCKER_ERR_TIMEOUT: TimeoutError,
+  DOCKER_ERR_CANCELLED: CancelledError,
+  DOCKER_ERR_STOPPED_BY_CALLBACK: StoppedError,
+  DOCKER_ERR_TLS: TLSError,
+  DOCKER_ERR_FORKED: ForkedError,
+  DOCKER_ERR_PROTOCOL: ProtocolError,
+  DOCKER_ERR_IO: IOError,
+  DOCKER_ERR_INTERNAL: InternalError,
 };
+const BY_RESULT = Object.fromEntries(
+  Object.entries(CODES).map(([v, name]) => {
+    if (!BY_NAME[name]) throw new Error(`docker-containers: no error class for ${name}`);
+    return [v, BY_NAME[name]];
+  }),
+);
 
 function errorFor(result, message, extra = {}) {
   const Cls = BY_RESULT[result] || DockerError;
@@ -81,7 +79,7 @@ function errorFor(result, message, extra = {}) {
 }
 
 function invalid(message) {
-  return new InvalidArgumentError(message, { result: 1 });
+  return new InvalidArgumentError(message, { result: table.docker_result.DOCKER_ERR_INVALID_ARGUMENT });
 }
 
 module.exports = {

@@ -332,7 +332,7 @@ class Container {
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
         if (deadline !== null && Date.now() >= deadline) {
-          throw new TimeoutError(`wait: container still running after ${total} s`, { result: 8 });
+          throw new TimeoutError(`wait: container still running after ${total} s`, { result: native.table.docker_result.DOCKER_ERR_TIMEOUT });
         }
       }
     }
@@ -498,7 +498,7 @@ class Container {
     const libc = native.libcFns();
     const fds = new Int32Array(2);
     if (libc.pipe2(fds, O_CLOEXEC) !== 0) {
-      throw new errors.IOError(`putArchive: pipe2 failed (errno ${native.koffi.errno()})`, { result: 14 });
+      throw new errors.IOError(`putArchive: pipe2 failed (errno ${native.koffi.errno()})`, { result: native.table.docker_result.DOCKER_ERR_IO });
     }
     const [rfd, wfd] = fds;
     let sock;

@@ -8,8 +8,11 @@ const native = require('./native');
 const { Handle } = require('./handle');
 const { TimeoutError, invalid } = require('./errors');
 
-const KIND_NAMES = ['stdin', 'stdout', 'stderr', 'console', 'json', 'end', 'data'];
-const END = 5;
+// docker_stream_kind value -> 'stdin', 'stdout', ..., 'end', 'data' (the generated table).
+const KIND_NAMES = Object.fromEntries(
+  Object.entries(native.table.docker_stream_kind).map(([name, v]) => [v, name.replace(/^DOCKER_STREAM_/, '').toLowerCase()]),
+);
+const END = native.table.docker_stream_kind.DOCKER_STREAM_END;
 // How long one docker_stream_next may hold a worker before the loop comes back round.
 const SLICE_MS = 250;
 
@@ -55,7 +58,7 @@ class DockerStream {
         if (e instanceof TimeoutError && !this._cancelled) {
           if (this._idleMs !== null && Date.now() - started >= this._idleMs) {
             this._end();
-            throw new TimeoutError(`stream idle for more than ${this._idleMs / 1000} s`, { result: 8 });
+            throw new TimeoutError(`stream idle for more than ${this._idleMs / 1000} s`, { result: native.table.docker_result.DOCKER_ERR_TIMEOUT });
           }
           continue;
         }

@@ -6,17 +6,17 @@ read) lets the program's other threads run."""
 import ctypes
 import ctypes.util
 import os
-from ctypes import (POINTER, Structure, byref, c_bool, c_char_p, c_int32, c_int64, c_size_t,
-                    c_uint8, c_uint32, c_void_p)
+from ctypes import POINTER, byref, c_size_t, c_void_p
 
-from . import errors
-
-SONAME = "libdocker_containers.so.0.1"
+from . import _ffi, errors
+from ._ffi import READ_CB, SONAME, Buffer, Chunk  # noqa: F401 (used by the other modules)
 
 # docker_stream_kind
-STDIN, STDOUT, STDERR, CONSOLE, JSON, END, DATA = range(7)
+STDIN, STDOUT, STDERR = _ffi.DOCKER_STREAM_STDIN, _ffi.DOCKER_STREAM_STDOUT, _ffi.DOCKER_STREAM_STDERR
+CONSOLE, JSON, END, DATA = (_ffi.DOCKER_STREAM_CONSOLE, _ffi.DOCKER_STREAM_JSON,
+                            _ffi.DOCKER_STREAM_END, _ffi.DOCKER_STREAM_DATA)
 # docker_result codes used here
-OK, TIMEOUT_CODE = 0, 8
+OK, TIMEOUT_CODE = _ffi.DOCKER_OK, _ffi.DOCKER_ERR_TIMEOUT
 
 
 def _candidates():
@@ -44,96 +44,16 @@ def _load():
 lib = _load()
 
 
-class Chunk(Structure):
-    _fields_ = [("kind", c_int32), ("data", POINTER(c_uint8)), ("len", c_size_t)]
-
-
-class Buffer(Structure):
-    _fields_ = [("data", POINTER(c_uint8)), ("len", c_size_t)]
-
-
+# Every function of the header, declared from the generated table (_ffi.py, from the ABI
+# description): nothing here repeats a prototype.
+_ffi.declare(lib)
 ERR = POINTER(c_void_p)  # docker_error **
-READ_CB = ctypes.CFUNCTYPE(c_int64, c_void_p, POINTER(c_uint8), c_size_t)
-
-_P, _S, _E, _O = c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)
-_SIGS = {
-    "docker_client_from_env": [_S, _O, _E],
-    "docker_client_new": [_S, _O, _E],
-    "docker_client_free": ([_P], None),
-    "docker_client_ping": [_P, _E],
-    "docker_client_version": [_P, _O, _E],
-    "docker_client_info": [_P, _O, _E],
-    "docker_client_api_version": [_P, _O, _E],
-    "docker_containers_get": [_P, _S, _O, _E],
-    "docker_container_id": ([_P], c_char_p),
-    "docker_container_free": ([_P], None),
-    "docker_container_attrs_json": [_P, _O, _E],
-    "docker_container_warnings_json": [_P, _O, _E],
-    "docker_container_reload": [_P, _E],
-    "docker_container_start": [_P, _E],
-    "docker_container_stop": [_P, _S, _E],
-    "docker_container_restart": [_P, _S, _E],
-    "docker_container_kill": [_P, _S, _E],
-    "docker_container_pause": [_P, _E],
-    "docker_container_unpause": [_P, _E],
-    "docker_container_remove": [_P, _S, _E],
-    "docker_container_wait": [_P, _S, POINTER(c_int64), _O, _E],
-    "docker_container_rename": [_P, _S, _E],
-    "docker_container_resize": [_P, c_uint32, c_uint32, _E],
-    "docker_container_update": [_P, _S, _E],
-    "docker_container_commit": [_P, _S, _O, _E],
-    "docker_containers_run": [_P, _S, _S, _S, _O, _O, _E],
-    "docker_containers_create": [_P, _S, _S, _S, _O, _E],
-    "docker_containers_list": [_P, _S, _O, _E],
-    "docker_containers_prune": [_P, _S, _O, _E],
-    "docker_error_code": ([_P], c_int32),
-    "docker_error_message": ([_P], c_char_p),
-    "docker_error_http_status": ([_P], c_int32),
-    "docker_error_exit_status": ([_P], c_int64),
-    "docker_error_stderr": ([_P, POINTER(c_size_t)], POINTER(c_uint8)),
-    "docker_error_free": ([_P], None),
-    "docker_container_put_archive": [_P, _S, POINTER(c_uint8), c_size_t, _S, _E],
-    "docker_container_put_archive_reader": [_P, _S, READ_CB, _P, _S, _E],
-    "docker_container_get_archive_open": [_P, _S, _O, _O, _E],
-    "docker_container_stat_path": [_P, _S, _O, _E],
-    "docker_container_export_open": [_P, _O, _E],
-    "docker_container_diff": [_P, _O, _E],
-    "docker_container_copy_to": [_P, _S, _S, _S, _E],
-    "docker_container_copy_from": [_P, _S, _S, _S, _E],
-    "docker_images_inspect": [_P, _S, _O, _E],
-    "docker_images_exists": [_P, _S, POINTER(c_bool), _E],
-    "docker_images_remove": [_P, _S, _S, _E],
-    "docker_string_free": ([_P], None),
-    "docker_buffer_free": ([_P], None),
-    "docker_stream_next": [_P, c_int64, POINTER(Chunk), _E],
-    "docker_stream_write": [_P, POINTER(c_uint8), c_size_t, _E],
-    "docker_stream_close_write": [_P, _E],
-    "docker_stream_resize": [_P, c_uint32, c_uint32, _E],
-    "docker_stream_cancel": ([_P], None),
-    "docker_stream_exit_code": [_P, POINTER(c_int64), _E],
-    "docker_stream_free": ([_P], None),
-    "docker_container_logs_open": [_P, _S, _O, _E],
-    "docker_container_logs_buffer": [_P, _S, _O, _O, _E],
-    "docker_container_stats_open": [_P, _S, _O, _E],
-    "docker_container_stats_once": [_P, _S, _O, _E],
-    "docker_container_attach_open": [_P, _S, _O, _E],
-    "docker_container_exec_run": [_P, _S, _S, POINTER(c_int64), _O, _O, _E],
-    "docker_container_exec_open": [_P, _S, _S, _O, _E],
-    "docker_container_exec_detached": [_P, _S, _S, _O, _E],
-    "docker_container_top": [_P, _S, _O, _E],
-    "docker_version": ([], c_char_p),
-}
-for _name, _sig in _SIGS.items():
-    _f = getattr(lib, _name)
-    if isinstance(_sig, tuple):
-        _f.argtypes, _f.restype = _sig
-    else:
-        _f.argtypes, _f.restype = _sig, c_int32
 
 VERSION = lib.docker_version().decode()
 
 
 def enc(s):
+    """A str (or anything str() takes) as UTF-8 bytes for a `const char *`; None stays None (NULL)."""
     return None if s is None else str(s).encode()
 
 

@@ -69,16 +69,22 @@ class Stream:
                 self.close()
 
     def write(self, data):
+        """Write `data` (bytes) to the stream's stdin; blocks until written. Returns len(data).
+        (docker_stream_write)"""
         buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
         err = c_void_p()
         raise_for(lib.docker_stream_write(self._ptr, buf, len(data), byref(err)), err)
         return len(data)
 
     def close_write(self):
+        """End stdin with a real half-close: the process reads end of file while its output keeps
+        coming. (docker_stream_close_write)"""
         err = c_void_p()
         raise_for(lib.docker_stream_close_write(self._ptr, byref(err)), err)
 
     def resize(self, height, width):
+        """Resize the tty behind the stream to `height` rows and `width` columns.
+        (docker_stream_resize)"""
         err = c_void_p()
         raise_for(lib.docker_stream_resize(self._ptr, height, width, byref(err)), err)
 
@@ -88,6 +94,7 @@ class Stream:
             lib.docker_stream_cancel(self._ptr)
 
     def close(self):
+        """Free the stream and close its connection; closing twice is fine. (docker_stream_free)"""
         self._fin()
 
     def __enter__(self):
@@ -117,6 +124,7 @@ class Output:
 
     @property
     def exit_code(self):
+        """An exec's exit code once its output has ended, else None (docker_stream_exit_code)."""
         return self._stream.exit_code
 
     def __iter__(self):
@@ -132,6 +140,7 @@ class Output:
         return data
 
     def close(self):
+        """Stop iterating and free the stream underneath."""
         self._it.close()
         self._stream.close()
 

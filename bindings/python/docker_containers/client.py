@@ -82,6 +82,7 @@ class DockerClient:
         return self._ptr
 
     def ping(self):
+        """Check that the engine answers (GET /_ping). True, or raises. (docker_client_ping)"""
         call(lib.docker_client_ping, self._p)
         return True
 
@@ -91,16 +92,22 @@ class DockerClient:
         return take_string(out.value)
 
     def version(self, api_version=True):
+        """The engine's version (GET /version) as a dict, as the engine sent it.
+        (docker_client_version)"""
         return json.loads(self._text(lib.docker_client_version))
 
     def info(self):
+        """System-wide information (GET /info) as a dict. (docker_client_info)"""
         return json.loads(self._text(lib.docker_client_info))
 
     @property
     def api_version(self):
+        """The Engine API version this client uses, such as "1.41". (docker_client_api_version)"""
         return self._text(lib.docker_client_api_version)
 
     def close(self):
+        """Free the client; containers made from it stay usable. Closing twice is fine.
+        (docker_client_free)"""
         self._fin()
 
     def __enter__(self):
@@ -124,19 +131,23 @@ class Image:
 
     @property
     def id(self):
+        """The image id ("sha256:...")."""
         return self.attrs.get("Id")
 
     @property
     def short_id(self):
+        """The id shortened as docker-py does ("sha256:" and 12 hex digits)."""
         i = self.id or ""
         return i[:19] if i.startswith("sha256:") else i[:12]
 
     @property
     def tags(self):
+        """The image's tags, without "<none>:<none>"."""
         return [t for t in (self.attrs.get("RepoTags") or []) if t != "<none>:<none>"]
 
     @property
     def labels(self):
+        """The image's labels (a dict; {} when none)."""
         return (self.attrs.get("Config") or {}).get("Labels") or {}
 
     def __repr__(self):
@@ -156,16 +167,20 @@ class ImageCollection:
         self.client = client
 
     def get(self, name):
+        """An Image from its name or id; a missing image raises ImageNotFound/NotFound.
+        (docker_images_inspect)"""
         out = c_void_p()
         call(lib.docker_images_inspect, self.client._p, enc(name), byref(out))
         return Image(self.client, json.loads(take_string(out.value)))
 
     def exists(self, name):
+        """Whether the image is present (not in docker-py). (docker_images_exists)"""
         b = c_bool(False)
         call(lib.docker_images_exists, self.client._p, enc(name), byref(b))
         return b.value
 
     def remove(self, image, force=False, noprune=False):
+        """Remove an image; `force` and `noprune` as in docker-py. (docker_images_remove)"""
         call(lib.docker_images_remove, self.client._p, enc(image), _opts({"force": force, "noprune": noprune}))
 
 
@@ -214,6 +229,8 @@ class ContainerCollection:
         return take_buffer(buf.value)
 
     def create(self, image, command=None, **kwargs):
+        """docker-py's create(image, command, **kwargs): a Container, created but not started. A
+        missing image is pulled unless pull=False. (docker_containers_create)"""
         if isinstance(image, Image):
             image = image.id
         opts = dict(kwargs)
@@ -223,12 +240,16 @@ class ContainerCollection:
         return Container._adopt(self.client, out.value)
 
     def get(self, container_id):
+        """The Container with this id, short id prefix or name; a missing one raises NotFound.
+        (docker_containers_get)"""
         out = c_void_p()
         call(lib.docker_containers_get, self.client._p, enc(container_id), byref(out))
         return Container._adopt(self.client, out.value)
 
     def list(self, all=False, before=None, filters=None, limit=-1, since=None, sparse=False,
              ignore_removed=False):
+        """docker-py's list(): Containers, running only unless all=True; `filters` in docker-py's
+        form. (docker_containers_list)"""
         out = c_void_p()
         opts = {"all": all or None, "before": before, "filters": filters,
                 "limit": limit if limit != -1 else None, "since": since,
@@ -237,6 +258,8 @@ class ContainerCollection:
         return [Container(self.client, attrs=a) for a in json.loads(take_string(out.value))]
 
     def prune(self, filters=None):
+        """Remove stopped containers: {"ContainersDeleted": [...], "SpaceReclaimed": N}.
+        (docker_containers_prune)"""
         out = c_void_p()
         call(lib.docker_containers_prune, self.client._p, _opts({"filters": filters}), byref(out))
         return json.loads(take_string(out.value))
@@ -300,14 +323,17 @@ class Container:
 
     @property
     def id(self):
+        """The full container id."""
         return self.attrs.get("Id") or self.attrs.get("ID")
 
     @property
     def short_id(self):
+        """The first 12 characters of the id."""
         return self.id[:12]
 
     @property
     def name(self):
+        """The name without its leading slash, from attrs."""
         n = self.attrs.get("Name")
         if n is None:
             names = self.attrs.get("Names") or []
@@ -316,17 +342,20 @@ class Container:
 
     @property
     def labels(self):
+        """The labels as a dict ({} when none), from attrs."""
         cfg = self.attrs.get("Config")
         labels = cfg.get("Labels") if cfg else self.attrs.get("Labels")
         return labels or {}
 
     @property
     def status(self):
+        """"created", "running", "paused", "exited", ... from attrs: reload() for a fresh one."""
         st = self.attrs.get("State")
         return st.get("Status") if isinstance(st, dict) else st
 
     @property
     def health(self):
+        """"healthy", "unhealthy", "starting", or "unknown" without a healthcheck, from attrs."""
         st = self.attrs.get("State")
         if isinstance(st, dict) and st.get("Health"):
             return st["Health"].get("Status") or "unknown"
@@ -334,10 +363,12 @@ class Container:
 
     @property
     def ports(self):
+        """The published ports, docker-py's shape: {"80/tcp": [{"HostIp": ..., "HostPort": ...}]}."""
         return (self.attrs.get("NetworkSettings") or {}).get("Ports") or {}
 
     @property
     def image(self):
+        """The container's Image (asks the engine); an untagged stand-in when the image is gone."""
         iid = self.attrs.get("Image") or self.attrs.get("ImageID")
         if not iid:
             return None
@@ -356,30 +387,41 @@ class Container:
         return hash(self.id)
 
     def reload(self):
+        """Fetch the attributes again (attrs and every property). (docker_container_reload)"""
         call(lib.docker_container_reload, self._p)
         self._load_attrs()
 
     # --- lifecycle ---
 
     def start(self, **kwargs):
+        """Start the container; starting a running one is not an error. (docker_container_start)"""
         call(lib.docker_container_start, self._p)
 
     def stop(self, timeout=None):
+        """SIGTERM (or the StopSignal), then SIGKILL after `timeout` seconds (default: the
+        container's StopTimeout). (docker_container_stop)"""
         call(lib.docker_container_stop, self._p, _opts({"timeout": timeout}))
 
     def restart(self, timeout=None):
+        """Restart, killing after `timeout` seconds (default 10). (docker_container_restart)"""
         call(lib.docker_container_restart, self._p, _opts({"timeout": timeout}))
 
     def kill(self, signal=None):
+        """Send `signal` (a name such as "SIGTERM" or a number; default SIGKILL). A stopped
+        container raises Conflict. (docker_container_kill)"""
         call(lib.docker_container_kill, self._p, enc(signal))
 
     def pause(self):
+        """Pause all processes in the container. (docker_container_pause)"""
         call(lib.docker_container_pause, self._p)
 
     def unpause(self):
+        """Unpause the container. (docker_container_unpause)"""
         call(lib.docker_container_unpause, self._p)
 
     def remove(self, v=False, link=False, force=False):
+        """Remove the container: `v` its anonymous volumes, `link` a link only, `force` kill it
+        first. (docker_container_remove)"""
         call(lib.docker_container_remove, self._p, _opts({"v": v or None, "link": link or None, "force": force or None}))
 
     def wait(self, timeout=None, condition=None):
@@ -391,16 +433,23 @@ class Container:
         return json.loads(take_string(out.value))
 
     def rename(self, name):
+        """Rename the container; a name in use raises Conflict. (docker_container_rename)"""
         call(lib.docker_container_rename, self._p, enc(name))
 
     def resize(self, height, width):
+        """Resize the container's tty to `height` rows and `width` columns.
+        (docker_container_resize)"""
         call(lib.docker_container_resize, self._p, height, width)
 
     def update(self, **kwargs):
+        """Change resources with docker-py's update() keywords; returns {"Warnings": [...] or
+        None}. (docker_container_update)"""
         call(lib.docker_container_update, self._p, _opts(kwargs))
         return {"Warnings": json.loads(self._text(lib.docker_container_warnings_json)) or None}
 
     def commit(self, repository=None, tag=None, **kwargs):
+        """Make an image from the container (repository, tag, message, author, changes, conf,
+        pause); returns the Image. (docker_container_commit)"""
         out = c_void_p()
         call(lib.docker_container_commit, self._p, _opts(dict(kwargs, repository=repository, tag=tag)), byref(out))
         return self.client.images.get(take_string(out.value))
@@ -410,6 +459,9 @@ class Container:
     def exec_run(self, cmd, stdout=True, stderr=True, stdin=False, tty=False, privileged=False,
                  user="", detach=False, stream=False, socket=False, environment=None,
                  workdir=None, demux=False):
+        """docker-py's exec_run: ExecResult(exit_code, output). demux gives (stdout, stderr);
+        stream an iterator (exit code on it at the end); socket a Stream; detach starts it and
+        returns at once. (docker_container_exec_run, _exec_open, _exec_detached)"""
         opts = {"stdout": stdout, "stderr": stderr, "tty": tty or None,
                 "privileged": privileged or None, "user": user or None,
                 "environment": environment, "workdir": workdir}
@@ -441,12 +493,17 @@ class Container:
         return ExecResult(code.value, a)
 
     def top(self, ps_args=None):
+        """The processes as {"Titles": [...], "Processes": [[...]]}; `ps_args` such as "aux".
+        (docker_container_top)"""
         return json.loads(self._text(lib.docker_container_top, _opts({"ps_args": ps_args})))
 
     # --- logs, stats, attach ---
 
     def logs(self, stdout=True, stderr=True, stream=False, timestamps=False, tail="all",
              since=None, follow=None, until=None):
+        """docker-py's logs(): bytes, or with stream=True an iterator of chunks (following by
+        default). since/until: datetime, or unix seconds. (docker_container_logs_buffer,
+        _logs_open)"""
         if follow is None:
             follow = stream  # docker-py: a stream follows unless told otherwise
         opts = {"stdout": stdout, "stderr": stderr, "timestamps": timestamps or None,
@@ -461,6 +518,9 @@ class Container:
         return take_buffer(out.value)
 
     def stats(self, decode=None, stream=True, one_shot=None):
+        """With stream (default) an iterator of samples (dicts with decode=True, else JSON bytes);
+        stream=False one sample as a dict, each with "derived" figures.
+        (docker_container_stats_open, _stats_once)"""
         if not stream:
             s = self._text(lib.docker_container_stats_once, _opts({"one_shot": one_shot}))
             return json.loads(s)
@@ -470,6 +530,8 @@ class Container:
     def attach(self, stdout=True, stderr=True, stream=False, logs=False, demux=False):
         # stream=False asks the engine for what there is now (docker-py sends stream=0), so a
         # stopped container's attach ends instead of waiting for it to start again.
+        """docker-py's attach(): the output as bytes (or (stdout, stderr) with demux), or an
+        iterator with stream=True. (docker_container_attach_open)"""
         opts = {"stdout": stdout, "stderr": stderr, "logs": logs or None, "stdin": False,
                 "stream": bool(stream)}
         out = Output(open_stream(lib.docker_container_attach_open, self._p, _opts(opts)), demux=demux)
@@ -494,6 +556,8 @@ class Container:
     # --- files ---
 
     def diff(self):
+        """The filesystem changes: [{"Path": ..., "Kind": 0 modified / 1 added / 2 deleted}].
+        (docker_container_diff)"""
         return json.loads(self._text(lib.docker_container_diff) or "null")
 
     def put_archive(self, path, data):
@@ -534,6 +598,8 @@ class Container:
         return _rechunk(Output(Stream(out.value)), chunk_size), json.loads(take_string(stat.value))
 
     def export(self, chunk_size=2 * 1024 * 1024):
+        """The container's filesystem as a generator of tar chunks of `chunk_size` bytes.
+        (docker_container_export_open)"""
         return _rechunk(Output(open_stream(lib.docker_container_export_open, self._p)), chunk_size)
 
     def copy_to(self, host_path, container_path, **kwargs):

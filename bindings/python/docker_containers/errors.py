@@ -1,5 +1,6 @@
 """Exceptions with docker-py's names (docker.errors), built from the library's error objects,
 plus a few for what docker-py reports through other libraries (timeouts, TLS) or not at all."""
+from . import _ffi
 
 
 class DockerException(Exception):
@@ -21,12 +22,15 @@ class APIError(DockerException):
 
     @property
     def status_code(self):
+        """The engine's HTTP status, or None when the error did not come from an engine answer."""
         return self._status_code
 
     def is_client_error(self):
+        """Whether the engine answered 4xx."""
         return self._status_code is not None and 400 <= self._status_code < 500
 
     def is_server_error(self):
+        """Whether the engine answered 5xx."""
         return self._status_code is not None and 500 <= self._status_code < 600
 
     def __str__(self):
@@ -37,10 +41,12 @@ class APIError(DockerException):
 
 
 class NotFound(APIError):
+    """The engine answered 404: no such container, exec, image or path."""
     pass
 
 
 class ImageNotFound(NotFound):
+    """The image is not present and could not be pulled."""
     pass
 
 
@@ -85,26 +91,32 @@ class ProtocolError(DockerException):
     """The engine's answer could not be understood."""
 
 
-_BY_CODE = {
-    1: ("DOCKER_ERR_INVALID_ARGUMENT", InvalidArgument),
-    2: ("DOCKER_ERR_NOT_FOUND", NotFound),
-    3: ("DOCKER_ERR_CONFLICT", Conflict),
-    4: ("DOCKER_ERR_IMAGE_NOT_FOUND", ImageNotFound),
-    5: ("DOCKER_ERR_CONTAINER_FAILED", ContainerError),
-    6: ("DOCKER_ERR_ENGINE", APIError),
-    7: ("DOCKER_ERR_CONNECTION", ConnectionFailed),
-    8: ("DOCKER_ERR_TIMEOUT", Timeout),
-    9: ("DOCKER_ERR_CANCELLED", Cancelled),
-    10: ("DOCKER_ERR_STOPPED_BY_CALLBACK", Cancelled),
-    11: ("DOCKER_ERR_TLS", TLSError),
-    12: ("DOCKER_ERR_FORKED", DockerException),
-    13: ("DOCKER_ERR_PROTOCOL", ProtocolError),
-    14: ("DOCKER_ERR_IO", DockerException),
-    15: ("DOCKER_ERR_INTERNAL", DockerException),
+# Result code -> exception class. The codes and their names come from the generated table
+# (_ffi.py); a code without a class here fails test_api.py.
+_CLASS_BY_NAME = {
+    "DOCKER_ERR_INVALID_ARGUMENT": InvalidArgument,
+    "DOCKER_ERR_NOT_FOUND": NotFound,
+    "DOCKER_ERR_CONFLICT": Conflict,
+    "DOCKER_ERR_IMAGE_NOT_FOUND": ImageNotFound,
+    "DOCKER_ERR_CONTAINER_FAILED": ContainerError,
+    "DOCKER_ERR_ENGINE": APIError,
+    "DOCKER_ERR_CONNECTION": ConnectionFailed,
+    "DOCKER_ERR_TIMEOUT": Timeout,
+    "DOCKER_ERR_CANCELLED": Cancelled,
+    "DOCKER_ERR_STOPPED_BY_CALLBACK": Cancelled,
+    "DOCKER_ERR_TLS": TLSError,
+    "DOCKER_ERR_FORKED": DockerException,
+    "DOCKER_ERR_PROTOCOL": ProtocolError,
+    "DOCKER_ERR_IO": DockerException,
+    "DOCKER_ERR_INTERNAL": DockerException,
 }
+_BY_CODE = {code: (name, _CLASS_BY_NAME[name])
+            for code, name in _ffi.DOCKER_RESULT_NAMES.items() if name in _CLASS_BY_NAME}
 
 
 def from_code(code, message, status, exit_status, stderr):
+    """The exception for a docker_result `code` with the error object's message, HTTP status, exit
+    status and stderr."""
     name, cls = _BY_CODE.get(code, ("DOCKER_ERR_INTERNAL", DockerException))
     if cls is ContainerError:
         # The caller (containers.run) fills in container, command and image.

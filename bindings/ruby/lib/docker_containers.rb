@@ -19,11 +19,17 @@ require_relative "docker_containers/images"
 
 module DockerContainers
   # The native library's version ("0.1.0").
+  #
+  # @return [String] such as "0.1.0"
   def self.library_version
     Native.docker_version
   end
 
   # docker-py's `docker.from_env()`.
+  #
+  # @param options [Hash] as for Client.from_env
+  # @return [Client]
+  # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
   def self.from_env(**options)
     Client.from_env(**options)
   end

@@ -7,6 +7,10 @@ module DockerContainers
   class Client
     # docker-py's `docker.from_env()`: DOCKER_HOST, DOCKER_API_VERSION, DOCKER_TLS_VERIFY and
     # DOCKER_CERT_PATH, plus the options `version`, `timeout`, `user_agent`, `max_pool_size`.
+    #
+    # @param options [Hash] version:, timeout:, user_agent:, max_pool_size:, podman:, tls_*
+    # @return [Client]
+    # @raise [ConnectionError, TLSError, InvalidArgument]
     def self.from_env(**options)
       out = FFI::MemoryPointer.new(:pointer)
       Call.check(:docker_client_from_env, Call.options(options), out)
@@ -14,6 +18,11 @@ module DockerContainers
     end
 
     # Open a client, yield it, close it at the end of the block.
+    #
+    # @param options [Hash] as for #initialize
+    # @yieldparam client [Client]
+    # @return [Client, Object] the client without a block, else the block's value
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def self.open(**options)
       client = new(**options)
       return client unless block_given?
@@ -27,6 +36,9 @@ module DockerContainers
 
     # docker-py's `DockerClient(base_url:, version:, timeout:, user_agent:, max_pool_size:)`.
     # The environment is not read. Unknown keywords are refused, naming the key.
+    #
+    # @param options [Hash] base_url:, version:, timeout:, tls:, ...
+    # @raise [InvalidArgument] an unknown keyword
     def initialize(**options)
       out = FFI::MemoryPointer.new(:pointer)
       Call.check(:docker_client_new, Call.options(options), out)
@@ -34,46 +46,69 @@ module DockerContainers
     end
 
     # true when the engine answers; raises (ConnectionError, ...) otherwise.
+    #
+    # @return [true]
+    # @raise [ConnectionError] the engine does not answer
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def ping
       use { |p| Call.check(:docker_client_ping, p) }
       true
     end
 
     # The engine's `GET /version` as a Hash.
+    #
+    # @return [Hash] the engine's version document
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def version
       use { |p| Call.json(:docker_client_version, p) }
     end
 
     # The engine's `GET /info` as a Hash.
+    #
+    # @return [Hash] the engine's system information
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def info
       use { |p| Call.json(:docker_client_info, p) }
     end
 
     # The Engine API version in use, such as "1.41".
+    #
+    # @return [String] such as "1.41"
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def api_version
       use { |p| Call.string(:docker_client_api_version, p) }
     end
 
     # client.containers.run / create / get / list / prune.
+    #
+    # @return [ContainerCollection]
     def containers
       @containers ||= ContainerCollection.new(self)
     end
 
     # client.images.get / exists? / remove.
+    #
+    # @return [ImageCollection]
     def images
       @images ||= ImageCollection.new(self)
     end
 
     # Free the native client (calls in flight in other threads finish first). Idempotent.
+    #
+    # @return [nil]
     def close
       @handle.close
       nil
     end
 
+    # Whether #close was called.
+    #
+    # @return [Boolean]
     def closed?
       @handle.closed?
     end
 
+    # @return [String] a short description, without engine calls
     def inspect
       "#<#{self.class.name}#{closed? ? ' closed' : ''}>"
     end

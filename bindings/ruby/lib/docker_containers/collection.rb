@@ -7,6 +7,7 @@ module DockerContainers
       @client = client
     end
 
+    # @return [Client] the client these containers come from
     attr_reader :client
 
     # docker-py's `containers.run(image, command = nil, **kwargs)`. `command` is a String
@@ -15,6 +16,14 @@ module DockerContainers
     # plus stderr with `stderr: true`). A non-zero exit raises ContainerError with exit_status
     # and stderr. Keywords are docker-py's (environment:, ports:, volumes:, mem_limit:, name:,
     # labels:, remove:, ...); unknown ones are refused, naming the key.
+    #
+    # @param image [String] the image name (pulled when missing, unless pull: false)
+    # @param command [String, Array<String>, nil] the command; nil: the image's default
+    # @param kwargs [Hash] docker-py's run() keywords
+    # @return [Container, String] the started Container with detach: true, else the output
+    # @raise [ContainerError] the container exited non-zero (exit_status, stderr)
+    # @raise [ImageNotFound] the image is absent and could not be pulled
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def run(image, command = nil, **kwargs)
       cmd, opts = Container.command_args(command, kwargs, "command")
       image = Call.string_arg(image, "image")
@@ -36,6 +45,12 @@ module DockerContainers
 
     # docker-py's `containers.create(image, command = nil, **kwargs)`: a created, not started,
     # Container.
+    #
+    # @param image [String] the image name
+    # @param command [String, Array<String>, nil] the command; nil: the image's default
+    # @param kwargs [Hash] docker-py's create() keywords
+    # @return [Container] the created container
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def create(image, command = nil, **kwargs)
       cmd, opts = Container.command_args(command, kwargs, "command")
       image = Call.string_arg(image, "image")
@@ -45,6 +60,11 @@ module DockerContainers
     end
 
     # A Container by id, short id or name; NotFound when there is none.
+    #
+    # @param id_or_name [String] full id, short id prefix or name
+    # @return [Container]
+    # @raise [NotFound] no such container
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def get(id_or_name)
       id_or_name = Call.string_arg(id_or_name, "container id or name")
       out = FFI::MemoryPointer.new(:pointer)
@@ -54,6 +74,12 @@ module DockerContainers
 
     # docker-py's `containers.list(all:, before:, since:, limit:, filters:, sparse:,
     # ignore_removed:)`: an Array of Containers (each with its full attrs).
+    #
+    # @param sparse [Boolean] accepted for docker-py compatibility; each entry is inspected either way
+    # @param ignore_removed [Boolean] skip containers removed between list and inspect (default true)
+    # @param kwargs [Hash] all:, before:, since:, limit:, filters:
+    # @return [Array<Container>]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def list(sparse: false, ignore_removed: true, **kwargs)
       entries = @client.use do |p|
         Call.json(:docker_containers_list, p, Call.options(kwargs.merge(sparse: true)))
@@ -69,6 +95,10 @@ module DockerContainers
 
     # docker-py's `containers.prune(filters:)`: {"ContainersDeleted" => [...],
     # "SpaceReclaimed" => n}.
+    #
+    # @param filters [Hash, nil] docker-py's filters ({"label" => [...]})
+    # @return [Hash] {"ContainersDeleted" => [...], "SpaceReclaimed" => n}
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def prune(filters: nil)
       @client.use { |p| Call.json(:docker_containers_prune, p, Call.options(filters: filters)) }
     end

@@ -10,6 +10,7 @@ module DockerContainers
 
   # An exec started with exec_run(detach: true).
   class Exec
+    # @return [String] the exec's id
     attr_reader :id
 
     def initialize(client, id)
@@ -18,15 +19,25 @@ module DockerContainers
     end
 
     # The exec's inspect Hash (Running, ExitCode, ...).
+    #
+    # @return [Hash]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def inspect_exec
       @client.use { |p| Call.json(:docker_exec_inspect, p, @id) }
     end
 
+    # Whether the exec's process still runs.
+    #
+    # @return [Boolean]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def running?
       inspect_exec["Running"]
     end
 
     # The exit code, or nil while it runs.
+    #
+    # @return [Integer, nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def exit_code
       info = inspect_exec
       info["Running"] ? nil : info["ExitCode"]
@@ -37,6 +48,8 @@ module DockerContainers
   # fetched: call #reload for fresh ones. Safe to share between threads.
   class Container
     # String command -> the C argument; Array command -> the options key `key`.
+    #
+    # @api private
     def self.command_args(command, kwargs, key)
       case command
       when nil then [nil, Call.options(kwargs)]
@@ -48,7 +61,10 @@ module DockerContainers
       end
     end
 
-    attr_reader :id, :client
+    # @return [String] the full container id (never changes)
+    attr_reader :id
+    # @return [Client] the client this handle came from
+    attr_reader :client
 
     # @private: made by ContainerCollection.
     def initialize(client, ptr)
@@ -57,39 +73,79 @@ module DockerContainers
       @id = Native.docker_container_id(ptr).dup.freeze
     end
 
+    # The first 12 characters of the id.
+    #
+    # @return [String]
     def short_id = text(:docker_container_short_id)
+    # The name, without its leading slash.
+    #
+    # @return [String]
     def name = text(:docker_container_name)
+    # "created", "running", "paused", "exited", ...
+    #
+    # @return [String]
     def status = text(:docker_container_status)
+    # "healthy", "unhealthy", "starting" or "unknown".
+    #
+    # @return [String]
     def health = text(:docker_container_health)
+    # @return [Hash{String => String}]
     def labels = JSON.parse(text(:docker_container_labels_json))
+    # docker-py's ports shape.
+    #
+    # @return [Hash{String => Array<Hash>, nil}]
     def ports = JSON.parse(text(:docker_container_ports_json))
+    # The whole inspect document, as last fetched.
+    #
+    # @return [Hash]
     def attrs = JSON.parse(text(:docker_container_attrs_json))
     # The engine's warnings from create or the last update.
+    #
+    # @return [Array<String>]
     def warnings = JSON.parse(text(:docker_container_warnings_json))
 
     # The container's image (asks the engine).
+    #
+    # @return [Image] id and tags (tags empty when the image is gone)
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def image
       h = JSON.parse(text(:docker_container_image))
       Image.new(h["Id"], h["RepoTags"] || [])
     end
 
     # Fetch the attributes again. Returns self.
+    #
+    # @return [self]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def reload
       call(:docker_container_reload)
       self
     end
 
+    # Start it (a running container is not an error).
+    #
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def start
       call(:docker_container_start)
       nil
     end
 
     # stop(timeout: seconds, signal: name)
+    #
+    # @param kwargs [Hash] timeout:, signal:
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def stop(**kwargs)
       call(:docker_container_stop, Call.options(kwargs))
       nil
     end
 
+    # restart(timeout: seconds, signal: name)
+    #
+    # @param kwargs [Hash] timeout:, signal:
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def restart(**kwargs)
       call(:docker_container_restart, Call.options(kwargs))
       nil
@@ -97,22 +153,40 @@ module DockerContainers
 
     # kill(signal = nil) or kill(signal: ...): nil is SIGKILL; a name ("TERM", :SIGUSR1) or a
     # number.
+    #
+    # @param sig [String, Symbol, Integer, nil] the signal, positionally
+    # @param signal [String, Symbol, Integer, nil] the signal, by keyword
+    # @return [nil]
+    # @raise [Conflict] the container is not running
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def kill(sig = nil, signal: sig)
       call(:docker_container_kill, signal&.to_s)
       nil
     end
 
+    # Pause its processes.
+    #
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def pause
       call(:docker_container_pause)
       nil
     end
 
+    # Unpause its processes.
+    #
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def unpause
       call(:docker_container_unpause)
       nil
     end
 
     # remove(v:, link:, force:)
+    #
+    # @param kwargs [Hash] v:, link:, force:
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def remove(**kwargs)
       call(:docker_container_remove, Call.options(kwargs))
       nil
@@ -120,18 +194,36 @@ module DockerContainers
 
     # wait(timeout:, condition:): {"StatusCode" => n, "Error" => ...}. Past `timeout`
     # seconds: TimeoutError. Blocks without the GVL.
+    #
+    # @param kwargs [Hash] timeout:, condition:
+    # @return [Hash]
+    # @raise [TimeoutError] past the timeout
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def wait(**kwargs)
       out = FFI::MemoryPointer.new(:pointer)
       call(:docker_container_wait, Call.options(kwargs), nil, out)
       JSON.parse(Call.take_string(out.read_pointer))
     end
 
+    # Rename the container.
+    #
+    # @param name [String] the new name
+    # @return [nil]
+    # @raise [Conflict] the name is in use
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def rename(name)
       call(:docker_container_rename, Call.string_arg(name, "name"))
       nil
     end
 
     # resize(height, width) of the container's tty.
+    #
+    # @param rows [Integer, nil] the height, positionally
+    # @param columns [Integer, nil] the width, positionally
+    # @param height [Integer] rows, by keyword
+    # @param width [Integer] columns, by keyword
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def resize(rows = nil, columns = nil, height: rows, width: columns)
       call(:docker_container_resize, dimension(height, "height"), dimension(width, "width"))
       nil
@@ -139,6 +231,10 @@ module DockerContainers
 
     # docker-py's update(**kwargs) (mem_limit:, cpu_shares:, restart_policy:, ...): returns
     # {"Warnings" => [...]}.
+    #
+    # @param kwargs [Hash] docker-py's update() keywords
+    # @return [Hash]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def update(**kwargs)
       call(:docker_container_update, Call.options(kwargs))
       { "Warnings" => warnings }
@@ -146,6 +242,12 @@ module DockerContainers
 
     # commit(repository = nil, tag = nil, message:, author:, changes:, conf:, pause:): the new
     # image's id.
+    #
+    # @param repository [String, nil]
+    # @param tag [String, nil]
+    # @param kwargs [Hash] message:, author:, changes:, conf:, pause:
+    # @return [String] the image id
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def commit(repository = nil, tag = nil, **kwargs)
       opts = kwargs.merge(repository: repository, tag: tag)
       out = FFI::MemoryPointer.new(:pointer)
@@ -154,11 +256,18 @@ module DockerContainers
     end
 
     # top(ps_args: "aux"): {"Titles" => [...], "Processes" => [[...], ...]}.
+    #
+    # @param ps_args [String, nil] ps options
+    # @return [Hash]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def top(ps_args: nil)
       json(:docker_container_top, Call.options(ps_args: ps_args))
     end
 
     # [{"Path" => "/x", "Kind" => 1}, ...] (0 modified, 1 added, 2 deleted).
+    #
+    # @return [Array<Hash>]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def diff
       json(:docker_container_diff)
     end
@@ -171,6 +280,17 @@ module DockerContainers
     # - stream: true: ExecResult(nil, Stream); the Stream's exit_code is set once read to its end.
     # - socket: true: an interactive Stream (write, close_write, resize, exit_code).
     # - detach: true: an Exec (id, exit_code, inspect_exec).
+    #
+    # @param cmd [String, Array<String>] the command
+    # @param stream [Boolean] return the output as a Stream
+    # @param socket [Boolean] return an interactive Stream
+    # @param detach [Boolean] start it and return an Exec
+    # @param demux [Boolean] stdout and stderr apart
+    # @param idle_timeout [Numeric, nil] seconds of silence before TimeoutError
+    # @yieldparam kind [Symbol] :stdout, :stderr or :console
+    # @yieldparam chunk [String] the bytes
+    # @return [ExecResult, Stream, Exec]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def exec_run(cmd, stream: false, socket: false, detach: false, demux: false, idle_timeout: nil,
                  **kwargs, &block)
       if detach
@@ -212,6 +332,16 @@ module DockerContainers
     # gets kind (:stdout, :stderr, :console) and chunk; without a block a Stream (an
     # Enumerator) is returned. Otherwise: the logs as one binary String ([stdout, stderr] with
     # demux: true).
+    #
+    # @param stream [Boolean] return a Stream
+    # @param follow [Boolean] keep reading as the container writes
+    # @param demux [Boolean] [stdout, stderr] apart (gathered form)
+    # @param idle_timeout [Numeric, nil] seconds of silence before TimeoutError
+    # @param kwargs [Hash] stdout:, stderr:, timestamps:, tail:, since:, until:
+    # @yieldparam kind [Symbol]
+    # @yieldparam chunk [String]
+    # @return [String, Array(String, String), Stream, nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def logs(stream: false, follow: false, demux: false, idle_timeout: nil, **kwargs, &block)
       if block || stream || follow
         s = open_stream(:docker_container_logs_open, Call.options(kwargs.merge(follow: follow || nil)),
@@ -232,6 +362,14 @@ module DockerContainers
     # docker-py's stats(stream: true): samples as Hashes (the engine's, plus "derived" with
     # cpu_percent, memory_usage, ...), yielded to the block or as a Stream. stream: false: one
     # sample (one_shot: false waits for a second reading so cpu_percent is meaningful).
+    #
+    # @param stream [Boolean] samples as they come (true) or one sample (false)
+    # @param decode [Object] accepted for docker-py compatibility: samples are always Hashes
+    # @param one_shot [Boolean, nil] with stream: false, false waits for a second reading
+    # @param idle_timeout [Numeric, nil] seconds of silence before TimeoutError
+    # @yieldparam sample [Hash]
+    # @return [Hash, Stream, nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def stats(stream: true, decode: nil, one_shot: nil, idle_timeout: nil, &block)
       _ = decode # samples are always decoded
       unless stream
@@ -248,6 +386,13 @@ module DockerContainers
 
     # docker-py's attach(stdout:, stderr:, logs:, stream:, detach_keys:): the output as it
     # comes, to the block (kind, chunk) or as a Stream.
+    #
+    # @param idle_timeout [Numeric, nil] seconds of silence before TimeoutError
+    # @param kwargs [Hash] stdout:, stderr:, logs:, stream:, detach_keys:
+    # @yieldparam kind [Symbol]
+    # @yieldparam chunk [String]
+    # @return [Stream, nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def attach(idle_timeout: nil, **kwargs, &block)
       s = open_stream(:docker_container_attach_open, Call.options({ stdin: false }.merge(kwargs)),
                       shape: :pair, what: "attach stream", idle_timeout: idle_timeout)
@@ -259,6 +404,11 @@ module DockerContainers
 
     # docker-py's attach_socket(): a Stream both ways (write, close_write, resize); the
     # container needs stdin_open: true.
+    #
+    # @param idle_timeout [Numeric, nil] seconds of silence before TimeoutError
+    # @param kwargs [Hash] as for #attach, stdin: defaulting to true
+    # @return [Stream]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def attach_socket(idle_timeout: nil, **kwargs)
       open_stream(:docker_container_attach_open, Call.options(kwargs), shape: :pair, what: "attach stream",
                                                                        idle_timeout: idle_timeout)
@@ -267,6 +417,13 @@ module DockerContainers
     # docker-py's put_archive(path, data): extract a tar into the existing directory `path`.
     # `data`: a String of tar bytes, a File (streamed from its path) or any IO-like object with
     # #read (streamed, 64 KiB at a time). Options: no_overwrite_dir_non_dir:, copy_uid_gid:.
+    #
+    # @param path [String] an existing directory in the container
+    # @param data [String, File, #read] the tar
+    # @param kwargs [Hash] no_overwrite_dir_non_dir:, copy_uid_gid:
+    # @return [true]
+    # @raise [NotFound] no such container or path
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def put_archive(path, data, **kwargs)
       path = Call.string_arg(path, "path")
       opts = Call.options(kwargs)
@@ -288,6 +445,12 @@ module DockerContainers
     # docker-py's get_archive(path): without a block, [Stream of tar chunks, stat Hash]; with a
     # block, yields each tar chunk and returns the stat; with `to:` an IO (written to) or a
     # host file path (created or truncated), returns the stat.
+    #
+    # @param path [String] the path in the container
+    # @param to [IO, String, nil] an IO, or a host file path, to write the tar to
+    # @yieldparam chunk [String] tar bytes
+    # @return [Array(Stream, Hash), Hash] [stream, stat], or the stat
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def get_archive(path, to: nil, &block)
       path = Call.string_arg(path, "path")
       stat = FFI::MemoryPointer.new(:pointer)
@@ -305,12 +468,22 @@ module DockerContainers
     end
 
     # The stat of a path in the container: {"name", "size", "mode", "mtime", "is_dir", ...}.
+    #
+    # @param path [String] the path in the container
+    # @return [Hash]
+    # @raise [NotFound] no such path
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def stat_path(path)
       json(:docker_container_stat_path, Call.string_arg(path, "path"))
     end
 
     # docker-py's export(): the filesystem as tar chunks: to the block, into `to` (an IO, or a
     # host file path), or as a Stream when neither is given.
+    #
+    # @param to [IO, String, nil] an IO, or a host file path
+    # @yieldparam chunk [String] tar bytes
+    # @return [Stream, nil] a Stream when neither `to` nor a block is given
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def export(to = nil, &block)
       if to.is_a?(String)
         call(:docker_container_export_to_file, to)
@@ -324,6 +497,13 @@ module DockerContainers
     end
 
     # `docker cp HOST_PATH CONTAINER:PATH` (follow_link:, copy_uid_gid:).
+    #
+    # @param host_path [String]
+    # @param container_path [String]
+    # @param kwargs [Hash] follow_link:, copy_uid_gid:
+    # @return [nil]
+    # @raise [HostIOError] the host side failed
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def copy_to(host_path, container_path, **kwargs)
       call(:docker_container_copy_to, Call.string_arg(host_path, "host_path"),
            Call.string_arg(container_path, "container_path"), Call.options(kwargs))
@@ -332,6 +512,13 @@ module DockerContainers
 
     # `docker cp CONTAINER:PATH HOST_PATH` (follow_link:, archive:). Never writes outside
     # host_path.
+    #
+    # @param container_path [String]
+    # @param host_path [String]
+    # @param kwargs [Hash] follow_link:, archive:
+    # @return [nil]
+    # @raise [ProtocolError] an entry would land outside host_path
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def copy_from(container_path, host_path, **kwargs)
       call(:docker_container_copy_from, Call.string_arg(container_path, "container_path"),
            Call.string_arg(host_path, "host_path"), Call.options(kwargs))
@@ -339,20 +526,28 @@ module DockerContainers
     end
 
     # Free the native handle now (the container itself is untouched). Idempotent.
+    #
+    # @return [nil]
     def close
       @handle.close
       nil
     end
 
+    # Same container id.
+    #
+    # @param other [Object]
+    # @return [Boolean]
     def ==(other)
       other.is_a?(Container) && other.id == id
     end
     alias eql? ==
 
+    # @return [Integer] the id's hash
     def hash
       id.hash
     end
 
+    # @return [String] the short id
     def inspect
       "#<#{self.class.name} #{id[0, 12]}>"
     end

@@ -5,7 +5,14 @@ module DockerContainers
   # :not_found), `http_status` the engine's HTTP status (0 when the engine did not answer),
   # `exit_status` and `stderr` are set for a failed non-detached run (ContainerError).
   class Error < StandardError
-    attr_reader :code, :http_status, :exit_status, :stderr
+    # @return [Symbol] the result code, such as :not_found
+    attr_reader :code
+    # @return [Integer] the engine's HTTP status, 0 when the engine did not answer
+    attr_reader :http_status
+    # @return [Integer, nil] a failed run's exit status
+    attr_reader :exit_status
+    # @return [String, nil] a failed run's stderr (binary)
+    attr_reader :stderr
 
     def initialize(message = nil, code: :internal, http_status: 0, exit_status: nil, stderr: nil)
       super(message)
@@ -30,7 +37,10 @@ module DockerContainers
   # A non-detached run's container exited non-zero: exit_status and stderr are set, and so are
   # `command` and `image`.
   class ContainerError < Error
-    attr_accessor :command, :image
+    # @return [String, Array<String>, nil] the command that failed
+    attr_accessor :command
+    # @return [String, nil] the image it ran in
+    attr_accessor :image
   end
   # The engine could not be reached.
   class ConnectionError < Error; end
@@ -52,26 +62,37 @@ module DockerContainers
   # A bug in the native library (a caught panic).
   class InternalError < Error; end
 
-  # Result codes (include/docker_containers.h) -> [Symbol, class].
-  CODES = {
-    1 => [:invalid_argument, InvalidArgument],
-    2 => [:not_found, NotFound],
-    3 => [:conflict, Conflict],
-    4 => [:image_not_found, ImageNotFound],
-    5 => [:container_failed, ContainerError],
-    6 => [:engine, APIError],
-    7 => [:connection, ConnectionError],
-    8 => [:timeout, TimeoutError],
-    9 => [:cancelled, Cancelled],
-    10 => [:stopped_by_callback, StoppedByCallback],
-    11 => [:tls, TLSError],
-    12 => [:forked, Forked],
-    13 => [:protocol, ProtocolError],
-    14 => [:io, HostIOError],
-    15 => [:internal, InternalError]
+  # Result code names (from the generated table, ffi_table.rb) -> exception class. A code the
+  # header gains without a class here fails at load time.
+  CLASSES = {
+    DOCKER_ERR_INVALID_ARGUMENT: InvalidArgument,
+    DOCKER_ERR_NOT_FOUND: NotFound,
+    DOCKER_ERR_CONFLICT: Conflict,
+    DOCKER_ERR_IMAGE_NOT_FOUND: ImageNotFound,
+    DOCKER_ERR_CONTAINER_FAILED: ContainerError,
+    DOCKER_ERR_ENGINE: APIError,
+    DOCKER_ERR_CONNECTION: ConnectionError,
+    DOCKER_ERR_TIMEOUT: TimeoutError,
+    DOCKER_ERR_CANCELLED: Cancelled,
+    DOCKER_ERR_STOPPED_BY_CALLBACK: StoppedByCallback,
+    DOCKER_ERR_TLS: TLSError,
+    DOCKER_ERR_FORKED: Forked,
+    DOCKER_ERR_PROTOCOL: ProtocolError,
+    DOCKER_ERR_IO: HostIOError,
+    DOCKER_ERR_INTERNAL: InternalError
   }.freeze
 
+  # Result codes -> [Symbol (:not_found for DOCKER_ERR_NOT_FOUND), class].
+  CODES = NativeTable::RESULT.reject { |name, _| name == :DOCKER_OK }.to_h do |name, value|
+    [value, [name.to_s.delete_prefix("DOCKER_ERR_").downcase.to_sym, CLASSES.fetch(name)]]
+  end.freeze
+
   # Turn a docker_error object (which is freed here) into an exception.
+  #
+  # @api private
+  # @param result [Integer] the docker_result code
+  # @param err_ptr [FFI::Pointer] the docker_error (may be NULL)
+  # @return [Error]
   def self.error_from_native(result, err_ptr)
     if err_ptr.null?
       sym, klass = CODES.fetch(result, [:internal, InternalError])
@@ -84,7 +105,7 @@ module DockerContainers
       http = Native.docker_error_http_status(err_ptr)
       exit_status = Native.docker_error_exit_status(err_ptr)
       stderr = nil
-      if code == 5
+      if code == NativeTable::RESULT.fetch(:DOCKER_ERR_CONTAINER_FAILED)
         len = FFI::MemoryPointer.new(:size_t)
         data = Native.docker_error_stderr(err_ptr, len)
         n = len.read(:size_t)

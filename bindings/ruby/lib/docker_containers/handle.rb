@@ -4,6 +4,7 @@ require "json"
 
 module DockerContainers
   # Calling the C functions: the error slot, owned strings and buffers, options as JSON.
+  # @api private
   module Call
     module_function
 
@@ -83,6 +84,7 @@ module DockerContainers
   # A native handle with its free function: freed by #close, or by the garbage collector when
   # the Ruby object goes away. #use counts calls in flight, so a #close from another thread
   # waits for them to finish before the handle is freed (it is freed by the last user).
+  # @api private
   class Handle
     CODE_OF = { InvalidArgument => :invalid_argument, Cancelled => :cancelled }.freeze
 

@@ -10,14 +10,18 @@ module DockerContainers
   # frees the stream; so does #close, from any thread. An abandoned stream is freed by the
   # garbage collector.
   class Stream < Enumerator
-    KINDS = { 0 => :stdin, 1 => :stdout, 2 => :stderr, 3 => :console, 4 => :json, 5 => :end,
-              6 => :data }.freeze
-    END_KIND = 5
+    # docker_stream_kind values (the generated table) -> :stdin, :stdout, ..., :end, :data.
+    KINDS = NativeTable::STREAM_KIND.to_h do |name, value|
+      [value, name.to_s.delete_prefix("DOCKER_STREAM_").downcase.to_sym]
+    end.freeze
+    END_KIND = NativeTable::STREAM_KIND.fetch(:DOCKER_STREAM_END)
     # How long one native wait lasts: between two, Ruby can deliver interrupts (Thread#raise,
     # Ctrl-C) to a thread blocked on a quiet stream.
     POLL_MS = 200
 
     # The exit code of an exec stream, once it has ended.
+    #
+    # @return [Integer, nil] nil before the end, and for other streams
     attr_reader :exit_code
 
     # Made by the library's *_open functions; `shape` is :pair, :data or :json.
@@ -37,6 +41,12 @@ module DockerContainers
     # The next chunk as [kind, bytes], or nil at the end. `timeout` (seconds): raise
     # TimeoutError when nothing comes in time (nothing is lost: call again). Blocks without the
     # GVL.
+    #
+    # @param timeout [Numeric, nil] seconds to wait; nil: for ever
+    # @return [Array(Symbol, String), nil] kind and bytes, nil at the end
+    # @raise [TimeoutError] nothing came within timeout
+    # @raise [Cancelled] the stream was cancelled or closed
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def read_chunk(timeout: nil)
       # One reader at a time (the chunk is lent until the next call); the bytes are copied
       # while the handle is in use, so a #close from another thread cannot free them first.
@@ -71,6 +81,10 @@ module DockerContainers
     end
 
     # Write bytes to the process's stdin (attach_socket, interactive exec).
+    #
+    # @param data [String] the bytes
+    # @return [Integer] how many bytes were written
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def write(data)
       data = data.to_s
       buf = FFI::MemoryPointer.new(:uint8, [data.bytesize, 1].max)
@@ -81,37 +95,56 @@ module DockerContainers
     alias << write
 
     # End stdin (a half-close: the process reads end of file, its output keeps coming).
+    #
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def close_write
       @handle.use { |p| Call.check(:docker_stream_close_write, p) }
       nil
     end
 
     # Resize the tty behind the stream.
+    #
+    # @param height [Integer] rows
+    # @param width [Integer] columns
+    # @return [nil]
+    # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def resize(height:, width:)
       @handle.use { |p| Call.check(:docker_stream_resize, p, Integer(height), Integer(width)) }
       nil
     end
 
     # Stop the stream from any thread: a reader blocked on it raises Cancelled promptly.
+    #
+    # @return [nil]
     def cancel
       @handle.live { |p| Native.docker_stream_cancel(p) }
       nil
     end
 
     # Cancel and free the stream (a reader in another thread finishes first). Idempotent.
+    #
+    # @return [nil]
     def close
       @handle.close { |p| Native.docker_stream_cancel(p) unless @ended }
       nil
     end
 
+    # Whether #close was called.
+    #
+    # @return [Boolean]
     def closed?
       @handle.closed?
     end
 
+    # Whether the stream has been read to its end.
+    #
+    # @return [Boolean]
     def ended?
       @ended
     end
 
+    # @return [String] whether the stream is open
     def inspect
       "#<#{self.class.name} #{@handle.closed? ? 'closed' : 'open'}>"
     end
