@@ -173,7 +173,15 @@ c-sanitize: engine $(SAN_TESTS)
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
 
-test: check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
+# Formatting and lints: rustfmt's layout, and clippy with every warning an error, on the library,
+# the tests and the examples.
+.PHONY: lint
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets --features test-panic -- -D warnings
+	@echo "lint: cargo fmt and clippy clean"
+
+test: lint check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").

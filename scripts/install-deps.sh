@@ -54,6 +54,13 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+for tool in fmt clippy; do
+  if ! cargo "$tool" --version >/dev/null 2>&1; then
+    echo "install-deps: cargo $tool not found: make lint needs the toolchain's rustfmt and clippy components" >&2
+    exit 1
+  fi
+done
+
 if [ "$(cbindgen --version 2>/dev/null || true)" != "cbindgen $CBINDGEN_VERSION" ]; then
   echo "install-deps: installing cbindgen $CBINDGEN_VERSION"
   run cargo install cbindgen --version "$CBINDGEN_VERSION" --locked --force

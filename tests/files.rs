@@ -684,7 +684,10 @@ fn fake_engine(tar: Vec<u8>, root_name: &str) -> (tempfile::TempDir, std::thread
     (dir, t)
 }
 
-fn raw_tar(entries: &[(&[u8], tar::EntryType, Option<&[u8]>)]) -> Vec<u8> {
+/// One raw tar entry: name, type, link target.
+type RawEntry<'a> = (&'a [u8], tar::EntryType, Option<&'a [u8]>);
+
+fn raw_tar(entries: &[RawEntry]) -> Vec<u8> {
     let mut b = tar::Builder::new(Vec::new());
     for (name, kind, link) in entries {
         let mut h = tar::Header::new_old();
