@@ -417,7 +417,9 @@ docker_result docker_container_commit(const struct docker_container *container,
 // `stop_timeout`, `pull` (default true) and the raw `Config`/`HostConfig`/`NetworkingConfig`).
 //
 // With `"detach": true`: the container is started and `*out` receives its handle (free with
-// docker_container_free); `output` may be NULL. Without: the container runs to its end, and
+// docker_container_free); `output` may be NULL. As in docker-py, the handle's attributes are
+// those read after create and before the start (status "created"): docker_container_reload
+// reads the live ones. Without: the container runs to its end, and
 // `*output` receives what it wrote (stdout; stderr too with `"stderr": true`; free with
 // docker_buffer_free). A non-zero exit fails with DOCKER_ERR_CONTAINER_FAILED, carrying the
 // exit status and stderr (docker_error_exit_status, docker_error_stderr). `"remove": true`
@@ -767,6 +769,7 @@ docker_result docker_container_logs_buffer(const struct docker_container *contai
 // docker-py's `stats()` as a stream: each sample goes to `cb` as kind DOCKER_STREAM_JSON, the
 // engine's JSON plus "derived": {cpu_percent, memory_usage (without page cache),
 // memory_limit, memory_percent, net_rx, net_tx, blk_read, blk_write, pids, online_cpus}.
+// cpu_percent is null in a sample without the engine's previous reading (the first one).
 // Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
 // thread; `cb` runs on it.
 docker_result docker_container_stats(const struct docker_container *container,
@@ -784,7 +787,7 @@ docker_result docker_container_stats_open(const struct docker_container *contain
 
 // One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
 // (default true where the engine has it, API 1.41+: the sample comes at once, but without the
-// previous CPU reading, so derived.cpu_percent is 0; false: the engine waits about a second
+// previous CPU reading, so derived.cpu_percent is null; false: the engine waits about a second
 // for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
 // docker_string_free. Blocks the calling thread.
 docker_result docker_container_stats_once(const struct docker_container *container,

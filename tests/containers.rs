@@ -307,6 +307,9 @@ fn lifecycle_status_pause_stop_wait_restart_kill_rename_remove() {
         "",
     );
     let mut e = ptr::null_mut();
+    // As docker-py's run(detach=True): the attributes read after create, before the start.
+    assert_eq!(string_of(docker_container_status, h), "created");
+    ok(docker_container_reload(h, &mut e), e);
     assert_eq!(string_of(docker_container_status, h), "running");
     // Start on a running container is not an error (304).
     ok(docker_container_start(h, &mut e), e);

@@ -1158,6 +1158,9 @@ fn health_goes_from_starting_to_healthy_or_unhealthy() {
             "healthcheck": {"test": "exit 1", "interval": 200000000, "retries": 1}}"#,
     )
     .unwrap();
+    // The attributes from run are those after create, as docker-py's: no health yet.
+    assert_eq!(text(&ok, docker_container_health), "unknown");
+    reload(&ok);
     let first = text(&ok, docker_container_health);
     assert!(first == "starting" || first == "healthy", "{first}");
     if engine_is_podman() {

@@ -765,6 +765,11 @@ fn stats_cpu_percent_busy_and_idle_and_callbacks_on_the_calling_thread() {
         "one-shot sample: {}",
         v["precpu_stats"]
     );
+    assert!(
+        v["derived"]["cpu_percent"].is_null(),
+        "no previous reading, no CPU figure: {}",
+        v["derived"]
+    );
     // Not one-shot: a CLI-accurate cpu_percent for the busy one.
     let o = c(r#"{"one_shot": false}"#);
     ok(

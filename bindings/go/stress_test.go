@@ -133,6 +133,9 @@ func TestMemoryBounded(t *testing.T) {
 	c := client(t)
 	ctx := context.Background()
 	ctr := runDetached(t, c, "", []string{"sh", "-c", "echo some output; exec sleep 300"}, dc.Options{"labels": map[string]string{"k": "v"}})
+	if err := ctr.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
 	round := func(i int) {
 		if ctr.Name() == "" || ctr.Status() != "running" || ctr.Labels()["k"] != "v" || len(ctr.Attrs()) == 0 || ctr.Health() != "unknown" {
 			t.Fatalf("round %d: getters", i)

@@ -48,15 +48,17 @@ impl PathStat {
         self.mode & (1 << 27) != 0
     }
 
-    /// JSON for callers: name, size, mode (the engine's), mode_bits (unix permissions),
-    /// mtime, link_target, is_dir, is_symlink.
+    /// JSON for callers: the engine's stat as it sent it (name, size, mode, mtime, linkTarget:
+    /// what docker-py's get_archive returns), and beside it mode_bits (the unix permissions),
+    /// link_target (linkTarget again), is_dir, is_symlink.
     pub fn to_json(&self) -> Value {
         serde_json::json!({
             "name": self.name,
             "size": self.size,
             "mode": self.mode,
-            "mode_bits": self.mode & 0o7777,
             "mtime": self.mtime,
+            "linkTarget": self.link_target,
+            "mode_bits": self.mode & 0o7777,
             "link_target": self.link_target,
             "is_dir": self.is_dir(),
             "is_symlink": self.is_symlink(),

@@ -1,5 +1,6 @@
 //! The async engine client: transport, requests, decoders, one module per Docker resource.
-//! Plain Rust: no pointers, no libc, no `extern "C"`.
+//! Plain Rust: no pointers, no libc, no `extern "C"`, no `unsafe` (forbidden below).
+#![forbid(unsafe_code)]
 
 pub mod archive;
 pub mod client;

@@ -17,6 +17,10 @@ pub struct RunResult {
     /// Whether the container was removed afterwards (`remove`).
     pub removed: bool,
     pub warnings: Vec<String>,
+    /// Detached: the inspect JSON read after create and before start, as docker-py's run
+    /// returns it (status "created"; reload() gives the live state). It also cannot miss a
+    /// container that exits and is auto-removed at once.
+    pub created_attrs: Option<bytes::Bytes>,
 }
 
 /// The create request for `options`, with `command` taken from the argument or the options.
@@ -168,12 +172,14 @@ pub async fn run(
     let warnings = warnings(&created);
 
     if run.detach {
+        let attrs = containers::inspect(client, &id, false).await?;
         containers::start(client, &id).await?;
         return Ok(RunResult {
             id,
             output: None,
             removed: false,
             warnings,
+            created_attrs: Some(attrs),
         });
     }
 
@@ -191,6 +197,7 @@ pub async fn run(
             output: Some(output),
             removed,
             warnings,
+            created_attrs: None,
         }),
         Ok((status, _, stderr)) => Err(Error::ContainerFailed {
             container_id: id,

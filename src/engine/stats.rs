@@ -1,6 +1,6 @@
 //! What `docker stats` shows, computed from the engine's stats JSON: CPU %, memory used without
 //! the page cache, memory %, network and block I/O, pids. Right for cgroup v1 and v2; the first
-//! sample (no previous CPU reading) gives cpu_percent 0.0, never NaN.
+//! sample (no previous CPU reading) gives cpu_percent null, never 0 or NaN.
 
 use serde_json::{json, Value};
 
@@ -24,10 +24,12 @@ pub fn derive(s: &Value) -> Value {
     }
     let cpu_delta = total.saturating_sub(pre_total) as f64;
     let system_delta = system.saturating_sub(pre_system) as f64;
-    let cpu_percent = if pre_system > 0 && system_delta > 0.0 && cpu_delta > 0.0 {
-        cpu_delta / system_delta * cpus.max(1) as f64 * 100.0
+    // A sample without the engine's previous reading (the first of a stream, or one-shot)
+    // has no CPU figure: null, never a misleading 0.
+    let cpu_percent = if pre_system == 0 || system_delta <= 0.0 {
+        Value::Null
     } else {
-        0.0
+        json!(cpu_delta / system_delta * cpus.max(1) as f64 * 100.0)
     };
 
     // Memory without the page cache: v1 subtracts total_inactive_file, v2 inactive_file.
@@ -138,8 +140,9 @@ mod tests {
         });
         let d = derive(&s);
         assert_eq!(
-            d["cpu_percent"], 0.0,
-            "no previous sample: 0, not NaN or garbage"
+            d["cpu_percent"],
+            Value::Null,
+            "no previous sample: null, not 0, NaN or garbage"
         );
         assert_eq!(
             d["memory_usage"], 1000,

@@ -22,7 +22,9 @@ use std::ffi::c_char;
 /// `stop_timeout`, `pull` (default true) and the raw `Config`/`HostConfig`/`NetworkingConfig`).
 ///
 /// With `"detach": true`: the container is started and `*out` receives its handle (free with
-/// docker_container_free); `output` may be NULL. Without: the container runs to its end, and
+/// docker_container_free); `output` may be NULL. As in docker-py, the handle's attributes are
+/// those read after create and before the start (status "created"): docker_container_reload
+/// reads the live ones. Without: the container runs to its end, and
 /// `*output` receives what it wrote (stdout; stderr too with `"stderr": true`; free with
 /// docker_buffer_free). A non-zero exit fails with DOCKER_ERR_CONTAINER_FAILED, carrying the
 /// exit status and stderr (docker_error_exit_status, docker_error_stderr). `"remove": true`
@@ -116,10 +118,12 @@ fn run_impl(
         let client = c.inner.clone();
         let (handle, bytes) = run(cancellable(token, async {
             let r = crate::engine::run::run(&client, image, command, detach).await?;
-            let handle = if r.removed || (out.is_null()) {
-                None
-            } else {
-                Some(docker_container::fetch(&client, &r.id).await?)
+            let handle = match (&r.created_attrs, r.removed || out.is_null()) {
+                (_, true) => None,
+                (Some(attrs), false) => {
+                    Some(docker_container::from_inspect(client.clone(), attrs)?)
+                }
+                (None, false) => Some(docker_container::fetch(&client, &r.id).await?),
             };
             Ok::<_, Error>((handle, r.output))
         }))?;

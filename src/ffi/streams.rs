@@ -189,6 +189,7 @@ async fn gather(mut s: ChunkStream, split: bool) -> Result<(Vec<u8>, Vec<u8>)> {
 /// docker-py's `stats()` as a stream: each sample goes to `cb` as kind DOCKER_STREAM_JSON, the
 /// engine's JSON plus "derived": {cpu_percent, memory_usage (without page cache),
 /// memory_limit, memory_percent, net_rx, net_tx, blk_read, blk_write, pids, online_cpus}.
+/// cpu_percent is null in a sample without the engine's previous reading (the first one).
 /// Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
 /// thread; `cb` runs on it.
 #[no_mangle]
@@ -242,7 +243,7 @@ pub extern "C" fn docker_container_stats_open(
 
 /// One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
 /// (default true where the engine has it, API 1.41+: the sample comes at once, but without the
-/// previous CPU reading, so derived.cpu_percent is 0; false: the engine waits about a second
+/// previous CPU reading, so derived.cpu_percent is null; false: the engine waits about a second
 /// for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
 /// docker_string_free. Blocks the calling thread.
 #[no_mangle]

@@ -48,6 +48,11 @@ int main(void) {
     CHECK_OK(docker_container_name(a, &s, &err), &err);
     CHECK(strcmp(s, "dc-t3c-a") == 0);
     docker_string_free(s);
+    /* As docker-py's run(detach=True): the attributes read after create, before the start. */
+    CHECK_OK(docker_container_status(a, &s, &err), &err);
+    CHECK(strcmp(s, "created") == 0);
+    docker_string_free(s);
+    CHECK_OK(docker_container_reload(a, &err), &err);
     CHECK_OK(docker_container_status(a, &s, &err), &err);
     CHECK(strcmp(s, "running") == 0);
     docker_string_free(s);

@@ -2,11 +2,13 @@
 most a quarter second inside the library, so Ctrl-C and other threads get their turn; closing
 the iterator early (break, close(), garbage collection) cancels and frees the stream."""
 import ctypes
+import threading
 import weakref
 from ctypes import byref, c_int64, c_void_p
 
 from . import errors
 from ._native import CONSOLE, DATA, END, JSON, STDERR, STDIN, STDOUT, TIMEOUT_CODE, Chunk, lib, raise_for
+from ._ffi import DOCKER_ERR_CANCELLED as CANCELLED_CODE
 
 _SLICE_MS = 250
 
@@ -18,35 +20,44 @@ def _free(ptr):
 
 class Stream:
     """One open stream. Iterating yields (kind, bytes); kinds are the library's
-    (STDOUT, STDERR, CONSOLE, JSON, DATA)."""
+    (STDOUT, STDERR, CONSOLE, JSON, DATA). Any thread may cancel or close it, also while
+    another thread is reading: the read returns and the iteration ends."""
 
     def __init__(self, ptr):
         self._ptr = ptr
         self._fin = weakref.finalize(self, _free, ptr)
         self.exit_code = None
+        # Held while a read is inside the library, so that close() never frees the stream
+        # under a reader; cancel() needs no lock (docker_stream_cancel is thread-safe).
+        self._reading = threading.Lock()
+        self._stopped = False
 
     def next_chunk(self, timeout=None):
-        """The next (kind, bytes), or None at the end. `timeout` in seconds: past it,
-        errors.Timeout (the stream stays usable)."""
-        if not self._fin.alive:
-            return None
+        """The next (kind, bytes), or None at the end (also once cancelled or closed).
+        `timeout` in seconds: past it, errors.Timeout (the stream stays usable)."""
         waited = 0
         chunk = Chunk()
         while True:
             err = c_void_p()
             slice_ms = _SLICE_MS if timeout is None else max(0, min(_SLICE_MS, int(timeout * 1000) - waited))
-            code = lib.docker_stream_next(self._ptr, slice_ms, byref(chunk), byref(err))
-            if code == TIMEOUT_CODE:
-                lib.docker_error_free(err)
-                waited += slice_ms
-                if timeout is not None and waited >= timeout * 1000:
-                    raise errors.Timeout(f"no stream data within {timeout} s")
-                continue
-            raise_for(code, err)
-            if chunk.kind == END:
-                self._on_end()
-                return None
-            return chunk.kind, ctypes.string_at(chunk.data, chunk.len) if chunk.len else b""
+            with self._reading:
+                if self._stopped or not self._fin.alive:
+                    return None
+                code = lib.docker_stream_next(self._ptr, slice_ms, byref(chunk), byref(err))
+                if code == TIMEOUT_CODE:
+                    lib.docker_error_free(err)
+                elif code == CANCELLED_CODE and self._stopped:
+                    lib.docker_error_free(err)
+                    return None
+                else:
+                    raise_for(code, err)
+                    if chunk.kind == END:
+                        self._on_end()
+                        return None
+                    return chunk.kind, ctypes.string_at(chunk.data, chunk.len) if chunk.len else b""
+            waited += slice_ms
+            if timeout is not None and waited >= timeout * 1000:
+                raise errors.Timeout(f"no stream data within {timeout} s")
 
     def _on_end(self):
         n = c_int64(-1)
@@ -57,16 +68,11 @@ class Stream:
             lib.docker_error_free(err)
 
     def __iter__(self):
-        try:
-            while True:
-                c = self.next_chunk()
-                if c is None:
-                    return
-                yield c
-        finally:
-            # The consumer may stop early; whatever happens, the stream goes.
-            if self.exit_code is None:
-                self.close()
+        while True:
+            c = self.next_chunk()
+            if c is None:
+                return
+            yield c
 
     def write(self, data):
         """Write `data` (bytes) to the stream's stdin; blocks until written. Returns len(data).
@@ -89,13 +95,18 @@ class Stream:
         raise_for(lib.docker_stream_resize(self._ptr, height, width, byref(err)), err)
 
     def cancel(self):
-        """Stop the stream from any thread: a blocked read returns."""
+        """Stop the stream from any thread: a blocked read returns and the iteration ends.
+        (docker_stream_cancel)"""
+        self._stopped = True
         if self._fin.alive:
             lib.docker_stream_cancel(self._ptr)
 
     def close(self):
-        """Free the stream and close its connection; closing twice is fine. (docker_stream_free)"""
-        self._fin()
+        """Stop the stream, then free it and close its connection, from any thread; closing
+        twice is fine. A read in progress in another thread ends first. (docker_stream_free)"""
+        self.cancel()
+        with self._reading:
+            self._fin()
 
     def __enter__(self):
         return self
@@ -113,14 +124,18 @@ def open_stream(fn, *args):
 
 
 class Output:
-    """A generator-like iterator over a stream's payloads: bytes, or (stdout, stderr) tuples
-    with demux. After the end, `exit_code` holds an exec's exit code (docker-py has none)."""
+    """An iterator over a stream's payloads: bytes, or (stdout, stderr) tuples with demux,
+    or decoded JSON; with `chunk_size`, bytes regrouped into pieces of that size (as requests'
+    iter_content gives docker-py users). Like docker-py's CancellableStream, close() may be
+    called from any thread, also while another thread iterates: that iteration ends. After the
+    end, `exit_code` holds an exec's exit code (docker-py has none)."""
 
-    def __init__(self, stream, demux=False, decode_json=False):
+    def __init__(self, stream, demux=False, decode_json=False, chunk_size=None):
         self._stream = stream
         self._demux = demux
         self._json = decode_json
-        self._it = iter(stream)
+        self._size = chunk_size
+        self._pending = bytearray()
 
     @property
     def exit_code(self):
@@ -130,8 +145,26 @@ class Output:
     def __iter__(self):
         return self
 
+    def _next_piece(self):
+        c = self._stream.next_chunk()
+        if c is None:
+            self._stream.close()
+            raise StopIteration
+        return c
+
     def __next__(self):
-        kind, data = next(self._it)
+        if self._size:
+            while len(self._pending) < self._size:
+                try:
+                    self._pending += self._next_piece()[1]
+                except StopIteration:
+                    if not self._pending:
+                        raise
+                    break
+            piece = bytes(self._pending[:self._size])
+            del self._pending[:self._size]
+            return piece
+        kind, data = self._next_piece()
         if self._json:
             import json
             return json.loads(data)
@@ -140,9 +173,14 @@ class Output:
         return data
 
     def close(self):
-        """Stop iterating and free the stream underneath."""
-        self._it.close()
+        """Stop iterating and free the stream underneath, from any thread."""
         self._stream.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
     def __del__(self):
         try:

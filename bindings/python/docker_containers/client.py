@@ -266,20 +266,42 @@ class ContainerCollection:
 
 
 class _StreamedRun:
-    """run(stream=True): the log generator; with remove, the container goes at its end."""
+    """run(stream=True): the container's log stream, followed while it runs (docker-py's
+    CancellableStream): iterate it for the output as it comes; close() it from any thread to
+    end the iteration. With remove, the container goes when the stream ends or is closed."""
 
     def __init__(self, container, remove, logs):
         self.container, self._remove, self._logs = container, remove, logs
+        self._removed = False
 
     def __iter__(self):
+        return self
+
+    def __next__(self):
         try:
-            yield from self._logs
-        finally:
-            if self._remove:
-                try:
-                    self.container.remove(force=True)
-                except errors.NotFound:
-                    pass
+            return next(self._logs)
+        except StopIteration:
+            self._finish()
+            raise
+
+    def _finish(self):
+        if self._remove and not self._removed:
+            self._removed = True
+            try:
+                self.container.remove(force=True)
+            except errors.NotFound:
+                pass
+
+    def close(self):
+        """End the stream (from any thread) and, with remove, remove the container."""
+        self._logs.close()
+        self._finish()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 class Container:
@@ -342,9 +364,14 @@ class Container:
 
     @property
     def labels(self):
-        """The labels as a dict ({} when none), from attrs."""
-        cfg = self.attrs.get("Config")
-        labels = cfg.get("Labels") if cfg else self.attrs.get("Labels")
+        """The labels as a dict ({} when none), from attrs. A sparse object (from
+        list(sparse=True)) has none yet: DockerException, as in docker-py; reload() first."""
+        try:
+            labels = self.attrs["Config"].get("Labels")
+        except KeyError as e:
+            raise errors.DockerException(
+                "Label data is not available for sparse objects. Call reload() to retrieve all information"
+            ) from e
         return labels or {}
 
     @property
@@ -522,7 +549,9 @@ class Container:
         stream=False one sample as a dict, each with "derived" figures.
         (docker_container_stats_open, _stats_once)"""
         if not stream:
-            s = self._text(lib.docker_container_stats_once, _opts({"one_shot": one_shot}))
+            # docker-py's default: the engine takes its two readings, so cpu_percent is real;
+            # one_shot=True asks for the quick sample without them.
+            s = self._text(lib.docker_container_stats_once, _opts({"one_shot": bool(one_shot)}))
             return json.loads(s)
         it = Output(open_stream(lib.docker_container_stats_open, self._p, None), decode_json=bool(decode))
         return it
@@ -595,12 +624,12 @@ class Container:
         """(a generator of tar chunks, the path's stat as a dict), as docker-py."""
         out, stat = c_void_p(), c_void_p()
         call(lib.docker_container_get_archive_open, self._p, enc(path), byref(out), byref(stat))
-        return _rechunk(Output(Stream(out.value)), chunk_size), json.loads(take_string(stat.value))
+        return Output(Stream(out.value), chunk_size=chunk_size), json.loads(take_string(stat.value))
 
     def export(self, chunk_size=2 * 1024 * 1024):
         """The container's filesystem as a generator of tar chunks of `chunk_size` bytes.
         (docker_container_export_open)"""
-        return _rechunk(Output(open_stream(lib.docker_container_export_open, self._p)), chunk_size)
+        return Output(open_stream(lib.docker_container_export_open, self._p), chunk_size=chunk_size)
 
     def copy_to(self, host_path, container_path, **kwargs):
         """Copy a host file or directory into the container (`docker cp`); not in docker-py."""
@@ -609,18 +638,3 @@ class Container:
     def copy_from(self, container_path, host_path, **kwargs):
         """Copy a path out of the container to the host (`docker cp`); not in docker-py."""
         call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs))
-
-
-def _rechunk(it, size):
-    """Pieces of at most `size` bytes, as requests' iter_content gives docker-py users."""
-    try:
-        pending = bytearray()
-        for piece in it:
-            pending += piece
-            while len(pending) >= size:
-                yield bytes(pending[:size])
-                del pending[:size]
-        if pending:
-            yield bytes(pending)
-    finally:
-        it.close()
