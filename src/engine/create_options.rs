@@ -26,6 +26,7 @@
 //!   last, deeply, over the translated body (`Config`'s fields land at the top level). This is
 //!   the escape hatch for anything docker-py does not cover.
 
+use super::option_table;
 use super::opts::{short, unknown_keys};
 use super::{Error, Result};
 use serde_json::{json, Map, Value};
@@ -48,109 +49,6 @@ pub struct RunOnlyOptions {
     pub stream: bool,
     /// Pull the image when the engine says it is missing (default true).
     pub pull: bool,
-}
-
-/// Keys for `Config` (docker-py's RUN_CREATE_KWARGS, less image and command which are arguments).
-const CREATE_KEYS: &[&str] = &[
-    "detach",
-    "domainname",
-    "entrypoint",
-    "environment",
-    "healthcheck",
-    "hostname",
-    "labels",
-    "mac_address",
-    "name",
-    "network_disabled",
-    "platform",
-    "stdin_open",
-    "stop_signal",
-    "tty",
-    "use_config_proxy",
-    "user",
-    "working_dir",
-    "stop_timeout",
-];
-
-/// Keys for `HostConfig` (docker-py's RUN_HOST_CONFIG_KWARGS, less `version`).
-const HOST_KEYS: &[&str] = &[
-    "auto_remove",
-    "blkio_weight_device",
-    "blkio_weight",
-    "cap_add",
-    "cap_drop",
-    "cgroup_parent",
-    "cgroupns",
-    "cpu_count",
-    "cpu_percent",
-    "cpu_period",
-    "cpu_quota",
-    "cpu_shares",
-    "cpuset_cpus",
-    "cpuset_mems",
-    "cpu_rt_period",
-    "cpu_rt_runtime",
-    "device_cgroup_rules",
-    "device_read_bps",
-    "device_read_iops",
-    "device_write_bps",
-    "device_write_iops",
-    "devices",
-    "device_requests",
-    "dns_opt",
-    "dns_search",
-    "dns",
-    "extra_hosts",
-    "group_add",
-    "init",
-    "init_path",
-    "ipc_mode",
-    "isolation",
-    "kernel_memory",
-    "links",
-    "log_config",
-    "lxc_conf",
-    "mem_limit",
-    "mem_reservation",
-    "mem_swappiness",
-    "memswap_limit",
-    "mounts",
-    "nano_cpus",
-    "network_mode",
-    "oom_kill_disable",
-    "oom_score_adj",
-    "pid_mode",
-    "pids_limit",
-    "privileged",
-    "publish_all_ports",
-    "read_only",
-    "restart_policy",
-    "security_opt",
-    "shm_size",
-    "storage_opt",
-    "sysctls",
-    "tmpfs",
-    "ulimits",
-    "userns_mode",
-    "uts_mode",
-    "volume_driver",
-    "volumes_from",
-    "runtime",
-];
-
-const SPLIT_KEYS: &[&str] = &["ports", "volumes", "network", "networking_config"];
-const RAW_KEYS: &[&str] = &["Config", "HostConfig", "NetworkingConfig"];
-const RUN_KEYS: &[&str] = &["detach", "remove", "stdout", "stderr", "stream", "pull"];
-
-/// Every key `create` accepts (for hints and documentation).
-pub fn create_keys() -> Vec<&'static str> {
-    CREATE_KEYS
-        .iter()
-        .chain(HOST_KEYS)
-        .chain(SPLIT_KEYS)
-        .chain(RAW_KEYS)
-        .copied()
-        .collect()
 }
 
 fn bad(key: &str, expected: &str, got: &Value) -> Error {
@@ -1021,24 +919,20 @@ pub fn translate_create(
     api_version: (u32, u32),
 ) -> Result<CreateRequest> {
     let v = api_version;
-    // Unknown keys first, with a hint.
-    let all = create_keys();
+    // Unknown keys and wrong JSON types first, from the option table, with a hint.
     for k in options.keys() {
-        if !all.contains(&k.as_str()) {
-            if k == "image" || k == "command" {
-                return Err(Error::invalid(format!(
-                    "\"{k}\" is an argument of its own, not an option"
-                )));
-            }
-            if RUN_KEYS.contains(&k.as_str()) {
-                return Err(Error::invalid(format!(
-                    "\"{k}\" is an option of run, not of create"
-                )));
-            }
-            return unknown_keys("create options", std::iter::once(k.as_str()), &all)
-                .map(|_| unreachable!());
+        if k == "image" || k == "command" {
+            return Err(Error::invalid(format!(
+                "\"{k}\" is an argument of its own, not an option"
+            )));
+        }
+        if k == "pull" {
+            return Err(Error::invalid(
+                "\"pull\" is read by run and create before the translation",
+            ));
         }
     }
+    option_table::call("docker_containers_create").validate(options)?;
     let get = |k: &str| options.get(k).filter(|v| !v.is_null());
 
     if get("network").is_some() && get("network_mode").is_some() {

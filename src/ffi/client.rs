@@ -44,7 +44,7 @@ pub extern "C" fn docker_client_from_env(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: options_json is NULL or a C string valid for the call.
-        let opts = unsafe { arg_options(options_json, "client options") }?;
+        let opts = unsafe { arg_options(options_json, "docker_client_from_env") }?;
         arg_out(out, "out")?;
         let co = run(podman::client_options(opts, true))?;
         let client = Client::new(co)?;
@@ -81,7 +81,7 @@ pub extern "C" fn docker_client_new(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: as above.
-        let opts = unsafe { arg_options(options_json, "client options") }?;
+        let opts = unsafe { arg_options(options_json, "docker_client_new") }?;
         arg_out(out, "out")?;
         let co = run(podman::client_options(opts, false))?;
         let client = Client::new(co)?;

@@ -418,9 +418,9 @@ pub extern "C" fn docker_container_stop(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: options_json is NULL or a C string valid for the call.
-        let mut o = unsafe { arg_options(options_json, "stop options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_stop") }?;
         let (timeout, signal) = stop_args(&mut o, "stop options")?;
-        o.finish_with(&["timeout", "signal"])?;
+        o.finish()?;
         run_here(containers::stop(
             &c.client,
             c.id_str(),
@@ -441,9 +441,9 @@ pub extern "C" fn docker_container_restart(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "restart options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_restart") }?;
         let (timeout, signal) = stop_args(&mut o, "restart options")?;
-        o.finish_with(&["timeout", "signal"])?;
+        o.finish()?;
         run_here(containers::restart(
             &c.client,
             c.id_str(),
@@ -505,11 +505,11 @@ pub extern "C" fn docker_container_remove(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "remove options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_remove") }?;
         let v = o.bool("v")?.unwrap_or(false);
         let link = o.bool("link")?.unwrap_or(false);
         let force = o.bool("force")?.unwrap_or(false);
-        o.finish_with(&["v", "link", "force"])?;
+        o.finish()?;
         run_here(containers::remove(&c.client, c.id_str(), v, link, force))
     })
 }
@@ -530,6 +530,7 @@ pub extern "C" fn docker_container_wait(
     wait_impl(
         container,
         options_json,
+        "docker_container_wait",
         None,
         status_code,
         result_json,
@@ -554,6 +555,7 @@ pub extern "C" fn docker_container_wait_cancel(
     wait_impl(
         container,
         options_json,
+        "docker_container_wait_cancel",
         token,
         status_code,
         result_json,
@@ -564,6 +566,7 @@ pub extern "C" fn docker_container_wait_cancel(
 fn wait_impl(
     container: *const docker_container,
     options_json: *const c_char,
+    function: &'static str,
     token: Option<&tokio_util::sync::CancellationToken>,
     status_code: *mut i64,
     result_json: *mut *mut c_char,
@@ -571,10 +574,10 @@ fn wait_impl(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "wait options") }?;
+        let mut o = unsafe { arg_options(options_json, function) }?;
         let condition = o.string("condition")?;
         let timeout = o.seconds("timeout")?;
-        o.finish_with(&["condition", "timeout"])?;
+        o.finish()?;
         let v = run_here(cancellable(
             token,
             containers::wait(&c.client, c.id_str(), condition.as_deref(), timeout),
@@ -637,7 +640,7 @@ pub extern "C" fn docker_container_update(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let o = unsafe { arg_options(options_json, "update options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_update") }?;
         let body = update_body(o.into_map())?;
         let answer = run_here(containers::update(&c.client, c.id_str(), &body))?;
         let v: serde_json::Value = crate::engine::client::decode_json(&answer).unwrap_or_default();
@@ -686,14 +689,11 @@ fn update_body(map: serde_json::Map<String, serde_json::Value>) -> Result<serde_
         } else if k.starts_with(|c: char| c.is_ascii_uppercase()) {
             body.insert(k, v);
         } else {
-            let mut accepted: Vec<&str> = NAMES.iter().chain(SIZES).map(|(n, _)| *n).collect();
-            accepted.push("cpus");
-            return crate::engine::opts::unknown_keys(
-                "update options",
-                std::iter::once(k.as_str()),
-                &accepted,
-            )
-            .map(|_| Value::Null);
+            // The option table let it through (update's keys, or an upper-case raw field).
+            return Err(Error::invalid(format!(
+                "update options: \"{k}\" is in the option table but not translated \
+                 (a bug in docker_containers)"
+            )));
         }
     }
     Ok(Value::Object(body))
@@ -712,7 +712,7 @@ pub extern "C" fn docker_container_commit(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "commit options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_commit") }?;
         arg_out(image_id, "image_id")?;
         let repository = o.string("repository")?;
         let tag = o.string("tag")?;
@@ -737,15 +737,7 @@ pub extern "C" fn docker_container_commit(
         };
         let conf = o.object("conf")?.map(serde_json::Value::Object);
         let pause = o.bool("pause")?.unwrap_or(true);
-        o.finish_with(&[
-            "repository",
-            "tag",
-            "message",
-            "author",
-            "changes",
-            "conf",
-            "pause",
-        ])?;
+        o.finish()?;
         let v = run_here(containers::commit(
             &c.client,
             c.id_str(),

@@ -48,6 +48,7 @@ pub extern "C" fn docker_containers_run(
         image,
         command,
         options_json,
+        "docker_containers_run",
         None,
         out,
         output,
@@ -78,6 +79,7 @@ pub extern "C" fn docker_containers_run_cancel(
         image,
         command,
         options_json,
+        "docker_containers_run_cancel",
         token,
         out,
         output,
@@ -91,6 +93,7 @@ fn run_impl(
     image: *const c_char,
     command: *const c_char,
     options_json: *const c_char,
+    function: &'static str,
     token: Option<&tokio_util::sync::CancellationToken>,
     out: *mut *mut docker_container,
     output: *mut *mut docker_buffer,
@@ -101,7 +104,7 @@ fn run_impl(
         let c = unsafe { arg_ref(client, "client") }?;
         let image = unsafe { arg_str(image, "image") }?;
         let command = unsafe { arg_opt_str(command, "command") }?;
-        let opts = unsafe { arg_options(options_json, "run options") }?;
+        let opts = unsafe { arg_options(options_json, function) }?;
         if image.is_empty() {
             return Err(Error::invalid("image is empty"));
         }
@@ -154,7 +157,7 @@ pub extern "C" fn docker_containers_create(
         let c = unsafe { arg_ref(client, "client") }?;
         let image = unsafe { arg_str(image, "image") }?;
         let command = unsafe { arg_opt_str(command, "command") }?;
-        let mut opts = unsafe { arg_options(options_json, "create options") }?;
+        let mut opts = unsafe { arg_options(options_json, "docker_containers_create") }?;
         arg_out(out, "out")?;
         if image.is_empty() {
             return Err(Error::invalid("image is empty"));
@@ -188,15 +191,7 @@ async fn list_json(client: &Client, mut o: crate::engine::opts::Opts) -> Result<
     let mut filters = o.object("filters")?.unwrap_or_default();
     let sparse = o.bool("sparse")?.unwrap_or(false);
     let ignore_removed = o.bool("ignore_removed")?.unwrap_or(true);
-    o.finish_with(&[
-        "all",
-        "before",
-        "since",
-        "limit",
-        "filters",
-        "sparse",
-        "ignore_removed",
-    ])?;
+    o.finish()?;
     // The engine's old before/since query parameters are gone; they are filters now.
     if let Some(b) = before {
         filters.insert("before".into(), Value::String(b));
@@ -233,7 +228,7 @@ pub extern "C" fn docker_containers_list(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
-        let o = unsafe { arg_options(options_json, "list options") }?;
+        let o = unsafe { arg_options(options_json, "docker_containers_list") }?;
         arg_out(out, "out")?;
         let client = c.inner.clone();
         let json = run_here(list_json(&client, o))?;
@@ -257,10 +252,10 @@ pub extern "C" fn docker_containers_prune(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
-        let mut o = unsafe { arg_options(options_json, "prune options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_containers_prune") }?;
         arg_out(out, "out")?;
         let filters = o.object("filters")?;
-        o.finish_with(&["filters"])?;
+        o.finish()?;
         let filters = match filters {
             Some(f) if !f.is_empty() => Some(encode_filters(&f)?),
             _ => None,

@@ -25,7 +25,7 @@ pub type docker_read_cb =
 fn put_flags(mut o: Opts) -> Result<(bool, bool)> {
     let a = o.bool("no_overwrite_dir_non_dir")?.unwrap_or(false);
     let b = o.bool("copy_uid_gid")?.unwrap_or(false);
-    o.finish_with(&["no_overwrite_dir_non_dir", "copy_uid_gid"])?;
+    o.finish()?;
     Ok((a, b))
 }
 
@@ -56,7 +56,7 @@ pub extern "C" fn docker_container_put_archive(
         if data.is_null() && len > 0 {
             return Err(Error::invalid("data is NULL"));
         }
-        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_put_archive") }?;
         let (a, b) = put_flags(o)?;
         let bytes = if len == 0 {
             Vec::new()
@@ -89,7 +89,7 @@ pub extern "C" fn docker_container_put_archive_file(
         let c = unsafe { arg_container(container) }?;
         let path = unsafe { arg_str(path, "path") }?;
         let tar_path = unsafe { arg_str(tar_path, "tar_path") }?;
-        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_put_archive_file") }?;
         let (a, b) = put_flags(o)?;
         run_here(async {
             let body = images::file_body(std::path::Path::new(tar_path)).await?;
@@ -115,7 +115,7 @@ pub extern "C" fn docker_container_put_archive_reader(
         let c = unsafe { arg_container(container) }?;
         let path = unsafe { arg_str(path, "path") }?;
         let read = read.ok_or_else(|| Error::invalid("read callback is NULL"))?;
-        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_put_archive_reader") }?;
         let (a, b) = put_flags(o)?;
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Bytes>>(4);
         let body_stream: ByteStream =
@@ -179,7 +179,7 @@ pub extern "C" fn docker_container_get_archive(
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
         let path = unsafe { arg_str(path, "path") }?;
-        let mut o = unsafe { arg_options(options_json, "get_archive options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_get_archive") }?;
         let idle = idle_option(&mut o)?;
         o.finish()?;
         if cb.is_none() {
@@ -282,7 +282,7 @@ pub extern "C" fn docker_container_export(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "export options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_export") }?;
         let idle = idle_option(&mut o)?;
         o.finish()?;
         if cb.is_none() {
@@ -377,10 +377,10 @@ pub extern "C" fn docker_container_copy_to(
         let c = unsafe { arg_container(container) }?;
         let src = unsafe { arg_str(host_path, "host_path") }?;
         let dst = unsafe { arg_str(container_path, "container_path") }?;
-        let mut o = unsafe { arg_options(options_json, "copy options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_copy_to") }?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let uid = o.bool("copy_uid_gid")?.unwrap_or(false);
-        o.finish_with(&["follow_link", "copy_uid_gid"])?;
+        o.finish()?;
         run(archive::copy_to(
             &c.client,
             c.id_str(),
@@ -410,10 +410,10 @@ pub extern "C" fn docker_container_copy_from(
         let c = unsafe { arg_container(container) }?;
         let src = unsafe { arg_str(container_path, "container_path") }?;
         let dst = unsafe { arg_str(host_path, "host_path") }?;
-        let mut o = unsafe { arg_options(options_json, "copy options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_copy_from") }?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let keep_owner = o.bool("archive")?.unwrap_or(false);
-        o.finish_with(&["follow_link", "archive"])?;
+        o.finish()?;
         run(archive::copy_from(
             &c.client,
             c.id_str(),

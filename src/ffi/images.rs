@@ -31,13 +31,13 @@ pub extern "C" fn docker_images_pull(
         // SAFETY: pointers are NULL or valid for the call.
         let c = unsafe { arg_ref(client, "client") }?;
         let reference = unsafe { arg_str(reference, "reference") }?;
-        let mut o = unsafe { arg_options(options_json, "pull options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_images_pull") }?;
         let platform = o.string("platform")?;
         let timeout = o
             .seconds("timeout")?
             .map(Timeout::After)
             .unwrap_or(Timeout::Never);
-        o.finish_with(&["platform", "timeout"])?;
+        o.finish()?;
         run(images::pull(
             &c.inner,
             reference,
@@ -166,10 +166,10 @@ pub extern "C" fn docker_images_remove(
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
         let name = unsafe { arg_str(name, "name") }?;
-        let mut o = unsafe { arg_options(options_json, "image remove options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_images_remove") }?;
         let force = o.bool("force")?.unwrap_or(false);
         let noprune = o.bool("noprune")?.unwrap_or(false);
-        o.finish_with(&["force", "noprune"])?;
+        o.finish()?;
         run_here(images::remove(&c.inner, name, force, noprune)).map(drop)
     })
 }

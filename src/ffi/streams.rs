@@ -40,7 +40,7 @@ type OpenFuture<'a> =
 fn callback_call(
     container: *const docker_container,
     options_json: *const c_char,
-    what: &'static str,
+    function: &'static str,
     // Whether the stream may run on the caller's own runtime (`run_here`): not for attach,
     // whose hijacked connection comes from the shared pool.
     here: bool,
@@ -53,7 +53,7 @@ fn callback_call(
     boundary(error, || {
         // SAFETY: pointers are NULL or valid, per the contract.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, what) }?;
+        let mut o = unsafe { arg_options(options_json, function) }?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
@@ -93,7 +93,7 @@ pub extern "C" fn docker_container_logs(
     callback_call(
         container,
         options_json,
-        "logs options",
+        "docker_container_logs",
         true,
         cb,
         userdata,
@@ -121,7 +121,7 @@ pub extern "C" fn docker_container_logs_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "logs options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_logs_open") }?;
         arg_out(out, "out")?;
         let lo = LogsOptions::take(&mut o)?;
         o.finish()?;
@@ -149,7 +149,7 @@ pub extern "C" fn docker_container_logs_buffer(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "logs options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_logs_buffer") }?;
         arg_out(out, "out")?;
         let demux = o.bool("demux")?.unwrap_or(false);
         if demux {
@@ -203,7 +203,7 @@ pub extern "C" fn docker_container_stats(
     callback_call(
         container,
         options_json,
-        "stats options",
+        "docker_container_stats",
         true,
         cb,
         userdata,
@@ -228,7 +228,7 @@ pub extern "C" fn docker_container_stats_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let o = unsafe { arg_options(options_json, "stats options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_stats_open") }?;
         arg_out(out, "out")?;
         o.finish()?;
         let s = run(streams::stats_stream(&c.client, c.id_str(), true, false))?;
@@ -255,7 +255,7 @@ pub extern "C" fn docker_container_stats_once(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "stats options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_stats_once") }?;
         arg_out(out, "out")?;
         let one_shot = o.bool("one_shot")?.unwrap_or(true);
         o.finish()?;
@@ -281,7 +281,7 @@ pub extern "C" fn docker_container_attach(
     callback_call(
         container,
         options_json,
-        "attach options",
+        "docker_container_attach",
         false,
         cb,
         userdata,
@@ -313,7 +313,7 @@ pub extern "C" fn docker_container_attach_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "attach options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_attach_open") }?;
         arg_out(out, "out")?;
         let ao = AttachOptions::take(&mut o, true)?;
         o.finish()?;
@@ -330,14 +330,7 @@ pub extern "C" fn docker_container_attach_open(
 fn exec_options(o: &mut Opts, cmd: *const c_char, stdin_default: bool) -> Result<ExecOptions> {
     // SAFETY: cmd is NULL or a C string valid for the call.
     let cmd = unsafe { arg_opt_str(cmd, "cmd") }?;
-    for k in ["stream", "socket", "detach"] {
-        if o.take(k).is_some() {
-            return Err(Error::invalid(format!(
-                "exec options: \"{k}\" is a separate call here: docker_container_exec_stream, \
-                 docker_container_exec_open or docker_container_exec_detached"
-            )));
-        }
-    }
+    // "stream", "socket" and "detach" are separate calls here: the option table refuses them.
     ExecOptions::take(o, cmd, stdin_default)
 }
 
@@ -360,7 +353,7 @@ pub extern "C" fn docker_container_exec_run(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_run") }?;
         let demux = o.bool("demux")?.unwrap_or(false);
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
@@ -406,7 +399,7 @@ pub extern "C" fn docker_container_exec_stream(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_stream") }?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
@@ -444,7 +437,7 @@ pub extern "C" fn docker_container_exec_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_open") }?;
         arg_out(out, "out")?;
         let eo = exec_options(&mut o, cmd, true)?;
         o.finish()?;
@@ -477,7 +470,7 @@ pub extern "C" fn docker_container_exec_detached(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_detached") }?;
         arg_out(exec_id, "exec_id")?;
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
@@ -541,10 +534,10 @@ pub extern "C" fn docker_container_top(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "top options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_top") }?;
         arg_out(out, "out")?;
         let ps_args = o.string("ps_args")?;
-        o.finish_with(&["ps_args"])?;
+        o.finish()?;
         let b = run_here(streams::top(&c.client, c.id_str(), ps_args.as_deref()))?;
         put_string(out, b.to_vec())?;
         Ok(())
