@@ -3,6 +3,7 @@
 #   make quickstart build, start a local engine when none answers, run examples-c/quickstart.c
 #   make test       every test: Rust unit and engine tests, header checks, C tests under valgrind
 #   make header     regenerate include/docker_containers.h (cbindgen 0.29.0)
+#   make options    regenerate api/options.json and what is generated from it, then the header
 #   make bench      benchmarks (benches/)
 
 SHELL := /bin/bash
@@ -25,6 +26,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-
             --show-leak-kinds=definite --track-origins=yes
 
 .PHONY: install install-test
+.PHONY: options check-options
 .PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-up remote-test c-test bench clean
 .PHONY: podman podman-test
 
@@ -56,6 +58,28 @@ check-header:
 	printf '#include "docker_containers.h"\nint main(){return 0;}\n' > $(BUILD)/header-cpp.cpp
 	$(CXX) -std=c++17 $(CWARN) -pedantic -Iinclude -c $(BUILD)/header-cpp.cpp -o $(BUILD)/header-cpp.o
 	@echo "header: fresh, compiles as C99 and C++17"
+
+# The option table (src/engine/option_table.rs) as api/options.json, and what
+# scripts/gen_options.py makes from it: the `Options (option table...)` doc blocks in src/ffi
+# (so the header's), the TypeScript interfaces (bindings/node/lib/options.d.ts), the Python
+# TypedDicts (bindings/python/docker_containers/_options.pyi) and the Go option structs
+# (bindings/go/options_gen.go). check-options fails when any of them is stale.
+OPTIONS_JSON := api/options.json
+OPTIONS_DUMP = $(CARGO) run -q --features test-panic --example options_json
+
+options:
+	@mkdir -p $(BUILD) api
+	$(OPTIONS_DUMP) > $(BUILD)/options.json
+	mv $(BUILD)/options.json $(OPTIONS_JSON)
+	python3 scripts/gen_options.py
+	$(MAKE) header
+
+check-options:
+	@mkdir -p $(BUILD)
+	$(OPTIONS_DUMP) > $(BUILD)/options-check.json
+	@cmp -s $(BUILD)/options-check.json $(OPTIONS_JSON) || { echo "$(OPTIONS_JSON) is stale: run 'make options' and commit it"; \
+	  diff -u $(OPTIONS_JSON) $(BUILD)/options-check.json | head -40; exit 1; }
+	python3 scripts/gen_options.py --check
 
 # Every symbol the shared library exports must begin with docker_.
 check-symbols: debug
@@ -119,7 +143,7 @@ c-test: engine $(C_TESTS) $(C_EXAMPLES) $(CPP_TESTS)
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
 
-test: check-header check-symbols rust-test c-test install-test podman-test $(BINDING_TESTS)
+test: check-options check-header check-symbols rust-test c-test install-test podman-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").

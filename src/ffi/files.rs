@@ -40,6 +40,10 @@ fn give_stat(out: *mut *mut c_char, stat: &archive::PathStat) -> Result<()> {
 /// before the call returns) into the existing directory `path` in the container. Options:
 /// `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
 /// DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_put_archive(
     container: *const docker_container,
@@ -76,6 +80,10 @@ pub extern "C" fn docker_container_put_archive(
 
 /// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
 /// docker_container_put_archive.
+///
+/// Options (option table, written by `make options`):
+/// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_put_archive_file(
     container: *const docker_container,
@@ -101,6 +109,10 @@ pub extern "C" fn docker_container_put_archive_file(
 /// put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
 /// time until it returns 0; at most a few chunks are in flight, so an archive of any size
 /// streams in bounded memory. Otherwise as docker_container_put_archive.
+///
+/// Options (option table, written by `make options`):
+/// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_put_archive_reader(
     container: *const docker_container,
@@ -164,6 +176,9 @@ pub extern "C" fn docker_container_put_archive_reader(
 /// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
 /// docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
 /// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_get_archive(
     container: *const docker_container,
@@ -270,6 +285,9 @@ pub extern "C" fn docker_container_stat_path(
 
 /// docker-py's `export()`: the container's filesystem as a tar stream to `cb`
 /// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_export(
     container: *const docker_container,
@@ -364,6 +382,10 @@ pub extern "C" fn docker_container_diff(
 /// the source's content; a trailing "/" demands a directory), keeping modes, mtimes, symlinks
 /// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
 /// symlink points to, like -L), `copy_uid_gid`. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the files' owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_copy_to(
     container: *const docker_container,
@@ -397,6 +419,10 @@ pub extern "C" fn docker_container_copy_to(
 /// entries with "..", absolute names, paths through symlinks, hard links leaving the tree,
 /// device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
 /// `follow_link`, `archive` (keep owners, like -a; needs the rights). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+/// - `archive` (boolean; default false): Keep owners (docker cp -a; needs the rights).
 #[no_mangle]
 pub extern "C" fn docker_container_copy_from(
     container: *const docker_container,

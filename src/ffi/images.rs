@@ -18,6 +18,10 @@ pub type docker_progress_cb =
 /// `platform`, `timeout` (seconds; default: wait as long as it takes). `progress` may be NULL.
 /// Errors the registry reports come back as DOCKER_ERR_ENGINE or DOCKER_ERR_NOT_FOUND with its
 /// message. Blocks the calling thread; `progress` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `platform` (string; API 1.32+): Platform in the format os[/arch[/variant]].
+/// - `timeout` (number): Seconds the whole pull may take (default: no limit).
 #[no_mangle]
 pub extern "C" fn docker_images_pull(
     client: *const docker_client,
@@ -155,6 +159,10 @@ pub extern "C" fn docker_images_exists(
 }
 
 /// Remove an image. Options: `force`, `noprune`. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `force` (boolean; default false): Force removal of the image.
+/// - `noprune` (boolean; default false): Do not delete untagged parents.
 #[no_mangle]
 pub extern "C" fn docker_images_remove(
     client: *const docker_client,
