@@ -3,7 +3,7 @@
 
 - the `Options (option table)` doc block of each export in src/ffi/*.rs that takes options
   (cbindgen copies it into include/docker_containers.h);
-- bindings/node/lib/options.d.ts: one TypeScript interface per C function;
+- bindings/node/lib/option-types.d.ts: one TypeScript interface per C function;
 - bindings/python/docker_containers/_options.pyi: one TypedDict per C function;
 - bindings/go/options_gen.go: typed option structs for the Go binding.
 
@@ -268,7 +268,7 @@ def main():
     if errors:
         sys.exit("gen_options: " + "\n".join(errors))
     generated = {
-        os.path.join(ROOT, "bindings", "node", "lib", "options.d.ts"): gen_ts(table),
+        os.path.join(ROOT, "bindings", "node", "lib", "option-types.d.ts"): gen_ts(table),
         os.path.join(ROOT, "bindings", "python", "docker_containers", "_options.pyi"): gen_py(table),
         os.path.join(ROOT, "bindings", "go", "options_gen.go"): gen_go(table),
     }
