@@ -160,16 +160,35 @@ def py_type(t):
     return " | ".join(dict.fromkeys(PY_TYPES[p] for p in t.split("|")))
 
 
+# The **kwargs of the Python methods that take them: (C function, the keys the method names as
+# parameters of its own, which a TypedDict for **kwargs must not repeat).
+PY_KWARGS = {
+    "ClientKwargs": ("docker_client_new", ["base_url", "version", "timeout"]),
+    "FromEnvKwargs": ("docker_client_from_env", ["version", "timeout"]),
+    "RunKwargs": ("docker_containers_run", ["command", "stdout", "stderr", "remove", "detach", "stream"]),
+    "CreateKwargs": ("docker_containers_create", ["command"]),
+    "UpdateKwargs": ("docker_container_update", []),
+    "CommitKwargs": ("docker_container_commit", ["repository", "tag"]),
+    "AttachSocketKwargs": ("docker_container_attach_open", []),
+    "CopyToKwargs": ("docker_container_copy_to", []),
+    "CopyFromKwargs": ("docker_container_copy_from", []),
+}
+
+
 def gen_py(table):
     out = [
         "# Generated from api/options.json (src/engine/option_table.rs) by scripts/gen_options.py:",
-        "# do not edit; run `make options`. One TypedDict per C function that takes options.",
+        "# do not edit; run `make options`. One TypedDict per C function that takes options, and",
+        "# one per Python method's **kwargs (client.pyi).",
         "from typing import Any, Mapping, Sequence, TypedDict",
         "",
     ]
-    for fn, keys in table.items():
+    dicts = [("%sOptions" % pascal(fn), fn, keys) for fn, keys in table.items()]
+    for name, (fn, skip) in PY_KWARGS.items():
+        dicts.append((name, fn, [k for k in table[fn] if k["name"] not in skip]))
+    for name, fn, keys in dicts:
         out.append("")
-        out.append("class %sOptions(TypedDict, total=False):" % pascal(fn))
+        out.append("class %s(TypedDict, total=False):" % name)
         out.append('    """The options of %s."""' % fn)
         out.append("")
         for k in keys:

@@ -11,3 +11,20 @@ python-test: release engine
 	@echo "python-test: passed, no dcpy- containers left"
 
 BINDING_TESTS += python-test
+
+# The type stubs (docker_containers/*.pyi, py.typed; _options.pyi is generated from the option
+# table): `mypy --strict` must pass on the example and tests/types/usage.py, and must reject
+# tests/types/misspelled.py with each misspelled keyword reported (scripts/deps.d/mypy.sh).
+PY_MISSPELLED := '"timout"' '"enviroment"' '"mem_limt"' '"follow_links"' 'No overload variant of "run"'
+
+.PHONY: python-types
+python-types:
+	@python3 -m mypy --version >/dev/null 2>&1 || { echo "python-types: no mypy: run scripts/install-deps.sh"; exit 1; }
+	cd $(PY_DIR) && python3 -m mypy --strict --no-incremental examples/quickstart.py tests/types/usage.py
+	@cd $(PY_DIR) && if out=$$(python3 -m mypy --strict --no-incremental tests/types/misspelled.py 2>&1); then \
+	  echo "python-types: tests/types/misspelled.py passed mypy, but its misspelled keywords must not"; exit 1; fi; \
+	for k in $(PY_MISSPELLED); do grep -qF -- "$$k" <<<"$$out" || \
+	  { echo "python-types: mypy did not report $$k:"; echo "$$out"; exit 1; }; done
+	@echo "python-types: example and usage pass mypy --strict; 5 misspelled keywords rejected"
+
+BINDING_TESTS += python-types
