@@ -230,7 +230,7 @@ INITIALISMS = {"id": "ID", "url": "URL", "api": "API", "tls": "TLS", "cpu": "CPU
 
 def go_field(name):
     if name[0].isupper():
-        return name
+        return "Raw" + name  # the raw Engine API objects (HostConfig: RawHostConfig)
     return "".join(INITIALISMS.get(w, w.capitalize()) for w in name.split("_"))
 
 
@@ -253,7 +253,8 @@ def gen_go(table):
         "// Typed options, one struct per call, beside the map form (Options): every method that",
         "// takes options accepts either. The JSON tags are docker-py's keyword names; unset fields",
         "// are left out, so the library's defaults apply. Fields whose zero value is meaningful",
-        "// are pointers: set them with Bool, Int or Float.",
+        "// are pointers: set them with Bool, Int or Float. Raw Engine API fields and keys not",
+        "// listed here go in the map form.",
         "",
         "// Bool returns a pointer to b, for the *bool fields of the option structs.",
         "func Bool(b bool) *bool { return &b }",
@@ -270,12 +271,14 @@ def gen_go(table):
         out.append("// %s are the options of %s." % (struct, fn))
         out.append("type %s struct {" % struct)
         for k in keys:
+            if k["name"] in ("command", "cmd"):
+                continue  # an argument of the Go method
             extra = notes(k)
             out.append("\t// %s%s" % (k["doc"], " (" + "; ".join(extra) + ")" if extra else ""))
             out.append('\t%s %s `json:"%s,omitempty"`' % (go_field(k["name"]), go_type(k), k["name"]))
         out.append("}")
         out.append("")
-        out.append("func (o %s) optionMap() (Options, error) { return structOptions(o) }" % struct)
+        out.append("func (o %s) optionMap() Options { return structOptions(o) }" % struct)
     return "\n".join(out) + "\n"
 
 
