@@ -117,7 +117,9 @@ export class ImageCollection {
 
 /** One piece of output: which stream it came from, and the bytes. */
 export interface OutputChunk {
+  /** The stream it came from; console for a tty's raw output. */
   stream: 'stdin' | 'stdout' | 'stderr' | 'console';
+  /** The bytes. */
   data: Buffer;
 }
 
@@ -131,16 +133,21 @@ export interface ExecResult {
 
 /** execRun's result with demux: stdout and stderr apart. */
 export interface DemuxExecResult {
+  /** The process's exit code. */
   exitCode: number;
   /** [stdout, stderr]. */
   output: [Buffer, Buffer];
+  /** What it wrote to stdout. */
   stdout: Buffer;
+  /** What it wrote to stderr. */
   stderr: Buffer;
 }
 
 /** execRun's result with detach: the process runs on; inspect it by id. */
 export interface DetachedExecResult {
+  /** Not known yet: see docker_exec_inspect. */
   exitCode: null;
+  /** Not gathered. */
   output: null;
   /** The exec's id. */
   execId: string;
@@ -172,13 +179,21 @@ export class DockerStream<T = OutputChunk> implements AsyncIterableIterator<T> {
 
 /** A path's stat in the container (X-Docker-Container-Path-Stat). */
 export interface PathStat {
+  /** The base name. */
   name: string;
+  /** Size in bytes. */
   size: number;
+  /** Go's FileMode bits as the engine sends them. */
   mode: number;
+  /** The Unix permission bits. */
   mode_bits: number;
+  /** Modification time, RFC 3339. */
   mtime: string;
+  /** A symlink's target, or "". */
   link_target: string;
+  /** Whether it is a directory. */
   is_dir: boolean;
+  /** Whether it is a symlink. */
   is_symlink: boolean;
 }
 
