@@ -31,7 +31,7 @@ type RunOptions struct {
 	Stream bool `json:"stream,omitempty"`
 	// Pull the image when the engine does not have it. (default true)
 	Pull *bool `json:"pull,omitempty"`
-	// enable auto-removal of the container on daemon side when the container's process exits.
+	// enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
 	AutoRemove bool `json:"auto_remove,omitempty"`
 	// Block IO weight (relative weight), accepts a weight value between 10 and 1000.
 	BlkioWeight *int64 `json:"blkio_weight,omitempty"`
@@ -45,17 +45,17 @@ type RunOptions struct {
 	CgroupParent string `json:"cgroup_parent,omitempty"`
 	// Override the default cgroup namespace mode for the container.
 	Cgroupns string `json:"cgroupns,omitempty"`
-	// Number of usable CPUs (Windows only).
+	// Number of usable CPUs (Windows only). (API 1.25+)
 	CPUCount *int64 `json:"cpu_count,omitempty"`
-	// Usable percentage of the available CPUs (Windows only).
+	// Usable percentage of the available CPUs (Windows only). (API 1.25+)
 	CPUPercent *int64 `json:"cpu_percent,omitempty"`
 	// The length of a CPU period in microseconds.
 	CPUPeriod *int64 `json:"cpu_period,omitempty"`
 	// Microseconds of CPU time that the container can get in a CPU period.
 	CPUQuota *int64 `json:"cpu_quota,omitempty"`
-	// Limit CPU real-time period in microseconds.
+	// Limit CPU real-time period in microseconds. (API 1.25+)
 	CPURTPeriod *int64 `json:"cpu_rt_period,omitempty"`
-	// Limit CPU real-time runtime in microseconds.
+	// Limit CPU real-time runtime in microseconds. (API 1.25+)
 	CPURTRuntime *int64 `json:"cpu_rt_runtime,omitempty"`
 	// CPU shares (relative weight).
 	CPUShares *int64 `json:"cpu_shares,omitempty"`
@@ -63,13 +63,13 @@ type RunOptions struct {
 	CpusetCPUs string `json:"cpuset_cpus,omitempty"`
 	// Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
 	CpusetMems string `json:"cpuset_mems,omitempty"`
-	// A list of cgroup rules to apply to the container.
+	// A list of cgroup rules to apply to the container. (API 1.28+)
 	DeviceCgroupRules []any `json:"device_cgroup_rules,omitempty"`
 	// Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
 	DeviceReadBPS []any `json:"device_read_bps,omitempty"`
 	// Limit read rate (IO per second) from a device.
 	DeviceReadIOPS []any `json:"device_read_iops,omitempty"`
-	// Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+	// Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
 	DeviceRequests []any `json:"device_requests,omitempty"`
 	// Limit write rate (bytes per second) from a device.
 	DeviceWriteBPS []any `json:"device_write_bps,omitempty"`
@@ -93,13 +93,13 @@ type RunOptions struct {
 	ExtraHosts any `json:"extra_hosts,omitempty"`
 	// List of additional group names and/or IDs that the container process will run as.
 	GroupAdd []any `json:"group_add,omitempty"`
-	// Specify a test to perform to check that the container is healthy.
+	// Specify a test to perform to check that the container is healthy. (API 1.24+)
 	Healthcheck map[string]any `json:"healthcheck,omitempty"`
 	// Optional hostname for the container.
 	Hostname string `json:"hostname,omitempty"`
-	// Run an init inside the container that forwards signals and reaps processes.
+	// Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
 	Init bool `json:"init,omitempty"`
-	// Path to the docker-init binary.
+	// Path to the docker-init binary. (API 1.25+)
 	InitPath string `json:"init_path,omitempty"`
 	// Set the IPC mode for the container.
 	IPCMode string `json:"ipc_mode,omitempty"`
@@ -125,11 +125,11 @@ type RunOptions struct {
 	MemSwappiness *int64 `json:"mem_swappiness,omitempty"`
 	// Maximum amount of memory + swap a container is allowed to consume.
 	MemswapLimit any `json:"memswap_limit,omitempty"`
-	// Specification for mounts to be added to the container.
+	// Specification for mounts to be added to the container. (API 1.30+)
 	Mounts []any `json:"mounts,omitempty"`
 	// The name for this container.
 	Name string `json:"name,omitempty"`
-	// CPU quota in units of 1e-9 CPUs.
+	// CPU quota in units of 1e-9 CPUs. (API 1.25+)
 	NanoCPUs *int64 `json:"nano_cpus,omitempty"`
 	// Name of the network this container will be connected to at creation time.
 	Network string `json:"network,omitempty"`
@@ -147,7 +147,7 @@ type RunOptions struct {
 	PIDMode string `json:"pid_mode,omitempty"`
 	// Tune a container's pids limit.
 	PIDsLimit *int64 `json:"pids_limit,omitempty"`
-	// Platform in the format "os[/arch[/variant]]".
+	// Platform in the format "os[/arch[/variant]]". (API 1.41+)
 	Platform string `json:"platform,omitempty"`
 	// Ports to bind inside the container.
 	Ports map[string]any `json:"ports,omitempty"`
@@ -159,7 +159,7 @@ type RunOptions struct {
 	ReadOnly bool `json:"read_only,omitempty"`
 	// Restart the container when it exits.
 	RestartPolicy map[string]any `json:"restart_policy,omitempty"`
-	// Runtime to use with this container.
+	// Runtime to use with this container. (API 1.25+)
 	Runtime string `json:"runtime,omitempty"`
 	// A list of string values to customize labels for MLS systems, such as SELinux.
 	SecurityOpt []any `json:"security_opt,omitempty"`
@@ -169,7 +169,7 @@ type RunOptions struct {
 	StdinOpen bool `json:"stdin_open,omitempty"`
 	// The stop signal to use to stop the container.
 	StopSignal string `json:"stop_signal,omitempty"`
-	// Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+	// Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
 	StopTimeout *int64 `json:"stop_timeout,omitempty"`
 	// Storage driver options per container as a key-value mapping.
 	StorageOpt map[string]any `json:"storage_opt,omitempty"`
@@ -211,7 +211,7 @@ func (o RunOptions) optionMap() Options { return structOptions(o) }
 type CreateOptions struct {
 	// Pull the image when the engine does not have it. (default true)
 	Pull *bool `json:"pull,omitempty"`
-	// enable auto-removal of the container on daemon side when the container's process exits.
+	// enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
 	AutoRemove bool `json:"auto_remove,omitempty"`
 	// Block IO weight (relative weight), accepts a weight value between 10 and 1000.
 	BlkioWeight *int64 `json:"blkio_weight,omitempty"`
@@ -225,17 +225,17 @@ type CreateOptions struct {
 	CgroupParent string `json:"cgroup_parent,omitempty"`
 	// Override the default cgroup namespace mode for the container.
 	Cgroupns string `json:"cgroupns,omitempty"`
-	// Number of usable CPUs (Windows only).
+	// Number of usable CPUs (Windows only). (API 1.25+)
 	CPUCount *int64 `json:"cpu_count,omitempty"`
-	// Usable percentage of the available CPUs (Windows only).
+	// Usable percentage of the available CPUs (Windows only). (API 1.25+)
 	CPUPercent *int64 `json:"cpu_percent,omitempty"`
 	// The length of a CPU period in microseconds.
 	CPUPeriod *int64 `json:"cpu_period,omitempty"`
 	// Microseconds of CPU time that the container can get in a CPU period.
 	CPUQuota *int64 `json:"cpu_quota,omitempty"`
-	// Limit CPU real-time period in microseconds.
+	// Limit CPU real-time period in microseconds. (API 1.25+)
 	CPURTPeriod *int64 `json:"cpu_rt_period,omitempty"`
-	// Limit CPU real-time runtime in microseconds.
+	// Limit CPU real-time runtime in microseconds. (API 1.25+)
 	CPURTRuntime *int64 `json:"cpu_rt_runtime,omitempty"`
 	// CPU shares (relative weight).
 	CPUShares *int64 `json:"cpu_shares,omitempty"`
@@ -245,13 +245,13 @@ type CreateOptions struct {
 	CpusetMems string `json:"cpuset_mems,omitempty"`
 	// Run container in the background and return a Container object.
 	Detach bool `json:"detach,omitempty"`
-	// A list of cgroup rules to apply to the container.
+	// A list of cgroup rules to apply to the container. (API 1.28+)
 	DeviceCgroupRules []any `json:"device_cgroup_rules,omitempty"`
 	// Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
 	DeviceReadBPS []any `json:"device_read_bps,omitempty"`
 	// Limit read rate (IO per second) from a device.
 	DeviceReadIOPS []any `json:"device_read_iops,omitempty"`
-	// Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+	// Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
 	DeviceRequests []any `json:"device_requests,omitempty"`
 	// Limit write rate (bytes per second) from a device.
 	DeviceWriteBPS []any `json:"device_write_bps,omitempty"`
@@ -275,13 +275,13 @@ type CreateOptions struct {
 	ExtraHosts any `json:"extra_hosts,omitempty"`
 	// List of additional group names and/or IDs that the container process will run as.
 	GroupAdd []any `json:"group_add,omitempty"`
-	// Specify a test to perform to check that the container is healthy.
+	// Specify a test to perform to check that the container is healthy. (API 1.24+)
 	Healthcheck map[string]any `json:"healthcheck,omitempty"`
 	// Optional hostname for the container.
 	Hostname string `json:"hostname,omitempty"`
-	// Run an init inside the container that forwards signals and reaps processes.
+	// Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
 	Init bool `json:"init,omitempty"`
-	// Path to the docker-init binary.
+	// Path to the docker-init binary. (API 1.25+)
 	InitPath string `json:"init_path,omitempty"`
 	// Set the IPC mode for the container.
 	IPCMode string `json:"ipc_mode,omitempty"`
@@ -307,11 +307,11 @@ type CreateOptions struct {
 	MemSwappiness *int64 `json:"mem_swappiness,omitempty"`
 	// Maximum amount of memory + swap a container is allowed to consume.
 	MemswapLimit any `json:"memswap_limit,omitempty"`
-	// Specification for mounts to be added to the container.
+	// Specification for mounts to be added to the container. (API 1.30+)
 	Mounts []any `json:"mounts,omitempty"`
 	// The name for this container.
 	Name string `json:"name,omitempty"`
-	// CPU quota in units of 1e-9 CPUs.
+	// CPU quota in units of 1e-9 CPUs. (API 1.25+)
 	NanoCPUs *int64 `json:"nano_cpus,omitempty"`
 	// Name of the network this container will be connected to at creation time.
 	Network string `json:"network,omitempty"`
@@ -329,7 +329,7 @@ type CreateOptions struct {
 	PIDMode string `json:"pid_mode,omitempty"`
 	// Tune a container's pids limit.
 	PIDsLimit *int64 `json:"pids_limit,omitempty"`
-	// Platform in the format "os[/arch[/variant]]".
+	// Platform in the format "os[/arch[/variant]]". (API 1.41+)
 	Platform string `json:"platform,omitempty"`
 	// Ports to bind inside the container.
 	Ports map[string]any `json:"ports,omitempty"`
@@ -341,7 +341,7 @@ type CreateOptions struct {
 	ReadOnly bool `json:"read_only,omitempty"`
 	// Restart the container when it exits.
 	RestartPolicy map[string]any `json:"restart_policy,omitempty"`
-	// Runtime to use with this container.
+	// Runtime to use with this container. (API 1.25+)
 	Runtime string `json:"runtime,omitempty"`
 	// A list of string values to customize labels for MLS systems, such as SELinux.
 	SecurityOpt []any `json:"security_opt,omitempty"`
@@ -351,7 +351,7 @@ type CreateOptions struct {
 	StdinOpen bool `json:"stdin_open,omitempty"`
 	// The stop signal to use to stop the container.
 	StopSignal string `json:"stop_signal,omitempty"`
-	// Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+	// Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
 	StopTimeout *int64 `json:"stop_timeout,omitempty"`
 	// Storage driver options per container as a key-value mapping.
 	StorageOpt map[string]any `json:"storage_opt,omitempty"`

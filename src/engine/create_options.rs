@@ -80,6 +80,16 @@ fn need_version(key: &str, v: (u32, u32), need: (u32, u32)) -> Result<()> {
     Ok(())
 }
 
+/// A top-level key's version check, with the version from the option table (its `min_api`).
+fn need_key_version(key: &str, v: (u32, u32)) -> Result<()> {
+    let min = option_table::call("docker_containers_create")
+        .key(key)
+        .and_then(|k| k.min_api)
+        .unwrap_or_else(|| panic!("option table: create key {key} has no min_api"));
+    let (a, b) = min.split_once('.').expect("min_api is MAJOR.MINOR");
+    need_version(key, v, (a.parse().unwrap(), b.parse().unwrap()))
+}
+
 /// Python's `str()` of a JSON scalar, as docker-py formats environment and sysctl values.
 fn py_str(v: &Value) -> String {
     match v {
@@ -482,7 +492,7 @@ fn healthcheck(v: &Value, version: (u32, u32)) -> Result<Value> {
     let Value::Object(m) = v else {
         return Err(bad("healthcheck", "an object", v));
     };
-    need_version("healthcheck", version, (1, 24))?;
+    need_key_version("healthcheck", version)?;
     let get = |a: &str, b: &str| {
         m.get(a)
             .or_else(|| m.get(b))
@@ -933,7 +943,13 @@ pub fn translate_create(
         }
     }
     option_table::call("docker_containers_create").validate(options)?;
-    let get = |k: &str| options.get(k).filter(|v| !v.is_null());
+    // Every key read is noted: a key the table accepts but nothing reads is a bug, reported
+    // at the end rather than ignored.
+    let read = std::cell::RefCell::new(std::collections::HashSet::<String>::new());
+    let get = |k: &str| {
+        read.borrow_mut().insert(k.to_string());
+        options.get(k).filter(|v| !v.is_null())
+    };
 
     if get("network").is_some() && get("network_mode").is_some() {
         return Err(Error::invalid(
@@ -1172,11 +1188,11 @@ pub fn translate_create(
         set("CpusetMems", x.clone());
     }
     if let Some(x) = int_key("cpu_rt_period")? {
-        need_version("cpu_rt_period", v, (1, 25))?;
+        need_key_version("cpu_rt_period", v)?;
         set("CPURealtimePeriod", x);
     }
     if let Some(x) = int_key("cpu_rt_runtime")? {
-        need_version("cpu_rt_runtime", v, (1, 25))?;
+        need_key_version("cpu_rt_runtime", v)?;
         set("CPURealtimeRuntime", x);
     }
     if let Some(x) = int_key("blkio_weight")? {
@@ -1224,18 +1240,18 @@ pub fn translate_create(
         set("Isolation", x.clone());
     }
     if let Some(x) = get("auto_remove").filter(|x| truthy(x)) {
-        need_version("auto_remove", v, (1, 25))?;
+        need_key_version("auto_remove", v)?;
         set("AutoRemove", x.clone());
     }
     if let Some(x) = get("storage_opt") {
         set("StorageOpt", x.clone());
     }
     if let Some(x) = get("init") {
-        need_version("init", v, (1, 25))?;
+        need_key_version("init", v)?;
         set("Init", x.clone());
     }
     if let Some(x) = get("init_path") {
-        need_version("init_path", v, (1, 25))?;
+        need_key_version("init_path", v)?;
         if !version_lt(v, (1, 29)) {
             return Err(Error::invalid(
                 "\"init_path\" was removed in Engine API 1.29",
@@ -1247,23 +1263,23 @@ pub fn translate_create(
         set("VolumeDriver", x.clone());
     }
     if let Some(x) = int_key("cpu_count")? {
-        need_version("cpu_count", v, (1, 25))?;
+        need_key_version("cpu_count", v)?;
         set("CpuCount", x);
     }
     if let Some(x) = int_key("cpu_percent")? {
-        need_version("cpu_percent", v, (1, 25))?;
+        need_key_version("cpu_percent", v)?;
         set("CpuPercent", x);
     }
     if let Some(x) = int_key("nano_cpus")? {
-        need_version("nano_cpus", v, (1, 25))?;
+        need_key_version("nano_cpus", v)?;
         set("NanoCpus", x);
     }
     if let Some(x) = get("runtime").filter(|x| truthy(x)) {
-        need_version("runtime", v, (1, 25))?;
+        need_key_version("runtime", v)?;
         set("Runtime", x.clone());
     }
     if let Some(x) = get("mounts") {
-        need_version("mounts", v, (1, 30))?;
+        need_key_version("mounts", v)?;
         let Value::Array(a) = x else {
             return Err(bad("mounts", "a list", x));
         };
@@ -1273,14 +1289,14 @@ pub fn translate_create(
         );
     }
     if let Some(x) = get("device_cgroup_rules") {
-        need_version("device_cgroup_rules", v, (1, 28))?;
+        need_key_version("device_cgroup_rules", v)?;
         if !x.is_array() {
             return Err(bad("device_cgroup_rules", "a list", x));
         }
         set("DeviceCgroupRules", x.clone());
     }
     if let Some(x) = get("device_requests") {
-        need_version("device_requests", v, (1, 40))?;
+        need_key_version("device_requests", v)?;
         set("DeviceRequests", device_requests(x)?);
     }
     if let Some(x) = get("cgroupns").filter(|x| truthy(x)) {
@@ -1304,7 +1320,7 @@ pub fn translate_create(
     let stdin_open = flag("stdin_open")?;
     let network_disabled = flag("network_disabled")?;
     if let Some(x) = get("stop_timeout") {
-        need_version("stop_timeout", v, (1, 25))?;
+        need_key_version("stop_timeout", v)?;
         if !is_int(x) {
             return Err(bad("stop_timeout", "an integer number of seconds", x));
         }
@@ -1481,11 +1497,21 @@ pub fn translate_create(
     let platform = match get("platform") {
         None => None,
         Some(Value::String(s)) => {
-            need_version("platform", v, (1, 41))?;
+            need_key_version("platform", v)?;
             Some(s.clone())
         }
         Some(other) => return Err(bad("platform", "a string such as \"linux/amd64\"", other)),
     };
+    if let Some(k) = options
+        .iter()
+        .find(|(k, v)| !v.is_null() && !read.borrow().contains(k.as_str()))
+        .map(|(k, _)| k)
+    {
+        return Err(Error::invalid(format!(
+            "create options: \"{k}\" is in the option table but not translated \
+             (a bug in docker_containers)"
+        )));
+    }
     Ok(CreateRequest {
         name,
         platform,
@@ -1510,6 +1536,50 @@ mod tests {
             e.contains("\"enviroment\"") && e.contains("did you mean \"environment\""),
             "{e}"
         );
+    }
+
+    #[test]
+    fn every_table_key_is_translated() {
+        // Each create key of the option table, alone, with a value of its first JSON type: the
+        // translation may refuse the value, but it must read the key.
+        let call = option_table::call("docker_containers_create");
+        let mut n = 0;
+        for k in call
+            .keys()
+            .filter(|k| k.name != "pull" && k.name != "command")
+        {
+            let sample = match k.ty.split('|').next().unwrap() {
+                "string" => json!("x"),
+                "integer" | "number" => json!(1),
+                "boolean" => json!(true),
+                "object" => json!({}),
+                _ => json!([]),
+            };
+            let mut o = Map::new();
+            o.insert(k.name.to_string(), sample);
+            if let Err(e) = translate_create("i", None, &o, (1, 44)) {
+                assert!(!e.to_string().contains("not translated"), "{e}");
+            }
+            n += 1;
+        }
+        assert!(n >= 80, "{n} keys");
+    }
+
+    #[test]
+    fn version_checks_come_from_the_table() {
+        let e = translate_create(
+            "i",
+            None,
+            &opts(json!({"platform": "linux/amd64"})),
+            (1, 40),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("needs Engine API 1.41"), "{e}");
+        let e = translate_create("i", None, &opts(json!({"mounts": ["/a:/b"]})), (1, 29))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("needs Engine API 1.30"), "{e}");
     }
 
     #[test]

@@ -42,26 +42,26 @@ use std::ffi::c_char;
 /// - `stream` (boolean; default false): docker-py's log generator; refused unless detach is true (read the logs instead).
 /// - `pull` (boolean; default true): Pull the image when the engine does not have it.
 /// - `command` (string|array): The command to run in the container (when the command argument is NULL).
-/// - `auto_remove` (boolean): enable auto-removal of the container on daemon side when the container's process exits.
+/// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
 /// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
 /// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
 /// - `cap_add` (array): Add kernel capabilities.
 /// - `cap_drop` (array): Drop kernel capabilities.
 /// - `cgroup_parent` (string): Override the default parent cgroup.
 /// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
-/// - `cpu_count` (integer): Number of usable CPUs (Windows only).
-/// - `cpu_percent` (integer): Usable percentage of the available CPUs (Windows only).
+/// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+/// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
 /// - `cpu_period` (integer): The length of a CPU period in microseconds.
 /// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
-/// - `cpu_rt_period` (integer): Limit CPU real-time period in microseconds.
-/// - `cpu_rt_runtime` (integer): Limit CPU real-time runtime in microseconds.
+/// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+/// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
 /// - `cpu_shares` (integer): CPU shares (relative weight).
 /// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
 /// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
-/// - `device_cgroup_rules` (array): A list of cgroup rules to apply to the container.
+/// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
 /// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
 /// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
-/// - `device_requests` (array): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+/// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
 /// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
 /// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
 /// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
@@ -73,10 +73,10 @@ use std::ffi::c_char;
 /// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
 /// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
 /// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
-/// - `healthcheck` (object): Specify a test to perform to check that the container is healthy.
+/// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
 /// - `hostname` (string): Optional hostname for the container.
-/// - `init` (boolean): Run an init inside the container that forwards signals and reaps processes.
-/// - `init_path` (string): Path to the docker-init binary.
+/// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+/// - `init_path` (string; API 1.25+): Path to the docker-init binary.
 /// - `ipc_mode` (string): Set the IPC mode for the container.
 /// - `isolation` (string): Isolation technology to use.
 /// - `kernel_memory` (integer|string): Kernel memory limit.
@@ -89,9 +89,9 @@ use std::ffi::c_char;
 /// - `mem_reservation` (integer|string): Memory soft limit.
 /// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
 /// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
-/// - `mounts` (array): Specification for mounts to be added to the container.
+/// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
 /// - `name` (string): The name for this container.
-/// - `nano_cpus` (integer): CPU quota in units of 1e-9 CPUs.
+/// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
 /// - `network` (string): Name of the network this container will be connected to at creation time.
 /// - `network_disabled` (boolean): Disable networking.
 /// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
@@ -100,18 +100,18 @@ use std::ffi::c_char;
 /// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
 /// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 /// - `pids_limit` (integer): Tune a container's pids limit.
-/// - `platform` (string): Platform in the format "os[/arch[/variant]]".
+/// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
 /// - `ports` (object): Ports to bind inside the container.
 /// - `privileged` (boolean): Give extended privileges to this container.
 /// - `publish_all_ports` (boolean): Publish all ports to the host.
 /// - `read_only` (boolean): Mount the container's root filesystem as read only.
 /// - `restart_policy` (object): Restart the container when it exits.
-/// - `runtime` (string): Runtime to use with this container.
+/// - `runtime` (string; API 1.25+): Runtime to use with this container.
 /// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
 /// - `shm_size` (integer|string): Size of /dev/shm.
 /// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
 /// - `stop_signal` (string): The stop signal to use to stop the container.
-/// - `stop_timeout` (integer): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+/// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
 /// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
 /// - `sysctls` (object): Kernel parameters to set in the container.
 /// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
@@ -164,26 +164,26 @@ pub extern "C" fn docker_containers_run(
 /// - `stream` (boolean; default false): docker-py's log generator; refused unless detach is true (read the logs instead).
 /// - `pull` (boolean; default true): Pull the image when the engine does not have it.
 /// - `command` (string|array): The command to run in the container (when the command argument is NULL).
-/// - `auto_remove` (boolean): enable auto-removal of the container on daemon side when the container's process exits.
+/// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
 /// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
 /// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
 /// - `cap_add` (array): Add kernel capabilities.
 /// - `cap_drop` (array): Drop kernel capabilities.
 /// - `cgroup_parent` (string): Override the default parent cgroup.
 /// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
-/// - `cpu_count` (integer): Number of usable CPUs (Windows only).
-/// - `cpu_percent` (integer): Usable percentage of the available CPUs (Windows only).
+/// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+/// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
 /// - `cpu_period` (integer): The length of a CPU period in microseconds.
 /// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
-/// - `cpu_rt_period` (integer): Limit CPU real-time period in microseconds.
-/// - `cpu_rt_runtime` (integer): Limit CPU real-time runtime in microseconds.
+/// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+/// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
 /// - `cpu_shares` (integer): CPU shares (relative weight).
 /// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
 /// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
-/// - `device_cgroup_rules` (array): A list of cgroup rules to apply to the container.
+/// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
 /// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
 /// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
-/// - `device_requests` (array): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+/// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
 /// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
 /// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
 /// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
@@ -195,10 +195,10 @@ pub extern "C" fn docker_containers_run(
 /// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
 /// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
 /// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
-/// - `healthcheck` (object): Specify a test to perform to check that the container is healthy.
+/// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
 /// - `hostname` (string): Optional hostname for the container.
-/// - `init` (boolean): Run an init inside the container that forwards signals and reaps processes.
-/// - `init_path` (string): Path to the docker-init binary.
+/// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+/// - `init_path` (string; API 1.25+): Path to the docker-init binary.
 /// - `ipc_mode` (string): Set the IPC mode for the container.
 /// - `isolation` (string): Isolation technology to use.
 /// - `kernel_memory` (integer|string): Kernel memory limit.
@@ -211,9 +211,9 @@ pub extern "C" fn docker_containers_run(
 /// - `mem_reservation` (integer|string): Memory soft limit.
 /// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
 /// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
-/// - `mounts` (array): Specification for mounts to be added to the container.
+/// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
 /// - `name` (string): The name for this container.
-/// - `nano_cpus` (integer): CPU quota in units of 1e-9 CPUs.
+/// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
 /// - `network` (string): Name of the network this container will be connected to at creation time.
 /// - `network_disabled` (boolean): Disable networking.
 /// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
@@ -222,18 +222,18 @@ pub extern "C" fn docker_containers_run(
 /// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
 /// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 /// - `pids_limit` (integer): Tune a container's pids limit.
-/// - `platform` (string): Platform in the format "os[/arch[/variant]]".
+/// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
 /// - `ports` (object): Ports to bind inside the container.
 /// - `privileged` (boolean): Give extended privileges to this container.
 /// - `publish_all_ports` (boolean): Publish all ports to the host.
 /// - `read_only` (boolean): Mount the container's root filesystem as read only.
 /// - `restart_policy` (object): Restart the container when it exits.
-/// - `runtime` (string): Runtime to use with this container.
+/// - `runtime` (string; API 1.25+): Runtime to use with this container.
 /// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
 /// - `shm_size` (integer|string): Size of /dev/shm.
 /// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
 /// - `stop_signal` (string): The stop signal to use to stop the container.
-/// - `stop_timeout` (integer): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+/// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
 /// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
 /// - `sysctls` (object): Kernel parameters to set in the container.
 /// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
@@ -337,27 +337,27 @@ fn run_impl(
 /// Options (option table, written by `make options`):
 /// - `pull` (boolean; default true): Pull the image when the engine does not have it.
 /// - `command` (string|array): The command to run in the container (when the command argument is NULL).
-/// - `auto_remove` (boolean): enable auto-removal of the container on daemon side when the container's process exits.
+/// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
 /// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
 /// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
 /// - `cap_add` (array): Add kernel capabilities.
 /// - `cap_drop` (array): Drop kernel capabilities.
 /// - `cgroup_parent` (string): Override the default parent cgroup.
 /// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
-/// - `cpu_count` (integer): Number of usable CPUs (Windows only).
-/// - `cpu_percent` (integer): Usable percentage of the available CPUs (Windows only).
+/// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+/// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
 /// - `cpu_period` (integer): The length of a CPU period in microseconds.
 /// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
-/// - `cpu_rt_period` (integer): Limit CPU real-time period in microseconds.
-/// - `cpu_rt_runtime` (integer): Limit CPU real-time runtime in microseconds.
+/// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+/// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
 /// - `cpu_shares` (integer): CPU shares (relative weight).
 /// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
 /// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
 /// - `detach` (boolean): Run container in the background and return a Container object.
-/// - `device_cgroup_rules` (array): A list of cgroup rules to apply to the container.
+/// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
 /// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
 /// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
-/// - `device_requests` (array): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+/// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
 /// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
 /// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
 /// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
@@ -369,10 +369,10 @@ fn run_impl(
 /// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
 /// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
 /// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
-/// - `healthcheck` (object): Specify a test to perform to check that the container is healthy.
+/// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
 /// - `hostname` (string): Optional hostname for the container.
-/// - `init` (boolean): Run an init inside the container that forwards signals and reaps processes.
-/// - `init_path` (string): Path to the docker-init binary.
+/// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+/// - `init_path` (string; API 1.25+): Path to the docker-init binary.
 /// - `ipc_mode` (string): Set the IPC mode for the container.
 /// - `isolation` (string): Isolation technology to use.
 /// - `kernel_memory` (integer|string): Kernel memory limit.
@@ -385,9 +385,9 @@ fn run_impl(
 /// - `mem_reservation` (integer|string): Memory soft limit.
 /// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
 /// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
-/// - `mounts` (array): Specification for mounts to be added to the container.
+/// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
 /// - `name` (string): The name for this container.
-/// - `nano_cpus` (integer): CPU quota in units of 1e-9 CPUs.
+/// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
 /// - `network` (string): Name of the network this container will be connected to at creation time.
 /// - `network_disabled` (boolean): Disable networking.
 /// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
@@ -396,18 +396,18 @@ fn run_impl(
 /// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
 /// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 /// - `pids_limit` (integer): Tune a container's pids limit.
-/// - `platform` (string): Platform in the format "os[/arch[/variant]]".
+/// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
 /// - `ports` (object): Ports to bind inside the container.
 /// - `privileged` (boolean): Give extended privileges to this container.
 /// - `publish_all_ports` (boolean): Publish all ports to the host.
 /// - `read_only` (boolean): Mount the container's root filesystem as read only.
 /// - `restart_policy` (object): Restart the container when it exits.
-/// - `runtime` (string): Runtime to use with this container.
+/// - `runtime` (string; API 1.25+): Runtime to use with this container.
 /// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
 /// - `shm_size` (integer|string): Size of /dev/shm.
 /// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
 /// - `stop_signal` (string): The stop signal to use to stop the container.
-/// - `stop_timeout` (integer): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+/// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
 /// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
 /// - `sysctls` (object): Kernel parameters to set in the container.
 /// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.

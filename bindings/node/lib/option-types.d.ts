@@ -89,7 +89,7 @@ export interface ContainersRunKeys {
   pull?: boolean;
   /** The command to run in the container (when the command argument is NULL). */
   command?: string | unknown[];
-  /** enable auto-removal of the container on daemon side when the container's process exits. */
+  /** enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+) */
   auto_remove?: boolean;
   /** Block IO weight (relative weight), accepts a weight value between 10 and 1000. */
   blkio_weight?: number;
@@ -103,17 +103,17 @@ export interface ContainersRunKeys {
   cgroup_parent?: string;
   /** Override the default cgroup namespace mode for the container. */
   cgroupns?: string;
-  /** Number of usable CPUs (Windows only). */
+  /** Number of usable CPUs (Windows only). (API 1.25+) */
   cpu_count?: number;
-  /** Usable percentage of the available CPUs (Windows only). */
+  /** Usable percentage of the available CPUs (Windows only). (API 1.25+) */
   cpu_percent?: number;
   /** The length of a CPU period in microseconds. */
   cpu_period?: number;
   /** Microseconds of CPU time that the container can get in a CPU period. */
   cpu_quota?: number;
-  /** Limit CPU real-time period in microseconds. */
+  /** Limit CPU real-time period in microseconds. (API 1.25+) */
   cpu_rt_period?: number;
-  /** Limit CPU real-time runtime in microseconds. */
+  /** Limit CPU real-time runtime in microseconds. (API 1.25+) */
   cpu_rt_runtime?: number;
   /** CPU shares (relative weight). */
   cpu_shares?: number;
@@ -121,13 +121,13 @@ export interface ContainersRunKeys {
   cpuset_cpus?: string;
   /** Memory nodes (MEMs) in which to allow execution ("0-3", "0,1"). */
   cpuset_mems?: string;
-  /** A list of cgroup rules to apply to the container. */
+  /** A list of cgroup rules to apply to the container. (API 1.28+) */
   device_cgroup_rules?: unknown[];
   /** Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}]. */
   device_read_bps?: unknown[];
   /** Limit read rate (IO per second) from a device. */
   device_read_iops?: unknown[];
-  /** Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. */
+  /** Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+) */
   device_requests?: unknown[];
   /** Limit write rate (bytes per second) from a device. */
   device_write_bps?: unknown[];
@@ -151,13 +151,13 @@ export interface ContainersRunKeys {
   extra_hosts?: Record<string, unknown> | unknown[];
   /** List of additional group names and/or IDs that the container process will run as. */
   group_add?: unknown[];
-  /** Specify a test to perform to check that the container is healthy. */
+  /** Specify a test to perform to check that the container is healthy. (API 1.24+) */
   healthcheck?: Record<string, unknown>;
   /** Optional hostname for the container. */
   hostname?: string;
-  /** Run an init inside the container that forwards signals and reaps processes. */
+  /** Run an init inside the container that forwards signals and reaps processes. (API 1.25+) */
   init?: boolean;
-  /** Path to the docker-init binary. */
+  /** Path to the docker-init binary. (API 1.25+) */
   init_path?: string;
   /** Set the IPC mode for the container. */
   ipc_mode?: string;
@@ -183,11 +183,11 @@ export interface ContainersRunKeys {
   mem_swappiness?: number;
   /** Maximum amount of memory + swap a container is allowed to consume. */
   memswap_limit?: number | string;
-  /** Specification for mounts to be added to the container. */
+  /** Specification for mounts to be added to the container. (API 1.30+) */
   mounts?: unknown[];
   /** The name for this container. */
   name?: string;
-  /** CPU quota in units of 1e-9 CPUs. */
+  /** CPU quota in units of 1e-9 CPUs. (API 1.25+) */
   nano_cpus?: number;
   /** Name of the network this container will be connected to at creation time. */
   network?: string;
@@ -205,7 +205,7 @@ export interface ContainersRunKeys {
   pid_mode?: string;
   /** Tune a container's pids limit. */
   pids_limit?: number;
-  /** Platform in the format "os[/arch[/variant]]". */
+  /** Platform in the format "os[/arch[/variant]]". (API 1.41+) */
   platform?: string;
   /** Ports to bind inside the container. */
   ports?: Record<string, unknown>;
@@ -217,7 +217,7 @@ export interface ContainersRunKeys {
   read_only?: boolean;
   /** Restart the container when it exits. */
   restart_policy?: Record<string, unknown>;
-  /** Runtime to use with this container. */
+  /** Runtime to use with this container. (API 1.25+) */
   runtime?: string;
   /** A list of string values to customize labels for MLS systems, such as SELinux. */
   security_opt?: unknown[];
@@ -227,7 +227,7 @@ export interface ContainersRunKeys {
   stdin_open?: boolean;
   /** The stop signal to use to stop the container. */
   stop_signal?: string;
-  /** Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. */
+  /** Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+) */
   stop_timeout?: number;
   /** Storage driver options per container as a key-value mapping. */
   storage_opt?: Record<string, unknown>;
@@ -280,7 +280,7 @@ export interface ContainersRunCancelKeys {
   pull?: boolean;
   /** The command to run in the container (when the command argument is NULL). */
   command?: string | unknown[];
-  /** enable auto-removal of the container on daemon side when the container's process exits. */
+  /** enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+) */
   auto_remove?: boolean;
   /** Block IO weight (relative weight), accepts a weight value between 10 and 1000. */
   blkio_weight?: number;
@@ -294,17 +294,17 @@ export interface ContainersRunCancelKeys {
   cgroup_parent?: string;
   /** Override the default cgroup namespace mode for the container. */
   cgroupns?: string;
-  /** Number of usable CPUs (Windows only). */
+  /** Number of usable CPUs (Windows only). (API 1.25+) */
   cpu_count?: number;
-  /** Usable percentage of the available CPUs (Windows only). */
+  /** Usable percentage of the available CPUs (Windows only). (API 1.25+) */
   cpu_percent?: number;
   /** The length of a CPU period in microseconds. */
   cpu_period?: number;
   /** Microseconds of CPU time that the container can get in a CPU period. */
   cpu_quota?: number;
-  /** Limit CPU real-time period in microseconds. */
+  /** Limit CPU real-time period in microseconds. (API 1.25+) */
   cpu_rt_period?: number;
-  /** Limit CPU real-time runtime in microseconds. */
+  /** Limit CPU real-time runtime in microseconds. (API 1.25+) */
   cpu_rt_runtime?: number;
   /** CPU shares (relative weight). */
   cpu_shares?: number;
@@ -312,13 +312,13 @@ export interface ContainersRunCancelKeys {
   cpuset_cpus?: string;
   /** Memory nodes (MEMs) in which to allow execution ("0-3", "0,1"). */
   cpuset_mems?: string;
-  /** A list of cgroup rules to apply to the container. */
+  /** A list of cgroup rules to apply to the container. (API 1.28+) */
   device_cgroup_rules?: unknown[];
   /** Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}]. */
   device_read_bps?: unknown[];
   /** Limit read rate (IO per second) from a device. */
   device_read_iops?: unknown[];
-  /** Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. */
+  /** Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+) */
   device_requests?: unknown[];
   /** Limit write rate (bytes per second) from a device. */
   device_write_bps?: unknown[];
@@ -342,13 +342,13 @@ export interface ContainersRunCancelKeys {
   extra_hosts?: Record<string, unknown> | unknown[];
   /** List of additional group names and/or IDs that the container process will run as. */
   group_add?: unknown[];
-  /** Specify a test to perform to check that the container is healthy. */
+  /** Specify a test to perform to check that the container is healthy. (API 1.24+) */
   healthcheck?: Record<string, unknown>;
   /** Optional hostname for the container. */
   hostname?: string;
-  /** Run an init inside the container that forwards signals and reaps processes. */
+  /** Run an init inside the container that forwards signals and reaps processes. (API 1.25+) */
   init?: boolean;
-  /** Path to the docker-init binary. */
+  /** Path to the docker-init binary. (API 1.25+) */
   init_path?: string;
   /** Set the IPC mode for the container. */
   ipc_mode?: string;
@@ -374,11 +374,11 @@ export interface ContainersRunCancelKeys {
   mem_swappiness?: number;
   /** Maximum amount of memory + swap a container is allowed to consume. */
   memswap_limit?: number | string;
-  /** Specification for mounts to be added to the container. */
+  /** Specification for mounts to be added to the container. (API 1.30+) */
   mounts?: unknown[];
   /** The name for this container. */
   name?: string;
-  /** CPU quota in units of 1e-9 CPUs. */
+  /** CPU quota in units of 1e-9 CPUs. (API 1.25+) */
   nano_cpus?: number;
   /** Name of the network this container will be connected to at creation time. */
   network?: string;
@@ -396,7 +396,7 @@ export interface ContainersRunCancelKeys {
   pid_mode?: string;
   /** Tune a container's pids limit. */
   pids_limit?: number;
-  /** Platform in the format "os[/arch[/variant]]". */
+  /** Platform in the format "os[/arch[/variant]]". (API 1.41+) */
   platform?: string;
   /** Ports to bind inside the container. */
   ports?: Record<string, unknown>;
@@ -408,7 +408,7 @@ export interface ContainersRunCancelKeys {
   read_only?: boolean;
   /** Restart the container when it exits. */
   restart_policy?: Record<string, unknown>;
-  /** Runtime to use with this container. */
+  /** Runtime to use with this container. (API 1.25+) */
   runtime?: string;
   /** A list of string values to customize labels for MLS systems, such as SELinux. */
   security_opt?: unknown[];
@@ -418,7 +418,7 @@ export interface ContainersRunCancelKeys {
   stdin_open?: boolean;
   /** The stop signal to use to stop the container. */
   stop_signal?: string;
-  /** Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. */
+  /** Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+) */
   stop_timeout?: number;
   /** Storage driver options per container as a key-value mapping. */
   storage_opt?: Record<string, unknown>;
@@ -461,7 +461,7 @@ export interface ContainersCreateKeys {
   pull?: boolean;
   /** The command to run in the container (when the command argument is NULL). */
   command?: string | unknown[];
-  /** enable auto-removal of the container on daemon side when the container's process exits. */
+  /** enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+) */
   auto_remove?: boolean;
   /** Block IO weight (relative weight), accepts a weight value between 10 and 1000. */
   blkio_weight?: number;
@@ -475,17 +475,17 @@ export interface ContainersCreateKeys {
   cgroup_parent?: string;
   /** Override the default cgroup namespace mode for the container. */
   cgroupns?: string;
-  /** Number of usable CPUs (Windows only). */
+  /** Number of usable CPUs (Windows only). (API 1.25+) */
   cpu_count?: number;
-  /** Usable percentage of the available CPUs (Windows only). */
+  /** Usable percentage of the available CPUs (Windows only). (API 1.25+) */
   cpu_percent?: number;
   /** The length of a CPU period in microseconds. */
   cpu_period?: number;
   /** Microseconds of CPU time that the container can get in a CPU period. */
   cpu_quota?: number;
-  /** Limit CPU real-time period in microseconds. */
+  /** Limit CPU real-time period in microseconds. (API 1.25+) */
   cpu_rt_period?: number;
-  /** Limit CPU real-time runtime in microseconds. */
+  /** Limit CPU real-time runtime in microseconds. (API 1.25+) */
   cpu_rt_runtime?: number;
   /** CPU shares (relative weight). */
   cpu_shares?: number;
@@ -495,13 +495,13 @@ export interface ContainersCreateKeys {
   cpuset_mems?: string;
   /** Run container in the background and return a Container object. */
   detach?: boolean;
-  /** A list of cgroup rules to apply to the container. */
+  /** A list of cgroup rules to apply to the container. (API 1.28+) */
   device_cgroup_rules?: unknown[];
   /** Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}]. */
   device_read_bps?: unknown[];
   /** Limit read rate (IO per second) from a device. */
   device_read_iops?: unknown[];
-  /** Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. */
+  /** Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+) */
   device_requests?: unknown[];
   /** Limit write rate (bytes per second) from a device. */
   device_write_bps?: unknown[];
@@ -525,13 +525,13 @@ export interface ContainersCreateKeys {
   extra_hosts?: Record<string, unknown> | unknown[];
   /** List of additional group names and/or IDs that the container process will run as. */
   group_add?: unknown[];
-  /** Specify a test to perform to check that the container is healthy. */
+  /** Specify a test to perform to check that the container is healthy. (API 1.24+) */
   healthcheck?: Record<string, unknown>;
   /** Optional hostname for the container. */
   hostname?: string;
-  /** Run an init inside the container that forwards signals and reaps processes. */
+  /** Run an init inside the container that forwards signals and reaps processes. (API 1.25+) */
   init?: boolean;
-  /** Path to the docker-init binary. */
+  /** Path to the docker-init binary. (API 1.25+) */
   init_path?: string;
   /** Set the IPC mode for the container. */
   ipc_mode?: string;
@@ -557,11 +557,11 @@ export interface ContainersCreateKeys {
   mem_swappiness?: number;
   /** Maximum amount of memory + swap a container is allowed to consume. */
   memswap_limit?: number | string;
-  /** Specification for mounts to be added to the container. */
+  /** Specification for mounts to be added to the container. (API 1.30+) */
   mounts?: unknown[];
   /** The name for this container. */
   name?: string;
-  /** CPU quota in units of 1e-9 CPUs. */
+  /** CPU quota in units of 1e-9 CPUs. (API 1.25+) */
   nano_cpus?: number;
   /** Name of the network this container will be connected to at creation time. */
   network?: string;
@@ -579,7 +579,7 @@ export interface ContainersCreateKeys {
   pid_mode?: string;
   /** Tune a container's pids limit. */
   pids_limit?: number;
-  /** Platform in the format "os[/arch[/variant]]". */
+  /** Platform in the format "os[/arch[/variant]]". (API 1.41+) */
   platform?: string;
   /** Ports to bind inside the container. */
   ports?: Record<string, unknown>;
@@ -591,7 +591,7 @@ export interface ContainersCreateKeys {
   read_only?: boolean;
   /** Restart the container when it exits. */
   restart_policy?: Record<string, unknown>;
-  /** Runtime to use with this container. */
+  /** Runtime to use with this container. (API 1.25+) */
   runtime?: string;
   /** A list of string values to customize labels for MLS systems, such as SELinux. */
   security_opt?: unknown[];
@@ -601,7 +601,7 @@ export interface ContainersCreateKeys {
   stdin_open?: boolean;
   /** The stop signal to use to stop the container. */
   stop_signal?: string;
-  /** Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. */
+  /** Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+) */
   stop_timeout?: number;
   /** Storage driver options per container as a key-value mapping. */
   storage_opt?: Record<string, unknown>;

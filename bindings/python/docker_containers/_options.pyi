@@ -83,7 +83,7 @@ class ContainersRunOptions(TypedDict, total=False):
     pull: bool
     # The command to run in the container (when the command argument is NULL).
     command: str | Sequence[Any]
-    # enable auto-removal of the container on daemon side when the container's process exits.
+    # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
@@ -97,17 +97,17 @@ class ContainersRunOptions(TypedDict, total=False):
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
     cgroupns: str
-    # Number of usable CPUs (Windows only).
+    # Number of usable CPUs (Windows only). (API 1.25+)
     cpu_count: int
-    # Usable percentage of the available CPUs (Windows only).
+    # Usable percentage of the available CPUs (Windows only). (API 1.25+)
     cpu_percent: int
     # The length of a CPU period in microseconds.
     cpu_period: int
     # Microseconds of CPU time that the container can get in a CPU period.
     cpu_quota: int
-    # Limit CPU real-time period in microseconds.
+    # Limit CPU real-time period in microseconds. (API 1.25+)
     cpu_rt_period: int
-    # Limit CPU real-time runtime in microseconds.
+    # Limit CPU real-time runtime in microseconds. (API 1.25+)
     cpu_rt_runtime: int
     # CPU shares (relative weight).
     cpu_shares: int
@@ -115,13 +115,13 @@ class ContainersRunOptions(TypedDict, total=False):
     cpuset_cpus: str
     # Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
     cpuset_mems: str
-    # A list of cgroup rules to apply to the container.
+    # A list of cgroup rules to apply to the container. (API 1.28+)
     device_cgroup_rules: Sequence[Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
     device_read_bps: Sequence[Any]
     # Limit read rate (IO per second) from a device.
     device_read_iops: Sequence[Any]
-    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
     device_requests: Sequence[Any]
     # Limit write rate (bytes per second) from a device.
     device_write_bps: Sequence[Any]
@@ -145,13 +145,13 @@ class ContainersRunOptions(TypedDict, total=False):
     extra_hosts: Mapping[str, Any] | Sequence[Any]
     # List of additional group names and/or IDs that the container process will run as.
     group_add: Sequence[Any]
-    # Specify a test to perform to check that the container is healthy.
+    # Specify a test to perform to check that the container is healthy. (API 1.24+)
     healthcheck: Mapping[str, Any]
     # Optional hostname for the container.
     hostname: str
-    # Run an init inside the container that forwards signals and reaps processes.
+    # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
     init: bool
-    # Path to the docker-init binary.
+    # Path to the docker-init binary. (API 1.25+)
     init_path: str
     # Set the IPC mode for the container.
     ipc_mode: str
@@ -177,11 +177,11 @@ class ContainersRunOptions(TypedDict, total=False):
     mem_swappiness: int
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
-    # Specification for mounts to be added to the container.
+    # Specification for mounts to be added to the container. (API 1.30+)
     mounts: Sequence[Any]
     # The name for this container.
     name: str
-    # CPU quota in units of 1e-9 CPUs.
+    # CPU quota in units of 1e-9 CPUs. (API 1.25+)
     nano_cpus: int
     # Name of the network this container will be connected to at creation time.
     network: str
@@ -199,7 +199,7 @@ class ContainersRunOptions(TypedDict, total=False):
     pid_mode: str
     # Tune a container's pids limit.
     pids_limit: int
-    # Platform in the format "os[/arch[/variant]]".
+    # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
     ports: Mapping[str, Any]
@@ -211,7 +211,7 @@ class ContainersRunOptions(TypedDict, total=False):
     read_only: bool
     # Restart the container when it exits.
     restart_policy: Mapping[str, Any]
-    # Runtime to use with this container.
+    # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
     security_opt: Sequence[Any]
@@ -221,7 +221,7 @@ class ContainersRunOptions(TypedDict, total=False):
     stdin_open: bool
     # The stop signal to use to stop the container.
     stop_signal: str
-    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
     storage_opt: Mapping[str, Any]
@@ -273,7 +273,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     pull: bool
     # The command to run in the container (when the command argument is NULL).
     command: str | Sequence[Any]
-    # enable auto-removal of the container on daemon side when the container's process exits.
+    # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
@@ -287,17 +287,17 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
     cgroupns: str
-    # Number of usable CPUs (Windows only).
+    # Number of usable CPUs (Windows only). (API 1.25+)
     cpu_count: int
-    # Usable percentage of the available CPUs (Windows only).
+    # Usable percentage of the available CPUs (Windows only). (API 1.25+)
     cpu_percent: int
     # The length of a CPU period in microseconds.
     cpu_period: int
     # Microseconds of CPU time that the container can get in a CPU period.
     cpu_quota: int
-    # Limit CPU real-time period in microseconds.
+    # Limit CPU real-time period in microseconds. (API 1.25+)
     cpu_rt_period: int
-    # Limit CPU real-time runtime in microseconds.
+    # Limit CPU real-time runtime in microseconds. (API 1.25+)
     cpu_rt_runtime: int
     # CPU shares (relative weight).
     cpu_shares: int
@@ -305,13 +305,13 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     cpuset_cpus: str
     # Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
     cpuset_mems: str
-    # A list of cgroup rules to apply to the container.
+    # A list of cgroup rules to apply to the container. (API 1.28+)
     device_cgroup_rules: Sequence[Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
     device_read_bps: Sequence[Any]
     # Limit read rate (IO per second) from a device.
     device_read_iops: Sequence[Any]
-    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
     device_requests: Sequence[Any]
     # Limit write rate (bytes per second) from a device.
     device_write_bps: Sequence[Any]
@@ -335,13 +335,13 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     extra_hosts: Mapping[str, Any] | Sequence[Any]
     # List of additional group names and/or IDs that the container process will run as.
     group_add: Sequence[Any]
-    # Specify a test to perform to check that the container is healthy.
+    # Specify a test to perform to check that the container is healthy. (API 1.24+)
     healthcheck: Mapping[str, Any]
     # Optional hostname for the container.
     hostname: str
-    # Run an init inside the container that forwards signals and reaps processes.
+    # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
     init: bool
-    # Path to the docker-init binary.
+    # Path to the docker-init binary. (API 1.25+)
     init_path: str
     # Set the IPC mode for the container.
     ipc_mode: str
@@ -367,11 +367,11 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     mem_swappiness: int
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
-    # Specification for mounts to be added to the container.
+    # Specification for mounts to be added to the container. (API 1.30+)
     mounts: Sequence[Any]
     # The name for this container.
     name: str
-    # CPU quota in units of 1e-9 CPUs.
+    # CPU quota in units of 1e-9 CPUs. (API 1.25+)
     nano_cpus: int
     # Name of the network this container will be connected to at creation time.
     network: str
@@ -389,7 +389,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     pid_mode: str
     # Tune a container's pids limit.
     pids_limit: int
-    # Platform in the format "os[/arch[/variant]]".
+    # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
     ports: Mapping[str, Any]
@@ -401,7 +401,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     read_only: bool
     # Restart the container when it exits.
     restart_policy: Mapping[str, Any]
-    # Runtime to use with this container.
+    # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
     security_opt: Sequence[Any]
@@ -411,7 +411,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     stdin_open: bool
     # The stop signal to use to stop the container.
     stop_signal: str
-    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
     storage_opt: Mapping[str, Any]
@@ -453,7 +453,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     pull: bool
     # The command to run in the container (when the command argument is NULL).
     command: str | Sequence[Any]
-    # enable auto-removal of the container on daemon side when the container's process exits.
+    # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
@@ -467,17 +467,17 @@ class ContainersCreateOptions(TypedDict, total=False):
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
     cgroupns: str
-    # Number of usable CPUs (Windows only).
+    # Number of usable CPUs (Windows only). (API 1.25+)
     cpu_count: int
-    # Usable percentage of the available CPUs (Windows only).
+    # Usable percentage of the available CPUs (Windows only). (API 1.25+)
     cpu_percent: int
     # The length of a CPU period in microseconds.
     cpu_period: int
     # Microseconds of CPU time that the container can get in a CPU period.
     cpu_quota: int
-    # Limit CPU real-time period in microseconds.
+    # Limit CPU real-time period in microseconds. (API 1.25+)
     cpu_rt_period: int
-    # Limit CPU real-time runtime in microseconds.
+    # Limit CPU real-time runtime in microseconds. (API 1.25+)
     cpu_rt_runtime: int
     # CPU shares (relative weight).
     cpu_shares: int
@@ -487,13 +487,13 @@ class ContainersCreateOptions(TypedDict, total=False):
     cpuset_mems: str
     # Run container in the background and return a Container object.
     detach: bool
-    # A list of cgroup rules to apply to the container.
+    # A list of cgroup rules to apply to the container. (API 1.28+)
     device_cgroup_rules: Sequence[Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
     device_read_bps: Sequence[Any]
     # Limit read rate (IO per second) from a device.
     device_read_iops: Sequence[Any]
-    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
     device_requests: Sequence[Any]
     # Limit write rate (bytes per second) from a device.
     device_write_bps: Sequence[Any]
@@ -517,13 +517,13 @@ class ContainersCreateOptions(TypedDict, total=False):
     extra_hosts: Mapping[str, Any] | Sequence[Any]
     # List of additional group names and/or IDs that the container process will run as.
     group_add: Sequence[Any]
-    # Specify a test to perform to check that the container is healthy.
+    # Specify a test to perform to check that the container is healthy. (API 1.24+)
     healthcheck: Mapping[str, Any]
     # Optional hostname for the container.
     hostname: str
-    # Run an init inside the container that forwards signals and reaps processes.
+    # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
     init: bool
-    # Path to the docker-init binary.
+    # Path to the docker-init binary. (API 1.25+)
     init_path: str
     # Set the IPC mode for the container.
     ipc_mode: str
@@ -549,11 +549,11 @@ class ContainersCreateOptions(TypedDict, total=False):
     mem_swappiness: int
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
-    # Specification for mounts to be added to the container.
+    # Specification for mounts to be added to the container. (API 1.30+)
     mounts: Sequence[Any]
     # The name for this container.
     name: str
-    # CPU quota in units of 1e-9 CPUs.
+    # CPU quota in units of 1e-9 CPUs. (API 1.25+)
     nano_cpus: int
     # Name of the network this container will be connected to at creation time.
     network: str
@@ -571,7 +571,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     pid_mode: str
     # Tune a container's pids limit.
     pids_limit: int
-    # Platform in the format "os[/arch[/variant]]".
+    # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
     ports: Mapping[str, Any]
@@ -583,7 +583,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     read_only: bool
     # Restart the container when it exits.
     restart_policy: Mapping[str, Any]
-    # Runtime to use with this container.
+    # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
     security_opt: Sequence[Any]
@@ -593,7 +593,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     stdin_open: bool
     # The stop signal to use to stop the container.
     stop_signal: str
-    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
     storage_opt: Mapping[str, Any]
@@ -1090,7 +1090,7 @@ class RunKwargs(TypedDict, total=False):
 
     # Pull the image when the engine does not have it. (default true)
     pull: bool
-    # enable auto-removal of the container on daemon side when the container's process exits.
+    # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
@@ -1104,17 +1104,17 @@ class RunKwargs(TypedDict, total=False):
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
     cgroupns: str
-    # Number of usable CPUs (Windows only).
+    # Number of usable CPUs (Windows only). (API 1.25+)
     cpu_count: int
-    # Usable percentage of the available CPUs (Windows only).
+    # Usable percentage of the available CPUs (Windows only). (API 1.25+)
     cpu_percent: int
     # The length of a CPU period in microseconds.
     cpu_period: int
     # Microseconds of CPU time that the container can get in a CPU period.
     cpu_quota: int
-    # Limit CPU real-time period in microseconds.
+    # Limit CPU real-time period in microseconds. (API 1.25+)
     cpu_rt_period: int
-    # Limit CPU real-time runtime in microseconds.
+    # Limit CPU real-time runtime in microseconds. (API 1.25+)
     cpu_rt_runtime: int
     # CPU shares (relative weight).
     cpu_shares: int
@@ -1122,13 +1122,13 @@ class RunKwargs(TypedDict, total=False):
     cpuset_cpus: str
     # Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
     cpuset_mems: str
-    # A list of cgroup rules to apply to the container.
+    # A list of cgroup rules to apply to the container. (API 1.28+)
     device_cgroup_rules: Sequence[Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
     device_read_bps: Sequence[Any]
     # Limit read rate (IO per second) from a device.
     device_read_iops: Sequence[Any]
-    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
     device_requests: Sequence[Any]
     # Limit write rate (bytes per second) from a device.
     device_write_bps: Sequence[Any]
@@ -1152,13 +1152,13 @@ class RunKwargs(TypedDict, total=False):
     extra_hosts: Mapping[str, Any] | Sequence[Any]
     # List of additional group names and/or IDs that the container process will run as.
     group_add: Sequence[Any]
-    # Specify a test to perform to check that the container is healthy.
+    # Specify a test to perform to check that the container is healthy. (API 1.24+)
     healthcheck: Mapping[str, Any]
     # Optional hostname for the container.
     hostname: str
-    # Run an init inside the container that forwards signals and reaps processes.
+    # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
     init: bool
-    # Path to the docker-init binary.
+    # Path to the docker-init binary. (API 1.25+)
     init_path: str
     # Set the IPC mode for the container.
     ipc_mode: str
@@ -1184,11 +1184,11 @@ class RunKwargs(TypedDict, total=False):
     mem_swappiness: int
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
-    # Specification for mounts to be added to the container.
+    # Specification for mounts to be added to the container. (API 1.30+)
     mounts: Sequence[Any]
     # The name for this container.
     name: str
-    # CPU quota in units of 1e-9 CPUs.
+    # CPU quota in units of 1e-9 CPUs. (API 1.25+)
     nano_cpus: int
     # Name of the network this container will be connected to at creation time.
     network: str
@@ -1206,7 +1206,7 @@ class RunKwargs(TypedDict, total=False):
     pid_mode: str
     # Tune a container's pids limit.
     pids_limit: int
-    # Platform in the format "os[/arch[/variant]]".
+    # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
     ports: Mapping[str, Any]
@@ -1218,7 +1218,7 @@ class RunKwargs(TypedDict, total=False):
     read_only: bool
     # Restart the container when it exits.
     restart_policy: Mapping[str, Any]
-    # Runtime to use with this container.
+    # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
     security_opt: Sequence[Any]
@@ -1228,7 +1228,7 @@ class RunKwargs(TypedDict, total=False):
     stdin_open: bool
     # The stop signal to use to stop the container.
     stop_signal: str
-    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
     storage_opt: Mapping[str, Any]
@@ -1268,7 +1268,7 @@ class CreateKwargs(TypedDict, total=False):
 
     # Pull the image when the engine does not have it. (default true)
     pull: bool
-    # enable auto-removal of the container on daemon side when the container's process exits.
+    # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
@@ -1282,17 +1282,17 @@ class CreateKwargs(TypedDict, total=False):
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
     cgroupns: str
-    # Number of usable CPUs (Windows only).
+    # Number of usable CPUs (Windows only). (API 1.25+)
     cpu_count: int
-    # Usable percentage of the available CPUs (Windows only).
+    # Usable percentage of the available CPUs (Windows only). (API 1.25+)
     cpu_percent: int
     # The length of a CPU period in microseconds.
     cpu_period: int
     # Microseconds of CPU time that the container can get in a CPU period.
     cpu_quota: int
-    # Limit CPU real-time period in microseconds.
+    # Limit CPU real-time period in microseconds. (API 1.25+)
     cpu_rt_period: int
-    # Limit CPU real-time runtime in microseconds.
+    # Limit CPU real-time runtime in microseconds. (API 1.25+)
     cpu_rt_runtime: int
     # CPU shares (relative weight).
     cpu_shares: int
@@ -1302,13 +1302,13 @@ class CreateKwargs(TypedDict, total=False):
     cpuset_mems: str
     # Run container in the background and return a Container object.
     detach: bool
-    # A list of cgroup rules to apply to the container.
+    # A list of cgroup rules to apply to the container. (API 1.28+)
     device_cgroup_rules: Sequence[Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
     device_read_bps: Sequence[Any]
     # Limit read rate (IO per second) from a device.
     device_read_iops: Sequence[Any]
-    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+    # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
     device_requests: Sequence[Any]
     # Limit write rate (bytes per second) from a device.
     device_write_bps: Sequence[Any]
@@ -1332,13 +1332,13 @@ class CreateKwargs(TypedDict, total=False):
     extra_hosts: Mapping[str, Any] | Sequence[Any]
     # List of additional group names and/or IDs that the container process will run as.
     group_add: Sequence[Any]
-    # Specify a test to perform to check that the container is healthy.
+    # Specify a test to perform to check that the container is healthy. (API 1.24+)
     healthcheck: Mapping[str, Any]
     # Optional hostname for the container.
     hostname: str
-    # Run an init inside the container that forwards signals and reaps processes.
+    # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
     init: bool
-    # Path to the docker-init binary.
+    # Path to the docker-init binary. (API 1.25+)
     init_path: str
     # Set the IPC mode for the container.
     ipc_mode: str
@@ -1364,11 +1364,11 @@ class CreateKwargs(TypedDict, total=False):
     mem_swappiness: int
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
-    # Specification for mounts to be added to the container.
+    # Specification for mounts to be added to the container. (API 1.30+)
     mounts: Sequence[Any]
     # The name for this container.
     name: str
-    # CPU quota in units of 1e-9 CPUs.
+    # CPU quota in units of 1e-9 CPUs. (API 1.25+)
     nano_cpus: int
     # Name of the network this container will be connected to at creation time.
     network: str
@@ -1386,7 +1386,7 @@ class CreateKwargs(TypedDict, total=False):
     pid_mode: str
     # Tune a container's pids limit.
     pids_limit: int
-    # Platform in the format "os[/arch[/variant]]".
+    # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
     ports: Mapping[str, Any]
@@ -1398,7 +1398,7 @@ class CreateKwargs(TypedDict, total=False):
     read_only: bool
     # Restart the container when it exits.
     restart_policy: Mapping[str, Any]
-    # Runtime to use with this container.
+    # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
     security_opt: Sequence[Any]
@@ -1408,7 +1408,7 @@ class CreateKwargs(TypedDict, total=False):
     stdin_open: bool
     # The stop signal to use to stop the container.
     stop_signal: str
-    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+    # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
     storage_opt: Mapping[str, Any]
