@@ -62,7 +62,7 @@ check-header:
 # The option table (src/engine/option_table.rs) as api/options.json, and what
 # scripts/gen_options.py makes from it: the `Options (option table...)` doc blocks in src/ffi
 # (so the header's), the TypeScript interfaces (bindings/node/lib/option-types.d.ts), the Python
-# TypedDicts (bindings/python/docker_containers/_options.pyi) and the Go option structs
+# TypedDicts (bindings/python/docker_containers/_options.py) and the Go option structs
 # (bindings/go/options_gen.go). check-options fails when any of them is stale.
 OPTIONS_JSON := api/options.json
 OPTIONS_DUMP = $(CARGO) run -q --features test-panic --example options_json

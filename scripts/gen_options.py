@@ -4,7 +4,8 @@
 - the `Options (option table)` doc block of each export in src/ffi/*.rs that takes options
   (cbindgen copies it into include/docker_containers.h);
 - bindings/node/lib/option-types.d.ts: one TypeScript interface per C function;
-- bindings/python/docker_containers/_options.pyi: one TypedDict per C function;
+- bindings/python/docker_containers/_options.py: one TypedDict per C function (and per
+  Python method's **kwargs);
 - bindings/go/options_gen.go: typed option structs for the Go binding.
 
     python3 scripts/gen_options.py           write them
@@ -153,7 +154,7 @@ def gen_ts(table):
 # ---- Python ----
 
 PY_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool",
-            "object": "Mapping[str, Any]", "array": "Sequence[Any]"}
+            "object": "_t.Mapping[str, _t.Any]", "array": "_t.Sequence[_t.Any]"}
 
 
 def py_type(t):
@@ -180,7 +181,10 @@ def gen_py(table):
         "# Generated from api/options.json (src/engine/option_table.rs) by scripts/gen_options.py:",
         "# do not edit; run `make options`. One TypedDict per C function that takes options, and",
         "# one per Python method's **kwargs (client.pyi).",
-        "from typing import Any, Mapping, Sequence, TypedDict",
+        "from __future__ import annotations",
+        "",
+        "import typing as _t",
+        "from typing import TypedDict",
         "",
     ]
     dicts = [("%sOptions" % pascal(fn), fn, keys) for fn, keys in table.items()]
@@ -291,7 +295,7 @@ def main():
         sys.exit("gen_options: " + "\n".join(errors))
     generated = {
         os.path.join(ROOT, "bindings", "node", "lib", "option-types.d.ts"): gen_ts(table),
-        os.path.join(ROOT, "bindings", "python", "docker_containers", "_options.pyi"): gen_py(table),
+        os.path.join(ROOT, "bindings", "python", "docker_containers", "_options.py"): gen_py(table),
         os.path.join(ROOT, "bindings", "go", "options_gen.go"): gen_go(table),
     }
     for path, text in generated.items():

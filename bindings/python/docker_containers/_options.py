@@ -1,7 +1,10 @@
 # Generated from api/options.json (src/engine/option_table.rs) by scripts/gen_options.py:
 # do not edit; run `make options`. One TypedDict per C function that takes options, and
 # one per Python method's **kwargs (client.pyi).
-from typing import Any, Mapping, Sequence, TypedDict
+from __future__ import annotations
+
+import typing as _t
+from typing import TypedDict
 
 
 class ClientFromEnvOptions(TypedDict, total=False):
@@ -16,7 +19,7 @@ class ClientFromEnvOptions(TypedDict, total=False):
     # The maximum number of connections to save in the pool. (default 64)
     max_pool_size: int
     # Use TLS (true); any tls_* key turns it on too.
-    tls: bool | Mapping[str, Any]
+    tls: bool | _t.Mapping[str, _t.Any]
     # Check the server certificate against the CA (false must be asked for). (default true)
     tls_verify: bool
     # Path to the CA certificate (PEM).
@@ -30,7 +33,7 @@ class ClientFromEnvOptions(TypedDict, total=False):
     # A Docker CLI context by name: its engine address and TLS files.
     context: str
     # Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
-    ssh_options: Sequence[Any]
+    ssh_options: _t.Sequence[_t.Any]
     # Find Podman's Docker-compatible socket instead of a base_url. (default false)
     podman: bool
 
@@ -48,7 +51,7 @@ class ClientNewOptions(TypedDict, total=False):
     # The maximum number of connections to save in the pool. (default 64)
     max_pool_size: int
     # Use TLS (true); any tls_* key turns it on too.
-    tls: bool | Mapping[str, Any]
+    tls: bool | _t.Mapping[str, _t.Any]
     # Check the server certificate against the CA (false must be asked for). (default true)
     tls_verify: bool
     # Path to the CA certificate (PEM).
@@ -62,7 +65,7 @@ class ClientNewOptions(TypedDict, total=False):
     # A Docker CLI context by name: its engine address and TLS files.
     context: str
     # Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
-    ssh_options: Sequence[Any]
+    ssh_options: _t.Sequence[_t.Any]
     # Find Podman's Docker-compatible socket instead of a base_url. (default false)
     podman: bool
 
@@ -82,17 +85,17 @@ class ContainersRunOptions(TypedDict, total=False):
     # Pull the image when the engine does not have it. (default true)
     pull: bool
     # The command to run in the container (when the command argument is NULL).
-    command: str | Sequence[Any]
+    command: str | _t.Sequence[_t.Any]
     # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
     # Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
-    blkio_weight_device: Sequence[Any]
+    blkio_weight_device: _t.Sequence[_t.Any]
     # Add kernel capabilities.
-    cap_add: Sequence[Any]
+    cap_add: _t.Sequence[_t.Any]
     # Drop kernel capabilities.
-    cap_drop: Sequence[Any]
+    cap_drop: _t.Sequence[_t.Any]
     # Override the default parent cgroup.
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
@@ -116,37 +119,37 @@ class ContainersRunOptions(TypedDict, total=False):
     # Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
     cpuset_mems: str
     # A list of cgroup rules to apply to the container. (API 1.28+)
-    device_cgroup_rules: Sequence[Any]
+    device_cgroup_rules: _t.Sequence[_t.Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
-    device_read_bps: Sequence[Any]
+    device_read_bps: _t.Sequence[_t.Any]
     # Limit read rate (IO per second) from a device.
-    device_read_iops: Sequence[Any]
+    device_read_iops: _t.Sequence[_t.Any]
     # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
-    device_requests: Sequence[Any]
+    device_requests: _t.Sequence[_t.Any]
     # Limit write rate (bytes per second) from a device.
-    device_write_bps: Sequence[Any]
+    device_write_bps: _t.Sequence[_t.Any]
     # Limit write rate (IO per second) from a device.
-    device_write_iops: Sequence[Any]
+    device_write_iops: _t.Sequence[_t.Any]
     # Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
-    devices: Sequence[Any]
+    devices: _t.Sequence[_t.Any]
     # Set custom DNS servers.
-    dns: Sequence[Any]
+    dns: _t.Sequence[_t.Any]
     # Additional options to be added to the container's "resolv.conf" file.
-    dns_opt: Sequence[Any]
+    dns_opt: _t.Sequence[_t.Any]
     # DNS search domains.
-    dns_search: Sequence[Any]
+    dns_search: _t.Sequence[_t.Any]
     # Set custom DNS search domains.
-    domainname: str | Sequence[Any]
+    domainname: str | _t.Sequence[_t.Any]
     # The entrypoint for the container.
-    entrypoint: str | Sequence[Any]
+    entrypoint: str | _t.Sequence[_t.Any]
     # Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
-    extra_hosts: Mapping[str, Any] | Sequence[Any]
+    extra_hosts: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # List of additional group names and/or IDs that the container process will run as.
-    group_add: Sequence[Any]
+    group_add: _t.Sequence[_t.Any]
     # Specify a test to perform to check that the container is healthy. (API 1.24+)
-    healthcheck: Mapping[str, Any]
+    healthcheck: _t.Mapping[str, _t.Any]
     # Optional hostname for the container.
     hostname: str
     # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
@@ -160,13 +163,13 @@ class ContainersRunOptions(TypedDict, total=False):
     # Kernel memory limit.
     kernel_memory: int | str
     # A dictionary of name-value labels.
-    labels: Mapping[str, Any] | Sequence[Any]
+    labels: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Mapping of links using the "{'container': 'alias'}" format.
-    links: Mapping[str, Any] | Sequence[Any]
+    links: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Logging configuration.
-    log_config: Mapping[str, Any]
+    log_config: _t.Mapping[str, _t.Any]
     # LXC config.
-    lxc_conf: Mapping[str, Any] | Sequence[Any]
+    lxc_conf: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # MAC address to assign to the container.
     mac_address: str
     # Memory limit.
@@ -178,7 +181,7 @@ class ContainersRunOptions(TypedDict, total=False):
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
     # Specification for mounts to be added to the container. (API 1.30+)
-    mounts: Sequence[Any]
+    mounts: _t.Sequence[_t.Any]
     # The name for this container.
     name: str
     # CPU quota in units of 1e-9 CPUs. (API 1.25+)
@@ -190,7 +193,7 @@ class ContainersRunOptions(TypedDict, total=False):
     # Network mode: "bridge", "none", "container:<name|id>" or "host".
     network_mode: str
     # Dictionary of EndpointConfig objects for each container network.
-    networking_config: Mapping[str, Any]
+    networking_config: _t.Mapping[str, _t.Any]
     # Whether to disable OOM killer.
     oom_kill_disable: bool
     # An integer value containing the score given to the container in order to tune OOM killer preferences.
@@ -202,7 +205,7 @@ class ContainersRunOptions(TypedDict, total=False):
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
-    ports: Mapping[str, Any]
+    ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
     # Publish all ports to the host.
@@ -210,11 +213,11 @@ class ContainersRunOptions(TypedDict, total=False):
     # Mount the container's root filesystem as read only.
     read_only: bool
     # Restart the container when it exits.
-    restart_policy: Mapping[str, Any]
+    restart_policy: _t.Mapping[str, _t.Any]
     # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
-    security_opt: Sequence[Any]
+    security_opt: _t.Sequence[_t.Any]
     # Size of /dev/shm.
     shm_size: int | str
     # Keep "STDIN" open even if not attached.
@@ -224,15 +227,15 @@ class ContainersRunOptions(TypedDict, total=False):
     # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
-    storage_opt: Mapping[str, Any]
+    storage_opt: _t.Mapping[str, _t.Any]
     # Kernel parameters to set in the container.
-    sysctls: Mapping[str, Any]
+    sysctls: _t.Mapping[str, _t.Any]
     # Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
-    tmpfs: Mapping[str, Any] | Sequence[Any]
+    tmpfs: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Allocate a pseudo-TTY.
     tty: bool
     # Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
-    ulimits: Sequence[Any]
+    ulimits: _t.Sequence[_t.Any]
     # If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
     use_config_proxy: bool
     # Username or UID to run commands as inside the container.
@@ -244,17 +247,17 @@ class ContainersRunOptions(TypedDict, total=False):
     # The name of a volume driver/plugin.
     volume_driver: str
     # A dictionary to configure volumes mounted inside the container.
-    volumes: Mapping[str, Any] | Sequence[Any] | str
+    volumes: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any] | str
     # List of container names or IDs to get volumes from.
-    volumes_from: Sequence[Any] | str
+    volumes_from: _t.Sequence[_t.Any] | str
     # Path to the working directory.
     working_dir: str
     # Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
-    Config: Mapping[str, Any]
+    Config: _t.Mapping[str, _t.Any]
     # Raw Engine API HostConfig fields, merged last, deeply.
-    HostConfig: Mapping[str, Any]
+    HostConfig: _t.Mapping[str, _t.Any]
     # Raw Engine API NetworkingConfig, merged last, deeply.
-    NetworkingConfig: Mapping[str, Any]
+    NetworkingConfig: _t.Mapping[str, _t.Any]
 
 class ContainersRunCancelOptions(TypedDict, total=False):
     """The options of docker_containers_run_cancel."""
@@ -272,17 +275,17 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Pull the image when the engine does not have it. (default true)
     pull: bool
     # The command to run in the container (when the command argument is NULL).
-    command: str | Sequence[Any]
+    command: str | _t.Sequence[_t.Any]
     # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
     # Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
-    blkio_weight_device: Sequence[Any]
+    blkio_weight_device: _t.Sequence[_t.Any]
     # Add kernel capabilities.
-    cap_add: Sequence[Any]
+    cap_add: _t.Sequence[_t.Any]
     # Drop kernel capabilities.
-    cap_drop: Sequence[Any]
+    cap_drop: _t.Sequence[_t.Any]
     # Override the default parent cgroup.
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
@@ -306,37 +309,37 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
     cpuset_mems: str
     # A list of cgroup rules to apply to the container. (API 1.28+)
-    device_cgroup_rules: Sequence[Any]
+    device_cgroup_rules: _t.Sequence[_t.Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
-    device_read_bps: Sequence[Any]
+    device_read_bps: _t.Sequence[_t.Any]
     # Limit read rate (IO per second) from a device.
-    device_read_iops: Sequence[Any]
+    device_read_iops: _t.Sequence[_t.Any]
     # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
-    device_requests: Sequence[Any]
+    device_requests: _t.Sequence[_t.Any]
     # Limit write rate (bytes per second) from a device.
-    device_write_bps: Sequence[Any]
+    device_write_bps: _t.Sequence[_t.Any]
     # Limit write rate (IO per second) from a device.
-    device_write_iops: Sequence[Any]
+    device_write_iops: _t.Sequence[_t.Any]
     # Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
-    devices: Sequence[Any]
+    devices: _t.Sequence[_t.Any]
     # Set custom DNS servers.
-    dns: Sequence[Any]
+    dns: _t.Sequence[_t.Any]
     # Additional options to be added to the container's "resolv.conf" file.
-    dns_opt: Sequence[Any]
+    dns_opt: _t.Sequence[_t.Any]
     # DNS search domains.
-    dns_search: Sequence[Any]
+    dns_search: _t.Sequence[_t.Any]
     # Set custom DNS search domains.
-    domainname: str | Sequence[Any]
+    domainname: str | _t.Sequence[_t.Any]
     # The entrypoint for the container.
-    entrypoint: str | Sequence[Any]
+    entrypoint: str | _t.Sequence[_t.Any]
     # Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
-    extra_hosts: Mapping[str, Any] | Sequence[Any]
+    extra_hosts: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # List of additional group names and/or IDs that the container process will run as.
-    group_add: Sequence[Any]
+    group_add: _t.Sequence[_t.Any]
     # Specify a test to perform to check that the container is healthy. (API 1.24+)
-    healthcheck: Mapping[str, Any]
+    healthcheck: _t.Mapping[str, _t.Any]
     # Optional hostname for the container.
     hostname: str
     # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
@@ -350,13 +353,13 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Kernel memory limit.
     kernel_memory: int | str
     # A dictionary of name-value labels.
-    labels: Mapping[str, Any] | Sequence[Any]
+    labels: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Mapping of links using the "{'container': 'alias'}" format.
-    links: Mapping[str, Any] | Sequence[Any]
+    links: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Logging configuration.
-    log_config: Mapping[str, Any]
+    log_config: _t.Mapping[str, _t.Any]
     # LXC config.
-    lxc_conf: Mapping[str, Any] | Sequence[Any]
+    lxc_conf: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # MAC address to assign to the container.
     mac_address: str
     # Memory limit.
@@ -368,7 +371,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
     # Specification for mounts to be added to the container. (API 1.30+)
-    mounts: Sequence[Any]
+    mounts: _t.Sequence[_t.Any]
     # The name for this container.
     name: str
     # CPU quota in units of 1e-9 CPUs. (API 1.25+)
@@ -380,7 +383,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Network mode: "bridge", "none", "container:<name|id>" or "host".
     network_mode: str
     # Dictionary of EndpointConfig objects for each container network.
-    networking_config: Mapping[str, Any]
+    networking_config: _t.Mapping[str, _t.Any]
     # Whether to disable OOM killer.
     oom_kill_disable: bool
     # An integer value containing the score given to the container in order to tune OOM killer preferences.
@@ -392,7 +395,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
-    ports: Mapping[str, Any]
+    ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
     # Publish all ports to the host.
@@ -400,11 +403,11 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Mount the container's root filesystem as read only.
     read_only: bool
     # Restart the container when it exits.
-    restart_policy: Mapping[str, Any]
+    restart_policy: _t.Mapping[str, _t.Any]
     # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
-    security_opt: Sequence[Any]
+    security_opt: _t.Sequence[_t.Any]
     # Size of /dev/shm.
     shm_size: int | str
     # Keep "STDIN" open even if not attached.
@@ -414,15 +417,15 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
-    storage_opt: Mapping[str, Any]
+    storage_opt: _t.Mapping[str, _t.Any]
     # Kernel parameters to set in the container.
-    sysctls: Mapping[str, Any]
+    sysctls: _t.Mapping[str, _t.Any]
     # Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
-    tmpfs: Mapping[str, Any] | Sequence[Any]
+    tmpfs: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Allocate a pseudo-TTY.
     tty: bool
     # Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
-    ulimits: Sequence[Any]
+    ulimits: _t.Sequence[_t.Any]
     # If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
     use_config_proxy: bool
     # Username or UID to run commands as inside the container.
@@ -434,17 +437,17 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     # The name of a volume driver/plugin.
     volume_driver: str
     # A dictionary to configure volumes mounted inside the container.
-    volumes: Mapping[str, Any] | Sequence[Any] | str
+    volumes: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any] | str
     # List of container names or IDs to get volumes from.
-    volumes_from: Sequence[Any] | str
+    volumes_from: _t.Sequence[_t.Any] | str
     # Path to the working directory.
     working_dir: str
     # Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
-    Config: Mapping[str, Any]
+    Config: _t.Mapping[str, _t.Any]
     # Raw Engine API HostConfig fields, merged last, deeply.
-    HostConfig: Mapping[str, Any]
+    HostConfig: _t.Mapping[str, _t.Any]
     # Raw Engine API NetworkingConfig, merged last, deeply.
-    NetworkingConfig: Mapping[str, Any]
+    NetworkingConfig: _t.Mapping[str, _t.Any]
 
 class ContainersCreateOptions(TypedDict, total=False):
     """The options of docker_containers_create."""
@@ -452,17 +455,17 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Pull the image when the engine does not have it. (default true)
     pull: bool
     # The command to run in the container (when the command argument is NULL).
-    command: str | Sequence[Any]
+    command: str | _t.Sequence[_t.Any]
     # enable auto-removal of the container on daemon side when the container's process exits. (API 1.25+)
     auto_remove: bool
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
     # Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
-    blkio_weight_device: Sequence[Any]
+    blkio_weight_device: _t.Sequence[_t.Any]
     # Add kernel capabilities.
-    cap_add: Sequence[Any]
+    cap_add: _t.Sequence[_t.Any]
     # Drop kernel capabilities.
-    cap_drop: Sequence[Any]
+    cap_drop: _t.Sequence[_t.Any]
     # Override the default parent cgroup.
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
@@ -488,37 +491,37 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Run container in the background and return a Container object.
     detach: bool
     # A list of cgroup rules to apply to the container. (API 1.28+)
-    device_cgroup_rules: Sequence[Any]
+    device_cgroup_rules: _t.Sequence[_t.Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
-    device_read_bps: Sequence[Any]
+    device_read_bps: _t.Sequence[_t.Any]
     # Limit read rate (IO per second) from a device.
-    device_read_iops: Sequence[Any]
+    device_read_iops: _t.Sequence[_t.Any]
     # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
-    device_requests: Sequence[Any]
+    device_requests: _t.Sequence[_t.Any]
     # Limit write rate (bytes per second) from a device.
-    device_write_bps: Sequence[Any]
+    device_write_bps: _t.Sequence[_t.Any]
     # Limit write rate (IO per second) from a device.
-    device_write_iops: Sequence[Any]
+    device_write_iops: _t.Sequence[_t.Any]
     # Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
-    devices: Sequence[Any]
+    devices: _t.Sequence[_t.Any]
     # Set custom DNS servers.
-    dns: Sequence[Any]
+    dns: _t.Sequence[_t.Any]
     # Additional options to be added to the container's "resolv.conf" file.
-    dns_opt: Sequence[Any]
+    dns_opt: _t.Sequence[_t.Any]
     # DNS search domains.
-    dns_search: Sequence[Any]
+    dns_search: _t.Sequence[_t.Any]
     # Set custom DNS search domains.
-    domainname: str | Sequence[Any]
+    domainname: str | _t.Sequence[_t.Any]
     # The entrypoint for the container.
-    entrypoint: str | Sequence[Any]
+    entrypoint: str | _t.Sequence[_t.Any]
     # Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
-    extra_hosts: Mapping[str, Any] | Sequence[Any]
+    extra_hosts: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # List of additional group names and/or IDs that the container process will run as.
-    group_add: Sequence[Any]
+    group_add: _t.Sequence[_t.Any]
     # Specify a test to perform to check that the container is healthy. (API 1.24+)
-    healthcheck: Mapping[str, Any]
+    healthcheck: _t.Mapping[str, _t.Any]
     # Optional hostname for the container.
     hostname: str
     # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
@@ -532,13 +535,13 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Kernel memory limit.
     kernel_memory: int | str
     # A dictionary of name-value labels.
-    labels: Mapping[str, Any] | Sequence[Any]
+    labels: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Mapping of links using the "{'container': 'alias'}" format.
-    links: Mapping[str, Any] | Sequence[Any]
+    links: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Logging configuration.
-    log_config: Mapping[str, Any]
+    log_config: _t.Mapping[str, _t.Any]
     # LXC config.
-    lxc_conf: Mapping[str, Any] | Sequence[Any]
+    lxc_conf: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # MAC address to assign to the container.
     mac_address: str
     # Memory limit.
@@ -550,7 +553,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
     # Specification for mounts to be added to the container. (API 1.30+)
-    mounts: Sequence[Any]
+    mounts: _t.Sequence[_t.Any]
     # The name for this container.
     name: str
     # CPU quota in units of 1e-9 CPUs. (API 1.25+)
@@ -562,7 +565,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Network mode: "bridge", "none", "container:<name|id>" or "host".
     network_mode: str
     # Dictionary of EndpointConfig objects for each container network.
-    networking_config: Mapping[str, Any]
+    networking_config: _t.Mapping[str, _t.Any]
     # Whether to disable OOM killer.
     oom_kill_disable: bool
     # An integer value containing the score given to the container in order to tune OOM killer preferences.
@@ -574,7 +577,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
-    ports: Mapping[str, Any]
+    ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
     # Publish all ports to the host.
@@ -582,11 +585,11 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Mount the container's root filesystem as read only.
     read_only: bool
     # Restart the container when it exits.
-    restart_policy: Mapping[str, Any]
+    restart_policy: _t.Mapping[str, _t.Any]
     # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
-    security_opt: Sequence[Any]
+    security_opt: _t.Sequence[_t.Any]
     # Size of /dev/shm.
     shm_size: int | str
     # Keep "STDIN" open even if not attached.
@@ -596,15 +599,15 @@ class ContainersCreateOptions(TypedDict, total=False):
     # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
-    storage_opt: Mapping[str, Any]
+    storage_opt: _t.Mapping[str, _t.Any]
     # Kernel parameters to set in the container.
-    sysctls: Mapping[str, Any]
+    sysctls: _t.Mapping[str, _t.Any]
     # Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
-    tmpfs: Mapping[str, Any] | Sequence[Any]
+    tmpfs: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Allocate a pseudo-TTY.
     tty: bool
     # Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
-    ulimits: Sequence[Any]
+    ulimits: _t.Sequence[_t.Any]
     # If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
     use_config_proxy: bool
     # Username or UID to run commands as inside the container.
@@ -616,17 +619,17 @@ class ContainersCreateOptions(TypedDict, total=False):
     # The name of a volume driver/plugin.
     volume_driver: str
     # A dictionary to configure volumes mounted inside the container.
-    volumes: Mapping[str, Any] | Sequence[Any] | str
+    volumes: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any] | str
     # List of container names or IDs to get volumes from.
-    volumes_from: Sequence[Any] | str
+    volumes_from: _t.Sequence[_t.Any] | str
     # Path to the working directory.
     working_dir: str
     # Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
-    Config: Mapping[str, Any]
+    Config: _t.Mapping[str, _t.Any]
     # Raw Engine API HostConfig fields, merged last, deeply.
-    HostConfig: Mapping[str, Any]
+    HostConfig: _t.Mapping[str, _t.Any]
     # Raw Engine API NetworkingConfig, merged last, deeply.
-    NetworkingConfig: Mapping[str, Any]
+    NetworkingConfig: _t.Mapping[str, _t.Any]
 
 class ContainersListOptions(TypedDict, total=False):
     """The options of docker_containers_list."""
@@ -640,7 +643,7 @@ class ContainersListOptions(TypedDict, total=False):
     # Show limit last created containers, include non-running ones.
     limit: int
     # Filters to be processed on the container list, such as {"status": "exited", "label": ["a=b"]}.
-    filters: Mapping[str, Any]
+    filters: _t.Mapping[str, _t.Any]
     # Do not inspect containers: the engine's list entries as they are. (default false)
     sparse: bool
     # Ignore failures due to missing containers when attempting to inspect containers from the original list. (default true)
@@ -650,7 +653,7 @@ class ContainersPruneOptions(TypedDict, total=False):
     """The options of docker_containers_prune."""
 
     # Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
-    filters: Mapping[str, Any]
+    filters: _t.Mapping[str, _t.Any]
 
 class ContainerStopOptions(TypedDict, total=False):
     """The options of docker_container_stop."""
@@ -718,7 +721,7 @@ class ContainerUpdateOptions(TypedDict, total=False):
     # Kernel memory limit.
     kernel_memory: int | str
     # Restart policy dictionary.
-    restart_policy: Mapping[str, Any]
+    restart_policy: _t.Mapping[str, _t.Any]
     # CPU quota in units of 1e-9 CPUs.
     nano_cpus: int
     # CPUs as a number (1.5), sent as NanoCpus.
@@ -744,9 +747,9 @@ class ContainerCommitOptions(TypedDict, total=False):
     # The name of the author.
     author: str
     # Dockerfile instructions to apply while committing.
-    changes: str | Sequence[Any]
+    changes: str | _t.Sequence[_t.Any]
     # The configuration for the container.
-    conf: Mapping[str, Any]
+    conf: _t.Mapping[str, _t.Any]
     # Whether to pause the container before committing. (default true)
     pause: bool
 
@@ -931,7 +934,7 @@ class ContainerExecRunOptions(TypedDict, total=False):
     """The options of docker_container_exec_run."""
 
     # Command to be executed (when the cmd argument is NULL).
-    cmd: str | Sequence[Any]
+    cmd: str | _t.Sequence[_t.Any]
     # Attach to stdout. (default true)
     stdout: bool
     # Attach to stderr. (default true)
@@ -943,7 +946,7 @@ class ContainerExecRunOptions(TypedDict, total=False):
     # User to execute command as.
     user: str | int
     # A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Path to working directory for this exec session. (API 1.35+)
     workdir: str
     # Override the key sequence for detaching a container.
@@ -957,7 +960,7 @@ class ContainerExecStreamOptions(TypedDict, total=False):
     """The options of docker_container_exec_stream."""
 
     # Command to be executed (when the cmd argument is NULL).
-    cmd: str | Sequence[Any]
+    cmd: str | _t.Sequence[_t.Any]
     # Attach to stdout. (default true)
     stdout: bool
     # Attach to stderr. (default true)
@@ -969,7 +972,7 @@ class ContainerExecStreamOptions(TypedDict, total=False):
     # User to execute command as.
     user: str | int
     # A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Path to working directory for this exec session. (API 1.35+)
     workdir: str
     # Override the key sequence for detaching a container.
@@ -983,7 +986,7 @@ class ContainerExecOpenOptions(TypedDict, total=False):
     """The options of docker_container_exec_open."""
 
     # Command to be executed (when the cmd argument is NULL).
-    cmd: str | Sequence[Any]
+    cmd: str | _t.Sequence[_t.Any]
     # Attach to stdout. (default true)
     stdout: bool
     # Attach to stderr. (default true)
@@ -995,7 +998,7 @@ class ContainerExecOpenOptions(TypedDict, total=False):
     # User to execute command as.
     user: str | int
     # A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Path to working directory for this exec session. (API 1.35+)
     workdir: str
     # Override the key sequence for detaching a container.
@@ -1007,7 +1010,7 @@ class ContainerExecDetachedOptions(TypedDict, total=False):
     """The options of docker_container_exec_detached."""
 
     # Command to be executed (when the cmd argument is NULL).
-    cmd: str | Sequence[Any]
+    cmd: str | _t.Sequence[_t.Any]
     # Attach to stdout. (default true)
     stdout: bool
     # Attach to stderr. (default true)
@@ -1019,7 +1022,7 @@ class ContainerExecDetachedOptions(TypedDict, total=False):
     # User to execute command as.
     user: str | int
     # A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Path to working directory for this exec session. (API 1.35+)
     workdir: str
     # Override the key sequence for detaching a container.
@@ -1041,7 +1044,7 @@ class ClientKwargs(TypedDict, total=False):
     # The maximum number of connections to save in the pool. (default 64)
     max_pool_size: int
     # Use TLS (true); any tls_* key turns it on too.
-    tls: bool | Mapping[str, Any]
+    tls: bool | _t.Mapping[str, _t.Any]
     # Check the server certificate against the CA (false must be asked for). (default true)
     tls_verify: bool
     # Path to the CA certificate (PEM).
@@ -1055,7 +1058,7 @@ class ClientKwargs(TypedDict, total=False):
     # A Docker CLI context by name: its engine address and TLS files.
     context: str
     # Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
-    ssh_options: Sequence[Any]
+    ssh_options: _t.Sequence[_t.Any]
     # Find Podman's Docker-compatible socket instead of a base_url. (default false)
     podman: bool
 
@@ -1067,7 +1070,7 @@ class FromEnvKwargs(TypedDict, total=False):
     # The maximum number of connections to save in the pool. (default 64)
     max_pool_size: int
     # Use TLS (true); any tls_* key turns it on too.
-    tls: bool | Mapping[str, Any]
+    tls: bool | _t.Mapping[str, _t.Any]
     # Check the server certificate against the CA (false must be asked for). (default true)
     tls_verify: bool
     # Path to the CA certificate (PEM).
@@ -1081,7 +1084,7 @@ class FromEnvKwargs(TypedDict, total=False):
     # A Docker CLI context by name: its engine address and TLS files.
     context: str
     # Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
-    ssh_options: Sequence[Any]
+    ssh_options: _t.Sequence[_t.Any]
     # Find Podman's Docker-compatible socket instead of a base_url. (default false)
     podman: bool
 
@@ -1095,11 +1098,11 @@ class RunKwargs(TypedDict, total=False):
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
     # Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
-    blkio_weight_device: Sequence[Any]
+    blkio_weight_device: _t.Sequence[_t.Any]
     # Add kernel capabilities.
-    cap_add: Sequence[Any]
+    cap_add: _t.Sequence[_t.Any]
     # Drop kernel capabilities.
-    cap_drop: Sequence[Any]
+    cap_drop: _t.Sequence[_t.Any]
     # Override the default parent cgroup.
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
@@ -1123,37 +1126,37 @@ class RunKwargs(TypedDict, total=False):
     # Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
     cpuset_mems: str
     # A list of cgroup rules to apply to the container. (API 1.28+)
-    device_cgroup_rules: Sequence[Any]
+    device_cgroup_rules: _t.Sequence[_t.Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
-    device_read_bps: Sequence[Any]
+    device_read_bps: _t.Sequence[_t.Any]
     # Limit read rate (IO per second) from a device.
-    device_read_iops: Sequence[Any]
+    device_read_iops: _t.Sequence[_t.Any]
     # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
-    device_requests: Sequence[Any]
+    device_requests: _t.Sequence[_t.Any]
     # Limit write rate (bytes per second) from a device.
-    device_write_bps: Sequence[Any]
+    device_write_bps: _t.Sequence[_t.Any]
     # Limit write rate (IO per second) from a device.
-    device_write_iops: Sequence[Any]
+    device_write_iops: _t.Sequence[_t.Any]
     # Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
-    devices: Sequence[Any]
+    devices: _t.Sequence[_t.Any]
     # Set custom DNS servers.
-    dns: Sequence[Any]
+    dns: _t.Sequence[_t.Any]
     # Additional options to be added to the container's "resolv.conf" file.
-    dns_opt: Sequence[Any]
+    dns_opt: _t.Sequence[_t.Any]
     # DNS search domains.
-    dns_search: Sequence[Any]
+    dns_search: _t.Sequence[_t.Any]
     # Set custom DNS search domains.
-    domainname: str | Sequence[Any]
+    domainname: str | _t.Sequence[_t.Any]
     # The entrypoint for the container.
-    entrypoint: str | Sequence[Any]
+    entrypoint: str | _t.Sequence[_t.Any]
     # Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
-    extra_hosts: Mapping[str, Any] | Sequence[Any]
+    extra_hosts: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # List of additional group names and/or IDs that the container process will run as.
-    group_add: Sequence[Any]
+    group_add: _t.Sequence[_t.Any]
     # Specify a test to perform to check that the container is healthy. (API 1.24+)
-    healthcheck: Mapping[str, Any]
+    healthcheck: _t.Mapping[str, _t.Any]
     # Optional hostname for the container.
     hostname: str
     # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
@@ -1167,13 +1170,13 @@ class RunKwargs(TypedDict, total=False):
     # Kernel memory limit.
     kernel_memory: int | str
     # A dictionary of name-value labels.
-    labels: Mapping[str, Any] | Sequence[Any]
+    labels: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Mapping of links using the "{'container': 'alias'}" format.
-    links: Mapping[str, Any] | Sequence[Any]
+    links: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Logging configuration.
-    log_config: Mapping[str, Any]
+    log_config: _t.Mapping[str, _t.Any]
     # LXC config.
-    lxc_conf: Mapping[str, Any] | Sequence[Any]
+    lxc_conf: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # MAC address to assign to the container.
     mac_address: str
     # Memory limit.
@@ -1185,7 +1188,7 @@ class RunKwargs(TypedDict, total=False):
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
     # Specification for mounts to be added to the container. (API 1.30+)
-    mounts: Sequence[Any]
+    mounts: _t.Sequence[_t.Any]
     # The name for this container.
     name: str
     # CPU quota in units of 1e-9 CPUs. (API 1.25+)
@@ -1197,7 +1200,7 @@ class RunKwargs(TypedDict, total=False):
     # Network mode: "bridge", "none", "container:<name|id>" or "host".
     network_mode: str
     # Dictionary of EndpointConfig objects for each container network.
-    networking_config: Mapping[str, Any]
+    networking_config: _t.Mapping[str, _t.Any]
     # Whether to disable OOM killer.
     oom_kill_disable: bool
     # An integer value containing the score given to the container in order to tune OOM killer preferences.
@@ -1209,7 +1212,7 @@ class RunKwargs(TypedDict, total=False):
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
-    ports: Mapping[str, Any]
+    ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
     # Publish all ports to the host.
@@ -1217,11 +1220,11 @@ class RunKwargs(TypedDict, total=False):
     # Mount the container's root filesystem as read only.
     read_only: bool
     # Restart the container when it exits.
-    restart_policy: Mapping[str, Any]
+    restart_policy: _t.Mapping[str, _t.Any]
     # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
-    security_opt: Sequence[Any]
+    security_opt: _t.Sequence[_t.Any]
     # Size of /dev/shm.
     shm_size: int | str
     # Keep "STDIN" open even if not attached.
@@ -1231,15 +1234,15 @@ class RunKwargs(TypedDict, total=False):
     # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
-    storage_opt: Mapping[str, Any]
+    storage_opt: _t.Mapping[str, _t.Any]
     # Kernel parameters to set in the container.
-    sysctls: Mapping[str, Any]
+    sysctls: _t.Mapping[str, _t.Any]
     # Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
-    tmpfs: Mapping[str, Any] | Sequence[Any]
+    tmpfs: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Allocate a pseudo-TTY.
     tty: bool
     # Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
-    ulimits: Sequence[Any]
+    ulimits: _t.Sequence[_t.Any]
     # If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
     use_config_proxy: bool
     # Username or UID to run commands as inside the container.
@@ -1251,17 +1254,17 @@ class RunKwargs(TypedDict, total=False):
     # The name of a volume driver/plugin.
     volume_driver: str
     # A dictionary to configure volumes mounted inside the container.
-    volumes: Mapping[str, Any] | Sequence[Any] | str
+    volumes: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any] | str
     # List of container names or IDs to get volumes from.
-    volumes_from: Sequence[Any] | str
+    volumes_from: _t.Sequence[_t.Any] | str
     # Path to the working directory.
     working_dir: str
     # Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
-    Config: Mapping[str, Any]
+    Config: _t.Mapping[str, _t.Any]
     # Raw Engine API HostConfig fields, merged last, deeply.
-    HostConfig: Mapping[str, Any]
+    HostConfig: _t.Mapping[str, _t.Any]
     # Raw Engine API NetworkingConfig, merged last, deeply.
-    NetworkingConfig: Mapping[str, Any]
+    NetworkingConfig: _t.Mapping[str, _t.Any]
 
 class CreateKwargs(TypedDict, total=False):
     """The options of docker_containers_create."""
@@ -1273,11 +1276,11 @@ class CreateKwargs(TypedDict, total=False):
     # Block IO weight (relative weight), accepts a weight value between 10 and 1000.
     blkio_weight: int
     # Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
-    blkio_weight_device: Sequence[Any]
+    blkio_weight_device: _t.Sequence[_t.Any]
     # Add kernel capabilities.
-    cap_add: Sequence[Any]
+    cap_add: _t.Sequence[_t.Any]
     # Drop kernel capabilities.
-    cap_drop: Sequence[Any]
+    cap_drop: _t.Sequence[_t.Any]
     # Override the default parent cgroup.
     cgroup_parent: str
     # Override the default cgroup namespace mode for the container.
@@ -1303,37 +1306,37 @@ class CreateKwargs(TypedDict, total=False):
     # Run container in the background and return a Container object.
     detach: bool
     # A list of cgroup rules to apply to the container. (API 1.28+)
-    device_cgroup_rules: Sequence[Any]
+    device_cgroup_rules: _t.Sequence[_t.Any]
     # Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
-    device_read_bps: Sequence[Any]
+    device_read_bps: _t.Sequence[_t.Any]
     # Limit read rate (IO per second) from a device.
-    device_read_iops: Sequence[Any]
+    device_read_iops: _t.Sequence[_t.Any]
     # Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances. (API 1.40+)
-    device_requests: Sequence[Any]
+    device_requests: _t.Sequence[_t.Any]
     # Limit write rate (bytes per second) from a device.
-    device_write_bps: Sequence[Any]
+    device_write_bps: _t.Sequence[_t.Any]
     # Limit write rate (IO per second) from a device.
-    device_write_iops: Sequence[Any]
+    device_write_iops: _t.Sequence[_t.Any]
     # Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
-    devices: Sequence[Any]
+    devices: _t.Sequence[_t.Any]
     # Set custom DNS servers.
-    dns: Sequence[Any]
+    dns: _t.Sequence[_t.Any]
     # Additional options to be added to the container's "resolv.conf" file.
-    dns_opt: Sequence[Any]
+    dns_opt: _t.Sequence[_t.Any]
     # DNS search domains.
-    dns_search: Sequence[Any]
+    dns_search: _t.Sequence[_t.Any]
     # Set custom DNS search domains.
-    domainname: str | Sequence[Any]
+    domainname: str | _t.Sequence[_t.Any]
     # The entrypoint for the container.
-    entrypoint: str | Sequence[Any]
+    entrypoint: str | _t.Sequence[_t.Any]
     # Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
-    environment: Mapping[str, Any] | Sequence[Any]
+    environment: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
-    extra_hosts: Mapping[str, Any] | Sequence[Any]
+    extra_hosts: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # List of additional group names and/or IDs that the container process will run as.
-    group_add: Sequence[Any]
+    group_add: _t.Sequence[_t.Any]
     # Specify a test to perform to check that the container is healthy. (API 1.24+)
-    healthcheck: Mapping[str, Any]
+    healthcheck: _t.Mapping[str, _t.Any]
     # Optional hostname for the container.
     hostname: str
     # Run an init inside the container that forwards signals and reaps processes. (API 1.25+)
@@ -1347,13 +1350,13 @@ class CreateKwargs(TypedDict, total=False):
     # Kernel memory limit.
     kernel_memory: int | str
     # A dictionary of name-value labels.
-    labels: Mapping[str, Any] | Sequence[Any]
+    labels: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Mapping of links using the "{'container': 'alias'}" format.
-    links: Mapping[str, Any] | Sequence[Any]
+    links: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Logging configuration.
-    log_config: Mapping[str, Any]
+    log_config: _t.Mapping[str, _t.Any]
     # LXC config.
-    lxc_conf: Mapping[str, Any] | Sequence[Any]
+    lxc_conf: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # MAC address to assign to the container.
     mac_address: str
     # Memory limit.
@@ -1365,7 +1368,7 @@ class CreateKwargs(TypedDict, total=False):
     # Maximum amount of memory + swap a container is allowed to consume.
     memswap_limit: int | str
     # Specification for mounts to be added to the container. (API 1.30+)
-    mounts: Sequence[Any]
+    mounts: _t.Sequence[_t.Any]
     # The name for this container.
     name: str
     # CPU quota in units of 1e-9 CPUs. (API 1.25+)
@@ -1377,7 +1380,7 @@ class CreateKwargs(TypedDict, total=False):
     # Network mode: "bridge", "none", "container:<name|id>" or "host".
     network_mode: str
     # Dictionary of EndpointConfig objects for each container network.
-    networking_config: Mapping[str, Any]
+    networking_config: _t.Mapping[str, _t.Any]
     # Whether to disable OOM killer.
     oom_kill_disable: bool
     # An integer value containing the score given to the container in order to tune OOM killer preferences.
@@ -1389,7 +1392,7 @@ class CreateKwargs(TypedDict, total=False):
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
     # Ports to bind inside the container.
-    ports: Mapping[str, Any]
+    ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
     # Publish all ports to the host.
@@ -1397,11 +1400,11 @@ class CreateKwargs(TypedDict, total=False):
     # Mount the container's root filesystem as read only.
     read_only: bool
     # Restart the container when it exits.
-    restart_policy: Mapping[str, Any]
+    restart_policy: _t.Mapping[str, _t.Any]
     # Runtime to use with this container. (API 1.25+)
     runtime: str
     # A list of string values to customize labels for MLS systems, such as SELinux.
-    security_opt: Sequence[Any]
+    security_opt: _t.Sequence[_t.Any]
     # Size of /dev/shm.
     shm_size: int | str
     # Keep "STDIN" open even if not attached.
@@ -1411,15 +1414,15 @@ class CreateKwargs(TypedDict, total=False):
     # Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword. (API 1.25+)
     stop_timeout: int
     # Storage driver options per container as a key-value mapping.
-    storage_opt: Mapping[str, Any]
+    storage_opt: _t.Mapping[str, _t.Any]
     # Kernel parameters to set in the container.
-    sysctls: Mapping[str, Any]
+    sysctls: _t.Mapping[str, _t.Any]
     # Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
-    tmpfs: Mapping[str, Any] | Sequence[Any]
+    tmpfs: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any]
     # Allocate a pseudo-TTY.
     tty: bool
     # Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
-    ulimits: Sequence[Any]
+    ulimits: _t.Sequence[_t.Any]
     # If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
     use_config_proxy: bool
     # Username or UID to run commands as inside the container.
@@ -1431,17 +1434,17 @@ class CreateKwargs(TypedDict, total=False):
     # The name of a volume driver/plugin.
     volume_driver: str
     # A dictionary to configure volumes mounted inside the container.
-    volumes: Mapping[str, Any] | Sequence[Any] | str
+    volumes: _t.Mapping[str, _t.Any] | _t.Sequence[_t.Any] | str
     # List of container names or IDs to get volumes from.
-    volumes_from: Sequence[Any] | str
+    volumes_from: _t.Sequence[_t.Any] | str
     # Path to the working directory.
     working_dir: str
     # Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
-    Config: Mapping[str, Any]
+    Config: _t.Mapping[str, _t.Any]
     # Raw Engine API HostConfig fields, merged last, deeply.
-    HostConfig: Mapping[str, Any]
+    HostConfig: _t.Mapping[str, _t.Any]
     # Raw Engine API NetworkingConfig, merged last, deeply.
-    NetworkingConfig: Mapping[str, Any]
+    NetworkingConfig: _t.Mapping[str, _t.Any]
 
 class UpdateKwargs(TypedDict, total=False):
     """The options of docker_container_update."""
@@ -1467,7 +1470,7 @@ class UpdateKwargs(TypedDict, total=False):
     # Kernel memory limit.
     kernel_memory: int | str
     # Restart policy dictionary.
-    restart_policy: Mapping[str, Any]
+    restart_policy: _t.Mapping[str, _t.Any]
     # CPU quota in units of 1e-9 CPUs.
     nano_cpus: int
     # CPUs as a number (1.5), sent as NanoCpus.
@@ -1489,9 +1492,9 @@ class CommitKwargs(TypedDict, total=False):
     # The name of the author.
     author: str
     # Dockerfile instructions to apply while committing.
-    changes: str | Sequence[Any]
+    changes: str | _t.Sequence[_t.Any]
     # The configuration for the container.
-    conf: Mapping[str, Any]
+    conf: _t.Mapping[str, _t.Any]
     # Whether to pause the container before committing. (default true)
     pause: bool
 
