@@ -4,6 +4,7 @@
 #   make test       every test: Rust unit and engine tests, header checks, C tests under valgrind
 #   make header     regenerate include/docker_containers.h (cbindgen 0.29.0)
 #   make api        regenerate the ABI description (api/) and the bindings' FFI tables from it
+#   make options    regenerate api/options.json and what is generated from it, then the header
 #   make bench      benchmarks (benches/)
 
 SHELL := /bin/bash
@@ -27,6 +28,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-
 
 .PHONY: install install-test dist
 .PHONY: api check-api
+.PHONY: options check-options
 .PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-up remote-test c-test bench clean
 .PHONY: podman podman-test
 
@@ -80,6 +82,27 @@ check-api:
 	@cmp -s $(BUILD)/api-check.json $(API_JSON) || { echo "$(API_JSON) is stale: run 'make api' and commit it"; diff -u $(API_JSON) $(BUILD)/api-check.json | head -40; exit 1; }
 	@echo "api: $(API_JSON) fresh"
 	@$(call CHECK_API_TABLE,all)
+# The option table (src/engine/option_table.rs) as api/options.json, and what
+# scripts/gen_options.py makes from it: the `Options (option table...)` doc blocks in src/ffi
+# (so the header's), the TypeScript interfaces (bindings/node/lib/option-types.d.ts), the Python
+# TypedDicts (bindings/python/docker_containers/_options.py) and the Go option structs
+# (bindings/go/options_gen.go). check-options fails when any of them is stale.
+OPTIONS_JSON := api/options.json
+OPTIONS_DUMP = $(CARGO) run -q --features test-panic --example options_json
+
+options:
+	@mkdir -p $(BUILD) api
+	$(OPTIONS_DUMP) > $(BUILD)/options.json
+	mv $(BUILD)/options.json $(OPTIONS_JSON)
+	python3 scripts/gen_options.py
+	$(MAKE) header
+
+check-options:
+	@mkdir -p $(BUILD)
+	$(OPTIONS_DUMP) > $(BUILD)/options-check.json
+	@cmp -s $(BUILD)/options-check.json $(OPTIONS_JSON) || { echo "$(OPTIONS_JSON) is stale: run 'make options' and commit it"; \
+	  diff -u $(OPTIONS_JSON) $(BUILD)/options-check.json | head -40; exit 1; }
+	python3 scripts/gen_options.py --check
 
 # Every symbol the shared library exports must begin with docker_.
 check-symbols: debug
@@ -181,7 +204,7 @@ lint:
 	$(CARGO) clippy --all-targets --features test-panic -- -D warnings
 	@echo "lint: cargo fmt and clippy clean"
 
-test: lint check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
+test: lint check-options check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").

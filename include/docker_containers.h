@@ -182,6 +182,21 @@ extern "C" {
 // docker_client_new does), `context` (a context name; wins over DOCKER_HOST), and the TLS
 // options of docker_client_new. Nothing is sent to the engine until the first call.
 // On success `*out` receives a client to free with docker_client_free.
+//
+// Options (option table, written by `make options`):
+// - `version` (string; default "auto"): The version of the API to use ("auto" or "1.41").
+// - `timeout` (number; default 60): Default timeout for API calls, in seconds.
+// - `user_agent` (string): Set a custom user agent for requests to the server.
+// - `max_pool_size` (integer; default 64): The maximum number of connections to save in the pool.
+// - `tls` (boolean|object): Use TLS (true); any tls_* key turns it on too.
+// - `tls_verify` (boolean; default true): Check the server certificate against the CA (false must be asked for).
+// - `tls_ca_cert` (string): Path to the CA certificate (PEM).
+// - `tls_client_cert` (string): Path to the client certificate (PEM).
+// - `tls_client_key` (string): Path to the client key (PEM).
+// - `tls_server_name` (string): The name the server certificate must carry (default: the host).
+// - `context` (string): A Docker CLI context by name: its engine address and TLS files.
+// - `ssh_options` (array): Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
+// - `podman` (boolean; default false): Find Podman's Docker-compatible socket instead of a base_url.
 docker_result docker_client_from_env(const char *options_json,
                                      struct docker_client **out,
                                      struct docker_error **error);
@@ -206,6 +221,22 @@ docker_result docker_client_from_env(const char *options_json,
 // DOCKER_ERR_CONNECTION and a message listing every address tried and why it failed.
 // Unknown keys are rejected. On success `*out` receives a client to free with
 // docker_client_free.
+//
+// Options (option table, written by `make options`):
+// - `base_url` (string; default "unix:///var/run/docker.sock"): URL to the Docker server, for example unix:///var/run/docker.sock or tcp://127.0.0.1:1234.
+// - `version` (string; default "auto"): The version of the API to use ("auto" or "1.41").
+// - `timeout` (number; default 60): Default timeout for API calls, in seconds.
+// - `user_agent` (string): Set a custom user agent for requests to the server.
+// - `max_pool_size` (integer; default 64): The maximum number of connections to save in the pool.
+// - `tls` (boolean|object): Use TLS (true); any tls_* key turns it on too.
+// - `tls_verify` (boolean; default true): Check the server certificate against the CA (false must be asked for).
+// - `tls_ca_cert` (string): Path to the CA certificate (PEM).
+// - `tls_client_cert` (string): Path to the client certificate (PEM).
+// - `tls_client_key` (string): Path to the client key (PEM).
+// - `tls_server_name` (string): The name the server certificate must carry (default: the host).
+// - `context` (string): A Docker CLI context by name: its engine address and TLS files.
+// - `ssh_options` (array): Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
+// - `podman` (boolean; default false): Find Podman's Docker-compatible socket instead of a base_url.
 docker_result docker_client_new(const char *options_json,
                                 struct docker_client **out,
                                 struct docker_error **error);
@@ -322,12 +353,20 @@ docker_result docker_container_start(const struct docker_container *container,
 // seconds. Options: `timeout` (omitted: the container's own StopTimeout, default 10 s),
 // `signal` (needs Engine API 1.42). Stopping a stopped container is not an error (304).
 // The call's time limit is widened by the timeout. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `timeout` (integer): Timeout in seconds to wait for the container to stop before sending a SIGKILL (-1: wait for ever).
+// - `signal` (string; API 1.42+): The signal to stop it with (a name such as "SIGTERM" or a number).
 docker_result docker_container_stop(const struct docker_container *container,
                                     const char *options_json,
                                     struct docker_error **error);
 
 // Restart the container. Options: `timeout` (seconds before the kill; docker-py's default,
 // 10), `signal` (Engine API 1.42+). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `timeout` (integer; default 10): Number of seconds to try to stop for before killing the container.
+// - `signal` (string; API 1.42+): The signal to stop it with (a name such as "SIGTERM" or a number).
 docker_result docker_container_restart(const struct docker_container *container,
                                        const char *options_json,
                                        struct docker_error **error);
@@ -351,6 +390,11 @@ docker_result docker_container_unpause(const struct docker_container *container,
 // (remove a link, not the container), `force` (kill it first if running). The handle stays
 // valid (free it as usual); further calls on it give DOCKER_ERR_NOT_FOUND. Blocks the calling
 // thread.
+//
+// Options (option table, written by `make options`):
+// - `v` (boolean; default false): Remove the volumes associated with the container.
+// - `link` (boolean; default false): Remove the specified link and not the underlying container.
+// - `force` (boolean; default false): Force the removal of a running container (uses SIGKILL).
 docker_result docker_container_remove(const struct docker_container *container,
                                       const char *options_json,
                                       struct docker_error **error);
@@ -360,6 +404,10 @@ docker_result docker_container_remove(const struct docker_container *container,
 // DOCKER_ERR_TIMEOUT; omitted: wait for ever). On success `*status_code` (if not NULL) receives
 // the exit code and `*result_json` (if not NULL) the engine's {"StatusCode": N, "Error": ...}
 // (free with docker_string_free). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `condition` (string; default "not-running"; API 1.30+): Wait until a container state reaches the given condition, either not-running (default), next-exit, or removed.
+// - `timeout` (number): Seconds to wait; when they pass: DOCKER_ERR_TIMEOUT (omitted: for ever).
 docker_result docker_container_wait(const struct docker_container *container,
                                     const char *options_json,
                                     int64_t *status_code,
@@ -369,6 +417,10 @@ docker_result docker_container_wait(const struct docker_container *container,
 // docker_container_wait with a cancel token (NULL: none): firing it from any thread ends the
 // wait promptly with DOCKER_ERR_CANCELLED (the container is untouched). For hosts that cancel
 // from elsewhere, such as Go contexts. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `condition` (string; default "not-running"; API 1.30+): Wait until a container state reaches the given condition, either not-running (default), next-exit, or removed.
+// - `timeout` (number): Seconds to wait; when they pass: DOCKER_ERR_TIMEOUT (omitted: for ever).
 docker_result docker_container_wait_cancel(const struct docker_container *container,
                                            const char *options_json,
                                            const struct docker_cancel *cancel,
@@ -395,6 +447,25 @@ docker_result docker_container_resize(const struct docker_container *container,
 // by its own name ("BlkioWeightDevice", ...). Unlike docker-py, zero is sent (so pids_limit 0
 // lifts a limit); the engine itself reads 0 as "unchanged" for some fields (CpuShares,
 // CpuQuota, ...). Warnings go to docker_container_warnings_json. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `blkio_weight` (integer): Block IO (relative weight), between 10 and 1000.
+// - `cpu_period` (integer): Limit CPU CFS (Completely Fair Scheduler) period.
+// - `cpu_quota` (integer): Limit CPU CFS (Completely Fair Scheduler) quota.
+// - `cpu_shares` (integer): CPU shares (relative weight).
+// - `cpuset_cpus` (string): CPUs in which to allow execution.
+// - `cpuset_mems` (string): MEMs in which to allow execution.
+// - `mem_limit` (integer|string): Memory limit ("512m" or bytes).
+// - `mem_reservation` (integer|string): Memory soft limit.
+// - `memswap_limit` (integer|string): Total memory (memory + swap), -1 to disable swap.
+// - `kernel_memory` (integer|string): Kernel memory limit.
+// - `restart_policy` (object): Restart policy dictionary.
+// - `nano_cpus` (integer): CPU quota in units of 1e-9 CPUs.
+// - `cpus` (number): CPUs as a number (1.5), sent as NanoCpus.
+// - `pids_limit` (integer): Tune a container's pids limit (0 lifts the limit).
+// - `cpu_rt_period` (integer): Limit CPU real-time period in microseconds.
+// - `cpu_rt_runtime` (integer): Limit CPU real-time runtime in microseconds.
+// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
 docker_result docker_container_update(const struct docker_container *container,
                                       const char *options_json,
                                       struct docker_error **error);
@@ -403,6 +474,15 @@ docker_result docker_container_update(const struct docker_container *container,
 // `message`, `author`, `changes` (a Dockerfile instruction string or a list of them), `conf`
 // (an Engine API container config object), `pause` (default true). `*image_id` receives the
 // new image's id (free with docker_string_free). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `repository` (string): The repository to push the image to.
+// - `tag` (string): The tag to push.
+// - `message` (string): A commit message.
+// - `author` (string): The name of the author.
+// - `changes` (string|array): Dockerfile instructions to apply while committing.
+// - `conf` (object): The configuration for the container.
+// - `pause` (boolean; default true): Whether to pause the container before committing.
 docker_result docker_container_commit(const struct docker_container *container,
                                       const char *options_json,
                                       char **image_id,
@@ -430,6 +510,101 @@ docker_result docker_container_commit(const struct docker_container *container,
 // DOCKER_ERR_INVALID_ARGUMENT rather than ignored: run detached and read docker_container_logs.
 // Blocks the calling thread (for the container's whole run when
 // not detached; the call timeout applies to each request, not to the container's run).
+//
+// Options (option table, written by `make options`):
+// - `detach` (boolean; default false): Run container in the background and return a Container object.
+// - `remove` (boolean; default false): Remove the container when it has finished running.
+// - `stdout` (boolean; default true): Return logs from STDOUT when detach=False.
+// - `stderr` (boolean; default false): Return logs from STDERR when detach=False.
+// - `stream` (boolean; default false): docker-py's log generator; refused unless detach is true (read the logs instead).
+// - `pull` (boolean; default true): Pull the image when the engine does not have it.
+// - `command` (string|array): The command to run in the container (when the command argument is NULL).
+// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
+// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
+// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
+// - `cap_add` (array): Add kernel capabilities.
+// - `cap_drop` (array): Drop kernel capabilities.
+// - `cgroup_parent` (string): Override the default parent cgroup.
+// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
+// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
+// - `cpu_period` (integer): The length of a CPU period in microseconds.
+// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
+// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
+// - `cpu_shares` (integer): CPU shares (relative weight).
+// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
+// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
+// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
+// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
+// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
+// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
+// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
+// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
+// - `dns` (array): Set custom DNS servers.
+// - `dns_opt` (array): Additional options to be added to the container's "resolv.conf" file.
+// - `dns_search` (array): DNS search domains.
+// - `domainname` (string|array): Set custom DNS search domains.
+// - `entrypoint` (string|array): The entrypoint for the container.
+// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
+// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
+// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
+// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
+// - `hostname` (string): Optional hostname for the container.
+// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+// - `init_path` (string; API 1.25+): Path to the docker-init binary.
+// - `ipc_mode` (string): Set the IPC mode for the container.
+// - `isolation` (string): Isolation technology to use.
+// - `kernel_memory` (integer|string): Kernel memory limit.
+// - `labels` (object|array): A dictionary of name-value labels.
+// - `links` (object|array): Mapping of links using the "{'container': 'alias'}" format.
+// - `log_config` (object): Logging configuration.
+// - `lxc_conf` (object|array): LXC config.
+// - `mac_address` (string): MAC address to assign to the container.
+// - `mem_limit` (integer|string): Memory limit.
+// - `mem_reservation` (integer|string): Memory soft limit.
+// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
+// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
+// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
+// - `name` (string): The name for this container.
+// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
+// - `network` (string): Name of the network this container will be connected to at creation time.
+// - `network_disabled` (boolean): Disable networking.
+// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
+// - `networking_config` (object): Dictionary of EndpointConfig objects for each container network.
+// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
+// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
+// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
+// - `pids_limit` (integer): Tune a container's pids limit.
+// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
+// - `ports` (object): Ports to bind inside the container.
+// - `privileged` (boolean): Give extended privileges to this container.
+// - `publish_all_ports` (boolean): Publish all ports to the host.
+// - `read_only` (boolean): Mount the container's root filesystem as read only.
+// - `restart_policy` (object): Restart the container when it exits.
+// - `runtime` (string; API 1.25+): Runtime to use with this container.
+// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
+// - `shm_size` (integer|string): Size of /dev/shm.
+// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
+// - `stop_signal` (string): The stop signal to use to stop the container.
+// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
+// - `sysctls` (object): Kernel parameters to set in the container.
+// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
+// - `tty` (boolean): Allocate a pseudo-TTY.
+// - `ulimits` (array): Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
+// - `use_config_proxy` (boolean): If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
+// - `user` (string|integer): Username or UID to run commands as inside the container.
+// - `userns_mode` (string): Sets the user namespace mode for the container when user namespace remapping option is enabled.
+// - `uts_mode` (string): Sets the UTS namespace mode for the container.
+// - `volume_driver` (string): The name of a volume driver/plugin.
+// - `volumes` (object|array|string): A dictionary to configure volumes mounted inside the container.
+// - `volumes_from` (array|string): List of container names or IDs to get volumes from.
+// - `working_dir` (string): Path to the working directory.
+// - `Config` (object): Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
+// - `HostConfig` (object): Raw Engine API HostConfig fields, merged last, deeply.
+// - `NetworkingConfig` (object): Raw Engine API NetworkingConfig, merged last, deeply.
 docker_result docker_containers_run(const struct docker_client *client,
                                     const char *image,
                                     const char *command,
@@ -442,6 +617,101 @@ docker_result docker_containers_run(const struct docker_client *client,
 // call promptly with DOCKER_ERR_CANCELLED. A container already made is left as it is (still
 // running, when it was): find it by a name or label you gave it. For hosts that cancel from
 // elsewhere, such as Go contexts. Otherwise as docker_containers_run.
+//
+// Options (option table, written by `make options`):
+// - `detach` (boolean; default false): Run container in the background and return a Container object.
+// - `remove` (boolean; default false): Remove the container when it has finished running.
+// - `stdout` (boolean; default true): Return logs from STDOUT when detach=False.
+// - `stderr` (boolean; default false): Return logs from STDERR when detach=False.
+// - `stream` (boolean; default false): docker-py's log generator; refused unless detach is true (read the logs instead).
+// - `pull` (boolean; default true): Pull the image when the engine does not have it.
+// - `command` (string|array): The command to run in the container (when the command argument is NULL).
+// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
+// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
+// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
+// - `cap_add` (array): Add kernel capabilities.
+// - `cap_drop` (array): Drop kernel capabilities.
+// - `cgroup_parent` (string): Override the default parent cgroup.
+// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
+// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
+// - `cpu_period` (integer): The length of a CPU period in microseconds.
+// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
+// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
+// - `cpu_shares` (integer): CPU shares (relative weight).
+// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
+// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
+// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
+// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
+// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
+// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
+// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
+// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
+// - `dns` (array): Set custom DNS servers.
+// - `dns_opt` (array): Additional options to be added to the container's "resolv.conf" file.
+// - `dns_search` (array): DNS search domains.
+// - `domainname` (string|array): Set custom DNS search domains.
+// - `entrypoint` (string|array): The entrypoint for the container.
+// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
+// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
+// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
+// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
+// - `hostname` (string): Optional hostname for the container.
+// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+// - `init_path` (string; API 1.25+): Path to the docker-init binary.
+// - `ipc_mode` (string): Set the IPC mode for the container.
+// - `isolation` (string): Isolation technology to use.
+// - `kernel_memory` (integer|string): Kernel memory limit.
+// - `labels` (object|array): A dictionary of name-value labels.
+// - `links` (object|array): Mapping of links using the "{'container': 'alias'}" format.
+// - `log_config` (object): Logging configuration.
+// - `lxc_conf` (object|array): LXC config.
+// - `mac_address` (string): MAC address to assign to the container.
+// - `mem_limit` (integer|string): Memory limit.
+// - `mem_reservation` (integer|string): Memory soft limit.
+// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
+// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
+// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
+// - `name` (string): The name for this container.
+// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
+// - `network` (string): Name of the network this container will be connected to at creation time.
+// - `network_disabled` (boolean): Disable networking.
+// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
+// - `networking_config` (object): Dictionary of EndpointConfig objects for each container network.
+// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
+// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
+// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
+// - `pids_limit` (integer): Tune a container's pids limit.
+// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
+// - `ports` (object): Ports to bind inside the container.
+// - `privileged` (boolean): Give extended privileges to this container.
+// - `publish_all_ports` (boolean): Publish all ports to the host.
+// - `read_only` (boolean): Mount the container's root filesystem as read only.
+// - `restart_policy` (object): Restart the container when it exits.
+// - `runtime` (string; API 1.25+): Runtime to use with this container.
+// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
+// - `shm_size` (integer|string): Size of /dev/shm.
+// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
+// - `stop_signal` (string): The stop signal to use to stop the container.
+// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
+// - `sysctls` (object): Kernel parameters to set in the container.
+// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
+// - `tty` (boolean): Allocate a pseudo-TTY.
+// - `ulimits` (array): Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
+// - `use_config_proxy` (boolean): If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
+// - `user` (string|integer): Username or UID to run commands as inside the container.
+// - `userns_mode` (string): Sets the user namespace mode for the container when user namespace remapping option is enabled.
+// - `uts_mode` (string): Sets the UTS namespace mode for the container.
+// - `volume_driver` (string): The name of a volume driver/plugin.
+// - `volumes` (object|array|string): A dictionary to configure volumes mounted inside the container.
+// - `volumes_from` (array|string): List of container names or IDs to get volumes from.
+// - `working_dir` (string): Path to the working directory.
+// - `Config` (object): Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
+// - `HostConfig` (object): Raw Engine API HostConfig fields, merged last, deeply.
+// - `NetworkingConfig` (object): Raw Engine API NetworkingConfig, merged last, deeply.
 docker_result docker_containers_run_cancel(const struct docker_client *client,
                                            const char *image,
                                            const char *command,
@@ -456,6 +726,97 @@ docker_result docker_containers_run_cancel(const struct docker_client *client,
 // only decides the Attach* fields, as in docker-py). A missing image is pulled unless
 // `"pull": false`. `*out` receives the handle (free with docker_container_free); the engine's
 // create warnings are kept on it (docker_container_warnings_json). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `pull` (boolean; default true): Pull the image when the engine does not have it.
+// - `command` (string|array): The command to run in the container (when the command argument is NULL).
+// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
+// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
+// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
+// - `cap_add` (array): Add kernel capabilities.
+// - `cap_drop` (array): Drop kernel capabilities.
+// - `cgroup_parent` (string): Override the default parent cgroup.
+// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
+// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
+// - `cpu_period` (integer): The length of a CPU period in microseconds.
+// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
+// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
+// - `cpu_shares` (integer): CPU shares (relative weight).
+// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
+// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
+// - `detach` (boolean): Run container in the background and return a Container object.
+// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
+// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
+// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
+// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
+// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
+// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
+// - `dns` (array): Set custom DNS servers.
+// - `dns_opt` (array): Additional options to be added to the container's "resolv.conf" file.
+// - `dns_search` (array): DNS search domains.
+// - `domainname` (string|array): Set custom DNS search domains.
+// - `entrypoint` (string|array): The entrypoint for the container.
+// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
+// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
+// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
+// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
+// - `hostname` (string): Optional hostname for the container.
+// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+// - `init_path` (string; API 1.25+): Path to the docker-init binary.
+// - `ipc_mode` (string): Set the IPC mode for the container.
+// - `isolation` (string): Isolation technology to use.
+// - `kernel_memory` (integer|string): Kernel memory limit.
+// - `labels` (object|array): A dictionary of name-value labels.
+// - `links` (object|array): Mapping of links using the "{'container': 'alias'}" format.
+// - `log_config` (object): Logging configuration.
+// - `lxc_conf` (object|array): LXC config.
+// - `mac_address` (string): MAC address to assign to the container.
+// - `mem_limit` (integer|string): Memory limit.
+// - `mem_reservation` (integer|string): Memory soft limit.
+// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
+// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
+// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
+// - `name` (string): The name for this container.
+// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
+// - `network` (string): Name of the network this container will be connected to at creation time.
+// - `network_disabled` (boolean): Disable networking.
+// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
+// - `networking_config` (object): Dictionary of EndpointConfig objects for each container network.
+// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
+// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
+// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
+// - `pids_limit` (integer): Tune a container's pids limit.
+// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
+// - `ports` (object): Ports to bind inside the container.
+// - `privileged` (boolean): Give extended privileges to this container.
+// - `publish_all_ports` (boolean): Publish all ports to the host.
+// - `read_only` (boolean): Mount the container's root filesystem as read only.
+// - `restart_policy` (object): Restart the container when it exits.
+// - `runtime` (string; API 1.25+): Runtime to use with this container.
+// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
+// - `shm_size` (integer|string): Size of /dev/shm.
+// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
+// - `stop_signal` (string): The stop signal to use to stop the container.
+// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
+// - `sysctls` (object): Kernel parameters to set in the container.
+// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
+// - `tty` (boolean): Allocate a pseudo-TTY.
+// - `ulimits` (array): Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
+// - `use_config_proxy` (boolean): If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
+// - `user` (string|integer): Username or UID to run commands as inside the container.
+// - `userns_mode` (string): Sets the user namespace mode for the container when user namespace remapping option is enabled.
+// - `uts_mode` (string): Sets the UTS namespace mode for the container.
+// - `volume_driver` (string): The name of a volume driver/plugin.
+// - `volumes` (object|array|string): A dictionary to configure volumes mounted inside the container.
+// - `volumes_from` (array|string): List of container names or IDs to get volumes from.
+// - `working_dir` (string): Path to the working directory.
+// - `Config` (object): Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
+// - `HostConfig` (object): Raw Engine API HostConfig fields, merged last, deeply.
+// - `NetworkingConfig` (object): Raw Engine API NetworkingConfig, merged last, deeply.
 docker_result docker_containers_create(const struct docker_client *client,
                                        const char *image,
                                        const char *command,
@@ -470,6 +831,15 @@ docker_result docker_containers_create(const struct docker_client *client,
 // are; false, the default: each container's full inspect JSON, fetched 8 at a time), and
 // `ignore_removed` (default true: a container removed between list and inspect is skipped).
 // Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `all` (boolean; default false): Show all containers.
+// - `before` (string): Show only container created before Id or Name, include non-running ones.
+// - `since` (string): Show only containers created since Id or Name, include non-running ones.
+// - `limit` (integer): Show limit last created containers, include non-running ones.
+// - `filters` (object): Filters to be processed on the container list, such as {"status": "exited", "label": ["a=b"]}.
+// - `sparse` (boolean; default false): Do not inspect containers: the engine's list entries as they are.
+// - `ignore_removed` (boolean; default true): Ignore failures due to missing containers when attempting to inspect containers from the original list.
 docker_result docker_containers_list(const struct docker_client *client,
                                      const char *options_json,
                                      char **out,
@@ -480,6 +850,9 @@ docker_result docker_containers_list(const struct docker_client *client,
 // `{"ContainersDeleted": [...], "SpaceReclaimed": N}` (an empty list, never null, when nothing
 // was removed; free with docker_string_free).
 // Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `filters` (object): Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
 docker_result docker_containers_prune(const struct docker_client *client,
                                       const char *options_json,
                                       char **out,
@@ -514,6 +887,10 @@ void docker_error_free(struct docker_error *error);
 // before the call returns) into the existing directory `path` in the container. Options:
 // `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
 // DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 docker_result docker_container_put_archive(const struct docker_container *container,
                                            const char *path,
                                            const uint8_t *data,
@@ -523,6 +900,10 @@ docker_result docker_container_put_archive(const struct docker_container *contai
 
 // put_archive from a tar file on the host, streamed (never read whole). Otherwise as
 // docker_container_put_archive.
+//
+// Options (option table, written by `make options`):
+// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 docker_result docker_container_put_archive_file(const struct docker_container *container,
                                                 const char *path,
                                                 const char *tar_path,
@@ -532,6 +913,10 @@ docker_result docker_container_put_archive_file(const struct docker_container *c
 // put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
 // time until it returns 0; at most a few chunks are in flight, so an archive of any size
 // streams in bounded memory. Otherwise as docker_container_put_archive.
+//
+// Options (option table, written by `make options`):
+// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 docker_result docker_container_put_archive_reader(const struct docker_container *container,
                                                   const char *path,
                                                   docker_read_cb read,
@@ -543,6 +928,9 @@ docker_result docker_container_put_archive_reader(const struct docker_container 
 // {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
 // docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
 // `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 docker_result docker_container_get_archive(const struct docker_container *container,
                                            const char *path,
                                            const char *options_json,
@@ -578,6 +966,9 @@ docker_result docker_container_stat_path(const struct docker_container *containe
 
 // docker-py's `export()`: the container's filesystem as a tar stream to `cb`
 // (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 docker_result docker_container_export(const struct docker_container *container,
                                       const char *options_json,
                                       docker_stream_cb cb,
@@ -608,6 +999,10 @@ docker_result docker_container_diff(const struct docker_container *container,
 // (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
 // symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
 // DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the files' owners (uid and gid).
 docker_result docker_container_copy_to(const struct docker_container *container,
                                        const char *host_path,
                                        const char *container_path,
@@ -621,6 +1016,10 @@ docker_result docker_container_copy_to(const struct docker_container *container,
 // `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
 // on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
 // thread.
+//
+// Options (option table, written by `make options`):
+// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+// - `archive` (boolean; default false): Keep owners (docker cp -a; needs the rights).
 docker_result docker_container_copy_from(const struct docker_container *container,
                                          const char *container_path,
                                          const char *host_path,
@@ -631,6 +1030,10 @@ docker_result docker_container_copy_from(const struct docker_container *containe
 // `platform`, `timeout` (seconds; default: wait as long as it takes). `progress` may be NULL.
 // Errors the registry reports come back as DOCKER_ERR_ENGINE or DOCKER_ERR_NOT_FOUND with its
 // message. Blocks the calling thread; `progress` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `platform` (string; API 1.32+): Platform in the format os[/arch[/variant]].
+// - `timeout` (number): Seconds the whole pull may take (default: no limit).
 docker_result docker_images_pull(const struct docker_client *client,
                                  const char *reference,
                                  const char *options_json,
@@ -673,6 +1076,10 @@ docker_result docker_images_exists(const struct docker_client *client,
                                    struct docker_error **error);
 
 // Remove an image. Options: `force`, `noprune`. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `force` (boolean; default false): Force removal of the image.
+// - `noprune` (boolean; default false): Do not delete untagged parents.
 docker_result docker_images_remove(const struct docker_client *client,
                                    const char *name,
                                    const char *options_json,
@@ -742,6 +1149,16 @@ void docker_stream_free(struct docker_stream *stream);
 // silence before DOCKER_ERR_TIMEOUT). `cancel` may be NULL. Returns when the logs end, the
 // callback returns non-zero, the token fires or the idle timeout passes. Blocks the calling
 // thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Get STDOUT.
+// - `stderr` (boolean; default true): Get STDERR.
+// - `timestamps` (boolean; default false): Show timestamps.
+// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+// - `follow` (boolean; default false): Follow log output.
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 docker_result docker_container_logs(const struct docker_container *container,
                                     const char *options_json,
                                     docker_stream_cb cb,
@@ -751,6 +1168,15 @@ docker_result docker_container_logs(const struct docker_container *container,
 
 // The logs as a pull stream (same options as docker_container_logs, less idle_timeout: give
 // docker_stream_next a timeout instead). `*out`: free with docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Get STDOUT.
+// - `stderr` (boolean; default true): Get STDERR.
+// - `timestamps` (boolean; default false): Show timestamps.
+// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+// - `follow` (boolean; default false): Follow log output.
 docker_result docker_container_logs_open(const struct docker_container *container,
                                          const char *options_json,
                                          struct docker_stream **out,
@@ -760,6 +1186,16 @@ docker_result docker_container_logs_open(const struct docker_container *containe
 // docker_container_logs, less `follow`, plus `demux`: with it, stdout goes to `*out` and
 // stderr to `*out_stderr`; without it, both go to `*out` in order (`out_stderr` may be NULL).
 // Buffers: free with docker_buffer_free. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Get STDOUT.
+// - `stderr` (boolean; default true): Get STDERR.
+// - `timestamps` (boolean; default false): Show timestamps.
+// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+// - `follow` (boolean; default false): Follow log output.
+// - `demux` (boolean; default false): Return stdout and stderr separately.
 docker_result docker_container_logs_buffer(const struct docker_container *container,
                                            const char *options_json,
                                            struct docker_buffer **out,
@@ -772,6 +1208,9 @@ docker_result docker_container_logs_buffer(const struct docker_container *contai
 // cpu_percent is null in a sample without the engine's previous reading (the first one).
 // Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
 // thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 docker_result docker_container_stats(const struct docker_container *container,
                                      const char *options_json,
                                      docker_stream_cb cb,
@@ -780,6 +1219,9 @@ docker_result docker_container_stats(const struct docker_container *container,
                                      struct docker_error **error);
 
 // The stats stream in pull form. `*out`: free with docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - none (NULL, "" or {} only)
 docker_result docker_container_stats_open(const struct docker_container *container,
                                           const char *options_json,
                                           struct docker_stream **out,
@@ -790,6 +1232,9 @@ docker_result docker_container_stats_open(const struct docker_container *contain
 // previous CPU reading, so derived.cpu_percent is null; false: the engine waits about a second
 // for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
 // docker_string_free. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `one_shot` (boolean; default true; API 1.41+): true: the sample at once, without the previous CPU reading; false: wait for a second reading.
 docker_result docker_container_stats_once(const struct docker_container *container,
                                           const char *options_json,
                                           char **out,
@@ -799,6 +1244,15 @@ docker_result docker_container_stats_once(const struct docker_container *contain
 // `stdout`, `stderr` (default true), `stream` (default true), `logs` (replay earlier output
 // first), `detach_keys`, `idle_timeout`. Blocks until the container's output ends, the callback
 // stops it, the token fires or the idle timeout passes; `cb` runs on the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Include stdout.
+// - `stderr` (boolean; default true): Include stderr.
+// - `stream` (boolean; default true): Return container output progressively.
+// - `logs` (boolean; default false): Include the container's previous output.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 docker_result docker_container_attach(const struct docker_container *container,
                                       const char *options_json,
                                       docker_stream_cb cb,
@@ -810,6 +1264,14 @@ docker_result docker_container_attach(const struct docker_container *container,
 // docker_container_attach, with `stdin` defaulting to true: write with docker_stream_write,
 // end stdin with docker_stream_close_write (the container needs `stdin_open`), resize its tty
 // with docker_stream_resize. `*out`: free with docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Include stdout.
+// - `stderr` (boolean; default true): Include stderr.
+// - `stream` (boolean; default true): Return container output progressively.
+// - `logs` (boolean; default false): Include the container's previous output.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default true): Attach to stdin.
 docker_result docker_container_attach_open(const struct docker_container *container,
                                            const char *options_json,
                                            struct docker_stream **out,
@@ -821,6 +1283,19 @@ docker_result docker_container_attach_open(const struct docker_container *contai
 // true), `tty`, `privileged`, `user`, `environment` (object or list), `workdir`, `demux` (stdout
 // to `*out`, stderr to `*out_stderr`; otherwise both to `*out` and `out_stderr` may be NULL).
 // A non-zero exit code is not an error. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
+// - `demux` (boolean; default false): Return stdout and stderr separately.
 docker_result docker_container_exec_run(const struct docker_container *container,
                                         const char *cmd,
                                         const char *options_json,
@@ -833,6 +1308,19 @@ docker_result docker_container_exec_run(const struct docker_container *container
 // to `cb` as it comes (stdout/stderr apart, console for a tty); when it ends, `*exit_code` (if
 // not NULL) receives the exit code. Options as docker_container_exec_run (less demux) plus
 // `idle_timeout`. `cancel` may be NULL. Blocks the calling thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 docker_result docker_container_exec_stream(const struct docker_container *container,
                                            const char *cmd,
                                            const char *options_json,
@@ -847,6 +1335,18 @@ docker_result docker_container_exec_stream(const struct docker_container *contai
 // docker_stream_exit_code once docker_stream_next has given DOCKER_STREAM_END. Options as
 // docker_container_exec_run, with `stdin` defaulting to true. `*out`: free with
 // docker_stream_free. Blocks until the exec has started.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default true): Attach to stdin.
 docker_result docker_container_exec_open(const struct docker_container *container,
                                          const char *cmd,
                                          const char *options_json,
@@ -856,6 +1356,18 @@ docker_result docker_container_exec_open(const struct docker_container *containe
 // docker-py's `exec_run(detach=True)`, keeping what docker-py drops: `*exec_id` receives the
 // exec's id (free with docker_string_free) for docker_exec_inspect. Options as
 // docker_container_exec_run. Returns once the process has started.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
 docker_result docker_container_exec_detached(const struct docker_container *container,
                                              const char *cmd,
                                              const char *options_json,
@@ -879,6 +1391,9 @@ docker_result docker_exec_resize(const struct docker_client *client,
 // docker-py's `top(ps_args)`: the processes as JSON {"Titles": [...], "Processes": [[...]]}.
 // Options: `ps_args` (e.g. "aux"). `*out`: free with docker_string_free. Blocks the calling
 // thread.
+//
+// Options (option table, written by `make options`):
+// - `ps_args` (string): An optional arguments passed to ps (for example, aux).
 docker_result docker_container_top(const struct docker_container *container,
                                    const char *options_json,
                                    char **out,

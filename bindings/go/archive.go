@@ -19,7 +19,8 @@ import (
 // PutArchive extracts the tar archive read from r into the directory path in the container,
 // streamed (r is read 64 KiB at a time, never whole). Options: "no_overwrite_dir_non_dir",
 // "copy_uid_gid". An error from r, or ctx ending, stops the upload and is returned.
-func (c *Container) PutArchive(ctx context.Context, path string, r io.Reader, opts Options) error {
+func (c *Container) PutArchive(ctx context.Context, path string, r io.Reader, options OptionSet) error {
+	opts := optionsOf(options)
 	const op = "Container.PutArchive"
 	ctx = bg(ctx)
 	if r == nil {

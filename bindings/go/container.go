@@ -211,14 +211,16 @@ func (c *Container) Start(ctx context.Context) error {
 }
 
 // Stop stops the container. Options: "timeout" (seconds before SIGKILL), "signal".
-func (c *Container) Stop(ctx context.Context, opts Options) error {
+func (c *Container) Stop(ctx context.Context, options OptionSet) error {
+	opts := optionsOf(options)
 	return c.do(ctx, "Container.Stop", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
 		return C.docker_container_stop(p, o, e)
 	})
 }
 
 // Restart restarts the container. Options: "timeout", "signal".
-func (c *Container) Restart(ctx context.Context, opts Options) error {
+func (c *Container) Restart(ctx context.Context, options OptionSet) error {
+	opts := optionsOf(options)
 	return c.do(ctx, "Container.Restart", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
 		return C.docker_container_restart(p, o, e)
 	})
@@ -249,7 +251,8 @@ func (c *Container) Unpause(ctx context.Context) error {
 
 // Remove removes the container. Options: "v", "link", "force". The handle stays valid (Close
 // it as usual).
-func (c *Container) Remove(ctx context.Context, opts Options) error {
+func (c *Container) Remove(ctx context.Context, options OptionSet) error {
+	opts := optionsOf(options)
 	return c.do(ctx, "Container.Remove", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
 		return C.docker_container_remove(p, o, e)
 	})
@@ -273,7 +276,8 @@ func (c *Container) Resize(ctx context.Context, height, width uint32) error {
 
 // Update changes the container's resources: docker-py's update() keywords ("mem_limit": "64m",
 // "cpu_shares", "pids_limit", "restart_policy", ...).
-func (c *Container) Update(ctx context.Context, opts Options) error {
+func (c *Container) Update(ctx context.Context, options OptionSet) error {
+	opts := optionsOf(options)
 	return c.do(ctx, "Container.Update", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
 		return C.docker_container_update(p, o, e)
 	})
@@ -281,7 +285,8 @@ func (c *Container) Update(ctx context.Context, opts Options) error {
 
 // Commit makes an image of the container and returns its id. Options: "repository", "tag",
 // "message", "author", "changes", "conf", "pause".
-func (c *Container) Commit(ctx context.Context, opts Options) (string, error) {
+func (c *Container) Commit(ctx context.Context, options OptionSet) (string, error) {
+	opts := optionsOf(options)
 	return c.text(ctx, "Container.Commit", opts, func(p *C.docker_container, o *C.char, out **C.char, e **C.docker_error) C.docker_result {
 		return C.docker_container_commit(p, o, out, e)
 	})
@@ -336,7 +341,8 @@ type WaitResult struct {
 // Wait waits for the container to stop and returns its exit code. Options: "condition"
 // ("not-running", "next-exit", "removed"), "timeout" (seconds; then ErrTimeout). ctx
 // cancels the wait at once (the container is untouched).
-func (c *Container) Wait(ctx context.Context, opts Options) (WaitResult, error) {
+func (c *Container) Wait(ctx context.Context, options OptionSet) (WaitResult, error) {
+	opts := optionsOf(options)
 	const op = "Container.Wait"
 	ctx = bg(ctx)
 	var r WaitResult
@@ -379,7 +385,8 @@ type ExecResult struct {
 // ExecRun runs cmd in the container and gathers its output, like docker-py's exec_run, with the
 // exit code. Options: "stdout", "stderr", "tty", "privileged", "user", "environment",
 // "workdir", "demux". A non-zero exit code is not an error.
-func (c *Container) ExecRun(ctx context.Context, cmd []string, opts Options) (ExecResult, error) {
+func (c *Container) ExecRun(ctx context.Context, cmd []string, options OptionSet) (ExecResult, error) {
+	opts := optionsOf(options)
 	const op = "Container.ExecRun"
 	if len(cmd) == 0 {
 		return ExecResult{}, invalid(op, "cmd is empty")
@@ -408,7 +415,8 @@ func (c *Container) ExecRun(ctx context.Context, cmd []string, opts Options) (Ex
 
 // StatsOnce is one stats sample, decoded, with the library's "derived" figures
 // (cpu_percent, memory_usage, ...). Options: "one_shot".
-func (c *Container) StatsOnce(ctx context.Context, opts Options) (map[string]any, error) {
+func (c *Container) StatsOnce(ctx context.Context, options OptionSet) (map[string]any, error) {
+	opts := optionsOf(options)
 	s, err := c.text(ctx, "Container.StatsOnce", opts, func(p *C.docker_container, o *C.char, out **C.char, e **C.docker_error) C.docker_result {
 		return C.docker_container_stats_once(p, o, out, e)
 	})
@@ -448,7 +456,8 @@ func (c *Container) StatPath(ctx context.Context, path string) (PathStat, error)
 
 // CopyTo copies a host file or directory into the container with docker cp's rules.
 // Options: "follow_link", "copy_uid_gid".
-func (c *Container) CopyTo(ctx context.Context, hostPath, containerPath string, opts Options) error {
+func (c *Container) CopyTo(ctx context.Context, hostPath, containerPath string, options OptionSet) error {
+	opts := optionsOf(options)
 	return c.do(ctx, "Container.CopyTo", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
 		h, ct := C.CString(hostPath), C.CString(containerPath)
 		defer cfree(h)
@@ -459,7 +468,8 @@ func (c *Container) CopyTo(ctx context.Context, hostPath, containerPath string, 
 
 // CopyFrom copies a path out of the container to the host with docker cp's rules; nothing is
 // ever written outside hostPath. Options: "follow_link", "archive".
-func (c *Container) CopyFrom(ctx context.Context, containerPath, hostPath string, opts Options) error {
+func (c *Container) CopyFrom(ctx context.Context, containerPath, hostPath string, options OptionSet) error {
+	opts := optionsOf(options)
 	return c.do(ctx, "Container.CopyFrom", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
 		h, ct := C.CString(hostPath), C.CString(containerPath)
 		defer cfree(h)

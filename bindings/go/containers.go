@@ -30,7 +30,8 @@ const runLabel = "org.docker-containers.go.run"
 // the container is killed (and removed, with "remove": true); a detached run ended before it
 // returned removes its container. To find it, Run adds the label org.docker-containers.go.run
 // to the containers of calls whose context can end.
-func (c *Client) Run(ctx context.Context, image string, command []string, opts Options) (*Container, []byte, error) {
+func (c *Client) Run(ctx context.Context, image string, command []string, options OptionSet) (*Container, []byte, error) {
+	opts := optionsOf(options)
 	const op = "Client.Run"
 	ctx = bg(ctx)
 	if command != nil {
@@ -146,7 +147,8 @@ func (c *Client) stopMarked(mark string, remove bool) {
 
 // Create is docker-py's client.containers.create(image, command, **options): the container is
 // made but not started.
-func (c *Client) Create(ctx context.Context, image string, command []string, opts Options) (*Container, error) {
+func (c *Client) Create(ctx context.Context, image string, command []string, options OptionSet) (*Container, error) {
+	opts := optionsOf(options)
 	const op = "Client.Create"
 	if command != nil {
 		opts = withKey(opts, "command", command)
@@ -197,7 +199,8 @@ func (c *Client) Get(ctx context.Context, idOrName string) (*Container, error) {
 // List is docker-py's client.containers.list(**options) ("all", "filters", "limit", "since",
 // "before", "sparse", "ignore_removed"): a Container for each, in the engine's order. Close
 // them when done (finalizers free them otherwise).
-func (c *Client) List(ctx context.Context, opts Options) ([]*Container, error) {
+func (c *Client) List(ctx context.Context, options OptionSet) ([]*Container, error) {
+	opts := optionsOf(options)
 	const op = "Client.List"
 	if opts == nil {
 		opts = Options{}

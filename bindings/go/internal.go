@@ -8,6 +8,8 @@ import "C"
 import (
 	"context"
 	"encoding/json"
+	"reflect"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -69,6 +71,43 @@ func (h *handle) close() {
 // "tail", ...), with docker-py's value shapes. They are sent to the library as one JSON object;
 // an unknown key is an error naming the key. nil means the defaults.
 type Options map[string]any
+
+// OptionSet is what every method that takes options accepts: the map form (Options, or nil
+// for the defaults) or one of the typed option structs generated from the library's option
+// table (RunOptions, LogsOptions, ...: options_gen.go).
+type OptionSet interface {
+	optionMap() Options
+}
+
+func (o Options) optionMap() Options { return o }
+
+// optionsOf gives the map form of s (nil for none).
+func optionsOf(s OptionSet) Options {
+	if s == nil {
+		return nil
+	}
+	return s.optionMap()
+}
+
+// structOptions maps a typed option struct to Options by its json tags, leaving out unset
+// fields (zero values and nil pointers) so the library's defaults apply.
+func structOptions(v any) Options {
+	rv := reflect.ValueOf(v)
+	rt := rv.Type()
+	m := Options{}
+	for i := 0; i < rt.NumField(); i++ {
+		f := rv.Field(i)
+		if f.IsZero() {
+			continue
+		}
+		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
+		if f.Kind() == reflect.Pointer {
+			f = f.Elem()
+		}
+		m[name] = f.Interface()
+	}
+	return m
+}
 
 // cOptions marshals options to a C string (nil for none); free it with C.free.
 func cOptions(op string, o Options) (*C.char, error) {

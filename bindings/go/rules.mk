@@ -16,7 +16,7 @@ go-test: release engine check-api
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -count=1 -run 'Concurrent|EarlyClose|FollowCanceled|WaitCancel|RunCanceled|Attach|ExecRun|DeadlineShortCall' ./...
 	cd $(GO_DIR) && $(GO_ENV) $(GO) build -o $(CURDIR)/$(BUILD)/go/quickstart ./examples/quickstart
 	./$(BUILD)/go/quickstart
-	@left=$$(docker ps -a --format '{{.Names}}' | grep '^dcgo-' || true); \
+	@left=$$(docker ps -a --format '{{.Names}}' | grep -E '^(dcgo|dcopt)-' || true); \
 	if [ -n "$$left" ]; then echo "go-test: containers left behind: $$left"; exit 1; fi
 	@echo "go-test: passed"
 

@@ -253,14 +253,16 @@ func (c *Container) open(ctx context.Context, op string, opts Options, f func(*C
 // Logs streams the container's output. Options: "stdout", "stderr", "timestamps", "tail",
 // "since", "until", "follow". With "follow": true it keeps reading until ctx ends or the
 // stream is closed.
-func (c *Container) Logs(ctx context.Context, opts Options) (*Stream, error) {
+func (c *Container) Logs(ctx context.Context, options OptionSet) (*Stream, error) {
+	opts := optionsOf(options)
 	return c.open(ctx, "Container.Logs", opts, func(p *C.docker_container, o *C.char, out **C.docker_stream, e **C.docker_error) C.docker_result {
 		return C.docker_container_logs_open(p, o, out, e)
 	})
 }
 
 // Stats streams stats samples, one JSON chunk (KindJSON) a second: read them with Decode.
-func (c *Container) Stats(ctx context.Context, opts Options) (*Stream, error) {
+func (c *Container) Stats(ctx context.Context, options OptionSet) (*Stream, error) {
+	opts := optionsOf(options)
 	return c.open(ctx, "Container.Stats", opts, func(p *C.docker_container, o *C.char, out **C.docker_stream, e **C.docker_error) C.docker_result {
 		return C.docker_container_stats_open(p, o, out, e)
 	})
@@ -269,7 +271,8 @@ func (c *Container) Stats(ctx context.Context, opts Options) (*Stream, error) {
 // Attach connects to the container's stdio: read its output, Write its stdin (the container
 // needs "stdin_open"), CloseWrite to send end of file. Options: "stdout", "stderr", "stdin",
 // "logs", "detach_keys".
-func (c *Container) Attach(ctx context.Context, opts Options) (*Stream, error) {
+func (c *Container) Attach(ctx context.Context, options OptionSet) (*Stream, error) {
+	opts := optionsOf(options)
 	return c.open(ctx, "Container.Attach", opts, func(p *C.docker_container, o *C.char, out **C.docker_stream, e **C.docker_error) C.docker_result {
 		return C.docker_container_attach_open(p, o, out, e)
 	})
@@ -277,7 +280,8 @@ func (c *Container) Attach(ctx context.Context, opts Options) (*Stream, error) {
 
 // Exec starts cmd in the container as an interactive stream: read its output, Write its
 // stdin, CloseWrite, and ExitCode after the end. Options as ExecRun, "stdin" defaulting to true.
-func (c *Container) Exec(ctx context.Context, cmd []string, opts Options) (*Stream, error) {
+func (c *Container) Exec(ctx context.Context, cmd []string, options OptionSet) (*Stream, error) {
+	opts := optionsOf(options)
 	const op = "Container.Exec"
 	if len(cmd) == 0 {
 		return nil, invalid(op, "cmd is empty")

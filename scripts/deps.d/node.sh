@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deps.d/node.sh: what the Node binding's tests need: node (18 or later) and npm from Debian
-# when missing, then the binding's locked npm dependencies (koffi). Quiet when all is there.
+# when missing, then the binding's locked npm dependencies (koffi; typescript and @types/node
+# for make node-types). Quiet when all is there.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -21,7 +22,7 @@ if [ "$major" -lt 18 ]; then
 fi
 
 cd "$here/bindings/node"
-if [ ! -d node_modules/koffi ]; then
+if [ ! -d node_modules/koffi ] || [ ! -d node_modules/typescript ]; then
   echo "deps.d/node: npm ci (bindings/node)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -114,23 +114,6 @@ pub struct ClientOptions {
     pub ssh_options: Vec<String>,
 }
 
-/// The keys `docker_client_new` accepts.
-pub const CLIENT_OPTION_KEYS: &[&str] = &[
-    "base_url",
-    "version",
-    "timeout",
-    "user_agent",
-    "max_pool_size",
-    "tls",
-    "tls_verify",
-    "tls_ca_cert",
-    "tls_client_cert",
-    "tls_client_key",
-    "tls_server_name",
-    "context",
-    "ssh_options",
-];
-
 impl ClientOptions {
     /// Read docker-py's `DockerClient(...)` keywords from a JSON object; unknown keys are errors.
     pub fn from_opts(mut o: Opts, allow_base_url: bool) -> Result<ClientOptions> {
@@ -174,12 +157,7 @@ impl ClientOptions {
         {
             c.tls = true;
         }
-        let accepted: Vec<&str> = CLIENT_OPTION_KEYS
-            .iter()
-            .copied()
-            .filter(|k| allow_base_url || *k != "base_url")
-            .collect();
-        o.finish_with(&accepted)?;
+        o.finish()?;
         if allow_base_url {
             if let Some(name) = c.context.clone() {
                 c.apply_context(&name)?;

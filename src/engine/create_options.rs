@@ -26,6 +26,7 @@
 //!   last, deeply, over the translated body (`Config`'s fields land at the top level). This is
 //!   the escape hatch for anything docker-py does not cover.
 
+use super::option_table;
 use super::opts::{short, unknown_keys};
 use super::{Error, Result};
 use serde_json::{json, Map, Value};
@@ -48,109 +49,6 @@ pub struct RunOnlyOptions {
     pub stream: bool,
     /// Pull the image when the engine says it is missing (default true).
     pub pull: bool,
-}
-
-/// Keys for `Config` (docker-py's RUN_CREATE_KWARGS, less image and command which are arguments).
-const CREATE_KEYS: &[&str] = &[
-    "detach",
-    "domainname",
-    "entrypoint",
-    "environment",
-    "healthcheck",
-    "hostname",
-    "labels",
-    "mac_address",
-    "name",
-    "network_disabled",
-    "platform",
-    "stdin_open",
-    "stop_signal",
-    "tty",
-    "use_config_proxy",
-    "user",
-    "working_dir",
-    "stop_timeout",
-];
-
-/// Keys for `HostConfig` (docker-py's RUN_HOST_CONFIG_KWARGS, less `version`).
-const HOST_KEYS: &[&str] = &[
-    "auto_remove",
-    "blkio_weight_device",
-    "blkio_weight",
-    "cap_add",
-    "cap_drop",
-    "cgroup_parent",
-    "cgroupns",
-    "cpu_count",
-    "cpu_percent",
-    "cpu_period",
-    "cpu_quota",
-    "cpu_shares",
-    "cpuset_cpus",
-    "cpuset_mems",
-    "cpu_rt_period",
-    "cpu_rt_runtime",
-    "device_cgroup_rules",
-    "device_read_bps",
-    "device_read_iops",
-    "device_write_bps",
-    "device_write_iops",
-    "devices",
-    "device_requests",
-    "dns_opt",
-    "dns_search",
-    "dns",
-    "extra_hosts",
-    "group_add",
-    "init",
-    "init_path",
-    "ipc_mode",
-    "isolation",
-    "kernel_memory",
-    "links",
-    "log_config",
-    "lxc_conf",
-    "mem_limit",
-    "mem_reservation",
-    "mem_swappiness",
-    "memswap_limit",
-    "mounts",
-    "nano_cpus",
-    "network_mode",
-    "oom_kill_disable",
-    "oom_score_adj",
-    "pid_mode",
-    "pids_limit",
-    "privileged",
-    "publish_all_ports",
-    "read_only",
-    "restart_policy",
-    "security_opt",
-    "shm_size",
-    "storage_opt",
-    "sysctls",
-    "tmpfs",
-    "ulimits",
-    "userns_mode",
-    "uts_mode",
-    "volume_driver",
-    "volumes_from",
-    "runtime",
-];
-
-const SPLIT_KEYS: &[&str] = &["ports", "volumes", "network", "networking_config"];
-const RAW_KEYS: &[&str] = &["Config", "HostConfig", "NetworkingConfig"];
-const RUN_KEYS: &[&str] = &["detach", "remove", "stdout", "stderr", "stream", "pull"];
-
-/// Every key `create` accepts (for hints and documentation).
-pub fn create_keys() -> Vec<&'static str> {
-    CREATE_KEYS
-        .iter()
-        .chain(HOST_KEYS)
-        .chain(SPLIT_KEYS)
-        .chain(RAW_KEYS)
-        .copied()
-        .collect()
 }
 
 fn bad(key: &str, expected: &str, got: &Value) -> Error {
@@ -180,6 +78,16 @@ fn need_version(key: &str, v: (u32, u32), need: (u32, u32)) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// A top-level key's version check, with the version from the option table (its `min_api`).
+fn need_key_version(key: &str, v: (u32, u32)) -> Result<()> {
+    let min = option_table::call("docker_containers_create")
+        .key(key)
+        .and_then(|k| k.min_api)
+        .unwrap_or_else(|| panic!("option table: create key {key} has no min_api"));
+    let (a, b) = min.split_once('.').expect("min_api is MAJOR.MINOR");
+    need_version(key, v, (a.parse().unwrap(), b.parse().unwrap()))
 }
 
 /// Python's `str()` of a JSON scalar, as docker-py formats environment and sysctl values.
@@ -584,7 +492,7 @@ fn healthcheck(v: &Value, version: (u32, u32)) -> Result<Value> {
     let Value::Object(m) = v else {
         return Err(bad("healthcheck", "an object", v));
     };
-    need_version("healthcheck", version, (1, 24))?;
+    need_key_version("healthcheck", version)?;
     let get = |a: &str, b: &str| {
         m.get(a)
             .or_else(|| m.get(b))
@@ -1021,25 +929,27 @@ pub fn translate_create(
     api_version: (u32, u32),
 ) -> Result<CreateRequest> {
     let v = api_version;
-    // Unknown keys first, with a hint.
-    let all = create_keys();
+    // Unknown keys and wrong JSON types first, from the option table, with a hint.
     for k in options.keys() {
-        if !all.contains(&k.as_str()) {
-            if k == "image" || k == "command" {
-                return Err(Error::invalid(format!(
-                    "\"{k}\" is an argument of its own, not an option"
-                )));
-            }
-            if RUN_KEYS.contains(&k.as_str()) {
-                return Err(Error::invalid(format!(
-                    "\"{k}\" is an option of run, not of create"
-                )));
-            }
-            return unknown_keys("create options", std::iter::once(k.as_str()), &all)
-                .map(|_| unreachable!());
+        if k == "image" || k == "command" {
+            return Err(Error::invalid(format!(
+                "\"{k}\" is an argument of its own, not an option"
+            )));
+        }
+        if k == "pull" {
+            return Err(Error::invalid(
+                "\"pull\" is read by run and create before the translation",
+            ));
         }
     }
-    let get = |k: &str| options.get(k).filter(|v| !v.is_null());
+    option_table::call("docker_containers_create").validate(options)?;
+    // Every key read is noted: a key the table accepts but nothing reads is a bug, reported
+    // at the end rather than ignored.
+    let read = std::cell::RefCell::new(std::collections::HashSet::<String>::new());
+    let get = |k: &str| {
+        read.borrow_mut().insert(k.to_string());
+        options.get(k).filter(|v| !v.is_null())
+    };
 
     if get("network").is_some() && get("network_mode").is_some() {
         return Err(Error::invalid(
@@ -1278,11 +1188,11 @@ pub fn translate_create(
         set("CpusetMems", x.clone());
     }
     if let Some(x) = int_key("cpu_rt_period")? {
-        need_version("cpu_rt_period", v, (1, 25))?;
+        need_key_version("cpu_rt_period", v)?;
         set("CPURealtimePeriod", x);
     }
     if let Some(x) = int_key("cpu_rt_runtime")? {
-        need_version("cpu_rt_runtime", v, (1, 25))?;
+        need_key_version("cpu_rt_runtime", v)?;
         set("CPURealtimeRuntime", x);
     }
     if let Some(x) = int_key("blkio_weight")? {
@@ -1330,18 +1240,18 @@ pub fn translate_create(
         set("Isolation", x.clone());
     }
     if let Some(x) = get("auto_remove").filter(|x| truthy(x)) {
-        need_version("auto_remove", v, (1, 25))?;
+        need_key_version("auto_remove", v)?;
         set("AutoRemove", x.clone());
     }
     if let Some(x) = get("storage_opt") {
         set("StorageOpt", x.clone());
     }
     if let Some(x) = get("init") {
-        need_version("init", v, (1, 25))?;
+        need_key_version("init", v)?;
         set("Init", x.clone());
     }
     if let Some(x) = get("init_path") {
-        need_version("init_path", v, (1, 25))?;
+        need_key_version("init_path", v)?;
         if !version_lt(v, (1, 29)) {
             return Err(Error::invalid(
                 "\"init_path\" was removed in Engine API 1.29",
@@ -1353,23 +1263,23 @@ pub fn translate_create(
         set("VolumeDriver", x.clone());
     }
     if let Some(x) = int_key("cpu_count")? {
-        need_version("cpu_count", v, (1, 25))?;
+        need_key_version("cpu_count", v)?;
         set("CpuCount", x);
     }
     if let Some(x) = int_key("cpu_percent")? {
-        need_version("cpu_percent", v, (1, 25))?;
+        need_key_version("cpu_percent", v)?;
         set("CpuPercent", x);
     }
     if let Some(x) = int_key("nano_cpus")? {
-        need_version("nano_cpus", v, (1, 25))?;
+        need_key_version("nano_cpus", v)?;
         set("NanoCpus", x);
     }
     if let Some(x) = get("runtime").filter(|x| truthy(x)) {
-        need_version("runtime", v, (1, 25))?;
+        need_key_version("runtime", v)?;
         set("Runtime", x.clone());
     }
     if let Some(x) = get("mounts") {
-        need_version("mounts", v, (1, 30))?;
+        need_key_version("mounts", v)?;
         let Value::Array(a) = x else {
             return Err(bad("mounts", "a list", x));
         };
@@ -1379,14 +1289,14 @@ pub fn translate_create(
         );
     }
     if let Some(x) = get("device_cgroup_rules") {
-        need_version("device_cgroup_rules", v, (1, 28))?;
+        need_key_version("device_cgroup_rules", v)?;
         if !x.is_array() {
             return Err(bad("device_cgroup_rules", "a list", x));
         }
         set("DeviceCgroupRules", x.clone());
     }
     if let Some(x) = get("device_requests") {
-        need_version("device_requests", v, (1, 40))?;
+        need_key_version("device_requests", v)?;
         set("DeviceRequests", device_requests(x)?);
     }
     if let Some(x) = get("cgroupns").filter(|x| truthy(x)) {
@@ -1410,7 +1320,7 @@ pub fn translate_create(
     let stdin_open = flag("stdin_open")?;
     let network_disabled = flag("network_disabled")?;
     if let Some(x) = get("stop_timeout") {
-        need_version("stop_timeout", v, (1, 25))?;
+        need_key_version("stop_timeout", v)?;
         if !is_int(x) {
             return Err(bad("stop_timeout", "an integer number of seconds", x));
         }
@@ -1587,11 +1497,21 @@ pub fn translate_create(
     let platform = match get("platform") {
         None => None,
         Some(Value::String(s)) => {
-            need_version("platform", v, (1, 41))?;
+            need_key_version("platform", v)?;
             Some(s.clone())
         }
         Some(other) => return Err(bad("platform", "a string such as \"linux/amd64\"", other)),
     };
+    if let Some(k) = options
+        .iter()
+        .find(|(k, v)| !v.is_null() && !read.borrow().contains(k.as_str()))
+        .map(|(k, _)| k)
+    {
+        return Err(Error::invalid(format!(
+            "create options: \"{k}\" is in the option table but not translated \
+             (a bug in docker_containers)"
+        )));
+    }
     Ok(CreateRequest {
         name,
         platform,
@@ -1616,6 +1536,50 @@ mod tests {
             e.contains("\"enviroment\"") && e.contains("did you mean \"environment\""),
             "{e}"
         );
+    }
+
+    #[test]
+    fn every_table_key_is_translated() {
+        // Each create key of the option table, alone, with a value of its first JSON type: the
+        // translation may refuse the value, but it must read the key.
+        let call = option_table::call("docker_containers_create");
+        let mut n = 0;
+        for k in call
+            .keys()
+            .filter(|k| k.name != "pull" && k.name != "command")
+        {
+            let sample = match k.ty.split('|').next().unwrap() {
+                "string" => json!("x"),
+                "integer" | "number" => json!(1),
+                "boolean" => json!(true),
+                "object" => json!({}),
+                _ => json!([]),
+            };
+            let mut o = Map::new();
+            o.insert(k.name.to_string(), sample);
+            if let Err(e) = translate_create("i", None, &o, (1, 44)) {
+                assert!(!e.to_string().contains("not translated"), "{e}");
+            }
+            n += 1;
+        }
+        assert!(n >= 80, "{n} keys");
+    }
+
+    #[test]
+    fn version_checks_come_from_the_table() {
+        let e = translate_create(
+            "i",
+            None,
+            &opts(json!({"platform": "linux/amd64"})),
+            (1, 40),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("needs Engine API 1.41"), "{e}");
+        let e = translate_create("i", None, &opts(json!({"mounts": ["/a:/b"]})), (1, 29))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("needs Engine API 1.30"), "{e}");
     }
 
     #[test]

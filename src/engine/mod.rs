@@ -12,6 +12,7 @@ pub mod decode;
 pub mod error;
 pub mod host;
 pub mod images;
+pub mod option_table;
 pub mod opts;
 pub mod podman;
 pub mod run;

@@ -39,14 +39,15 @@ pub(crate) unsafe fn arg_opt_str<'a>(p: *const c_char, name: &str) -> Result<Opt
     }
 }
 
-/// An options argument: NULL or "" means defaults; otherwise a JSON object.
+/// The options argument of C function `function`: NULL or "" means defaults; otherwise a JSON
+/// object whose keys are checked against the function's option table.
 ///
 /// # Safety
 /// As for `arg_str`.
-pub(crate) unsafe fn arg_options(p: *const c_char, what: &'static str) -> Result<Opts> {
-    match arg_opt_str(p, what)? {
-        None => Ok(Opts::new(what, Default::default())),
-        Some(s) => Opts::parse(what, s),
+pub(crate) unsafe fn arg_options(p: *const c_char, function: &'static str) -> Result<Opts> {
+    match arg_opt_str(p, "options_json")? {
+        None => Opts::new(function, Default::default()),
+        Some(s) => Opts::parse(function, s),
     }
 }
 

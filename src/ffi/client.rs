@@ -36,6 +36,21 @@ fn hand_out(client: Client, out: *mut *mut docker_client) {
 /// docker_client_new does), `context` (a context name; wins over DOCKER_HOST), and the TLS
 /// options of docker_client_new. Nothing is sent to the engine until the first call.
 /// On success `*out` receives a client to free with docker_client_free.
+///
+/// Options (option table, written by `make options`):
+/// - `version` (string; default "auto"): The version of the API to use ("auto" or "1.41").
+/// - `timeout` (number; default 60): Default timeout for API calls, in seconds.
+/// - `user_agent` (string): Set a custom user agent for requests to the server.
+/// - `max_pool_size` (integer; default 64): The maximum number of connections to save in the pool.
+/// - `tls` (boolean|object): Use TLS (true); any tls_* key turns it on too.
+/// - `tls_verify` (boolean; default true): Check the server certificate against the CA (false must be asked for).
+/// - `tls_ca_cert` (string): Path to the CA certificate (PEM).
+/// - `tls_client_cert` (string): Path to the client certificate (PEM).
+/// - `tls_client_key` (string): Path to the client key (PEM).
+/// - `tls_server_name` (string): The name the server certificate must carry (default: the host).
+/// - `context` (string): A Docker CLI context by name: its engine address and TLS files.
+/// - `ssh_options` (array): Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
+/// - `podman` (boolean; default false): Find Podman's Docker-compatible socket instead of a base_url.
 #[no_mangle]
 pub extern "C" fn docker_client_from_env(
     options_json: *const c_char,
@@ -44,7 +59,7 @@ pub extern "C" fn docker_client_from_env(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: options_json is NULL or a C string valid for the call.
-        let opts = unsafe { arg_options(options_json, "client options") }?;
+        let opts = unsafe { arg_options(options_json, "docker_client_from_env") }?;
         arg_out(out, "out")?;
         let co = run(podman::client_options(opts, true))?;
         let client = Client::new(co)?;
@@ -73,6 +88,22 @@ pub extern "C" fn docker_client_from_env(
 /// DOCKER_ERR_CONNECTION and a message listing every address tried and why it failed.
 /// Unknown keys are rejected. On success `*out` receives a client to free with
 /// docker_client_free.
+///
+/// Options (option table, written by `make options`):
+/// - `base_url` (string; default "unix:///var/run/docker.sock"): URL to the Docker server, for example unix:///var/run/docker.sock or tcp://127.0.0.1:1234.
+/// - `version` (string; default "auto"): The version of the API to use ("auto" or "1.41").
+/// - `timeout` (number; default 60): Default timeout for API calls, in seconds.
+/// - `user_agent` (string): Set a custom user agent for requests to the server.
+/// - `max_pool_size` (integer; default 64): The maximum number of connections to save in the pool.
+/// - `tls` (boolean|object): Use TLS (true); any tls_* key turns it on too.
+/// - `tls_verify` (boolean; default true): Check the server certificate against the CA (false must be asked for).
+/// - `tls_ca_cert` (string): Path to the CA certificate (PEM).
+/// - `tls_client_cert` (string): Path to the client certificate (PEM).
+/// - `tls_client_key` (string): Path to the client key (PEM).
+/// - `tls_server_name` (string): The name the server certificate must carry (default: the host).
+/// - `context` (string): A Docker CLI context by name: its engine address and TLS files.
+/// - `ssh_options` (array): Extra arguments for ssh, for ssh:// engines, such as ["-i", "key"].
+/// - `podman` (boolean; default false): Find Podman's Docker-compatible socket instead of a base_url.
 #[no_mangle]
 pub extern "C" fn docker_client_new(
     options_json: *const c_char,
@@ -81,7 +112,7 @@ pub extern "C" fn docker_client_new(
 ) -> docker_result {
     boundary(error, || {
         // SAFETY: as above.
-        let opts = unsafe { arg_options(options_json, "client options") }?;
+        let opts = unsafe { arg_options(options_json, "docker_client_new") }?;
         arg_out(out, "out")?;
         let co = run(podman::client_options(opts, false))?;
         let client = Client::new(co)?;

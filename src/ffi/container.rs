@@ -410,6 +410,10 @@ fn stop_args(
 /// seconds. Options: `timeout` (omitted: the container's own StopTimeout, default 10 s),
 /// `signal` (needs Engine API 1.42). Stopping a stopped container is not an error (304).
 /// The call's time limit is widened by the timeout. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `timeout` (integer): Timeout in seconds to wait for the container to stop before sending a SIGKILL (-1: wait for ever).
+/// - `signal` (string; API 1.42+): The signal to stop it with (a name such as "SIGTERM" or a number).
 #[no_mangle]
 pub extern "C" fn docker_container_stop(
     container: *const docker_container,
@@ -418,9 +422,9 @@ pub extern "C" fn docker_container_stop(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: options_json is NULL or a C string valid for the call.
-        let mut o = unsafe { arg_options(options_json, "stop options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_stop") }?;
         let (timeout, signal) = stop_args(&mut o, "stop options")?;
-        o.finish_with(&["timeout", "signal"])?;
+        o.finish()?;
         run_here(containers::stop(
             &c.client,
             c.id_str(),
@@ -433,6 +437,10 @@ pub extern "C" fn docker_container_stop(
 
 /// Restart the container. Options: `timeout` (seconds before the kill; docker-py's default,
 /// 10), `signal` (Engine API 1.42+). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `timeout` (integer; default 10): Number of seconds to try to stop for before killing the container.
+/// - `signal` (string; API 1.42+): The signal to stop it with (a name such as "SIGTERM" or a number).
 #[no_mangle]
 pub extern "C" fn docker_container_restart(
     container: *const docker_container,
@@ -441,9 +449,9 @@ pub extern "C" fn docker_container_restart(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "restart options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_restart") }?;
         let (timeout, signal) = stop_args(&mut o, "restart options")?;
-        o.finish_with(&["timeout", "signal"])?;
+        o.finish()?;
         run_here(containers::restart(
             &c.client,
             c.id_str(),
@@ -497,6 +505,11 @@ pub extern "C" fn docker_container_unpause(
 /// (remove a link, not the container), `force` (kill it first if running). The handle stays
 /// valid (free it as usual); further calls on it give DOCKER_ERR_NOT_FOUND. Blocks the calling
 /// thread.
+///
+/// Options (option table, written by `make options`):
+/// - `v` (boolean; default false): Remove the volumes associated with the container.
+/// - `link` (boolean; default false): Remove the specified link and not the underlying container.
+/// - `force` (boolean; default false): Force the removal of a running container (uses SIGKILL).
 #[no_mangle]
 pub extern "C" fn docker_container_remove(
     container: *const docker_container,
@@ -505,11 +518,11 @@ pub extern "C" fn docker_container_remove(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "remove options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_remove") }?;
         let v = o.bool("v")?.unwrap_or(false);
         let link = o.bool("link")?.unwrap_or(false);
         let force = o.bool("force")?.unwrap_or(false);
-        o.finish_with(&["v", "link", "force"])?;
+        o.finish()?;
         run_here(containers::remove(&c.client, c.id_str(), v, link, force))
     })
 }
@@ -519,6 +532,10 @@ pub extern "C" fn docker_container_remove(
 /// DOCKER_ERR_TIMEOUT; omitted: wait for ever). On success `*status_code` (if not NULL) receives
 /// the exit code and `*result_json` (if not NULL) the engine's {"StatusCode": N, "Error": ...}
 /// (free with docker_string_free). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `condition` (string; default "not-running"; API 1.30+): Wait until a container state reaches the given condition, either not-running (default), next-exit, or removed.
+/// - `timeout` (number): Seconds to wait; when they pass: DOCKER_ERR_TIMEOUT (omitted: for ever).
 #[no_mangle]
 pub extern "C" fn docker_container_wait(
     container: *const docker_container,
@@ -530,6 +547,7 @@ pub extern "C" fn docker_container_wait(
     wait_impl(
         container,
         options_json,
+        "docker_container_wait",
         None,
         status_code,
         result_json,
@@ -540,6 +558,10 @@ pub extern "C" fn docker_container_wait(
 /// docker_container_wait with a cancel token (NULL: none): firing it from any thread ends the
 /// wait promptly with DOCKER_ERR_CANCELLED (the container is untouched). For hosts that cancel
 /// from elsewhere, such as Go contexts. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `condition` (string; default "not-running"; API 1.30+): Wait until a container state reaches the given condition, either not-running (default), next-exit, or removed.
+/// - `timeout` (number): Seconds to wait; when they pass: DOCKER_ERR_TIMEOUT (omitted: for ever).
 #[no_mangle]
 pub extern "C" fn docker_container_wait_cancel(
     container: *const docker_container,
@@ -554,6 +576,7 @@ pub extern "C" fn docker_container_wait_cancel(
     wait_impl(
         container,
         options_json,
+        "docker_container_wait_cancel",
         token,
         status_code,
         result_json,
@@ -564,6 +587,7 @@ pub extern "C" fn docker_container_wait_cancel(
 fn wait_impl(
     container: *const docker_container,
     options_json: *const c_char,
+    function: &'static str,
     token: Option<&tokio_util::sync::CancellationToken>,
     status_code: *mut i64,
     result_json: *mut *mut c_char,
@@ -571,10 +595,10 @@ fn wait_impl(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "wait options") }?;
+        let mut o = unsafe { arg_options(options_json, function) }?;
         let condition = o.string("condition")?;
         let timeout = o.seconds("timeout")?;
-        o.finish_with(&["condition", "timeout"])?;
+        o.finish()?;
         let v = run_here(cancellable(
             token,
             containers::wait(&c.client, c.id_str(), condition.as_deref(), timeout),
@@ -629,6 +653,25 @@ pub extern "C" fn docker_container_resize(
 /// by its own name ("BlkioWeightDevice", ...). Unlike docker-py, zero is sent (so pids_limit 0
 /// lifts a limit); the engine itself reads 0 as "unchanged" for some fields (CpuShares,
 /// CpuQuota, ...). Warnings go to docker_container_warnings_json. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `blkio_weight` (integer): Block IO (relative weight), between 10 and 1000.
+/// - `cpu_period` (integer): Limit CPU CFS (Completely Fair Scheduler) period.
+/// - `cpu_quota` (integer): Limit CPU CFS (Completely Fair Scheduler) quota.
+/// - `cpu_shares` (integer): CPU shares (relative weight).
+/// - `cpuset_cpus` (string): CPUs in which to allow execution.
+/// - `cpuset_mems` (string): MEMs in which to allow execution.
+/// - `mem_limit` (integer|string): Memory limit ("512m" or bytes).
+/// - `mem_reservation` (integer|string): Memory soft limit.
+/// - `memswap_limit` (integer|string): Total memory (memory + swap), -1 to disable swap.
+/// - `kernel_memory` (integer|string): Kernel memory limit.
+/// - `restart_policy` (object): Restart policy dictionary.
+/// - `nano_cpus` (integer): CPU quota in units of 1e-9 CPUs.
+/// - `cpus` (number): CPUs as a number (1.5), sent as NanoCpus.
+/// - `pids_limit` (integer): Tune a container's pids limit (0 lifts the limit).
+/// - `cpu_rt_period` (integer): Limit CPU real-time period in microseconds.
+/// - `cpu_rt_runtime` (integer): Limit CPU real-time runtime in microseconds.
+/// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
 #[no_mangle]
 pub extern "C" fn docker_container_update(
     container: *const docker_container,
@@ -637,7 +680,7 @@ pub extern "C" fn docker_container_update(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let o = unsafe { arg_options(options_json, "update options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_update") }?;
         let body = update_body(o.into_map())?;
         let answer = run_here(containers::update(&c.client, c.id_str(), &body))?;
         let v: serde_json::Value = crate::engine::client::decode_json(&answer).unwrap_or_default();
@@ -686,14 +729,11 @@ fn update_body(map: serde_json::Map<String, serde_json::Value>) -> Result<serde_
         } else if k.starts_with(|c: char| c.is_ascii_uppercase()) {
             body.insert(k, v);
         } else {
-            let mut accepted: Vec<&str> = NAMES.iter().chain(SIZES).map(|(n, _)| *n).collect();
-            accepted.push("cpus");
-            return crate::engine::opts::unknown_keys(
-                "update options",
-                std::iter::once(k.as_str()),
-                &accepted,
-            )
-            .map(|_| Value::Null);
+            // The option table let it through (update's keys, or an upper-case raw field).
+            return Err(Error::invalid(format!(
+                "update options: \"{k}\" is in the option table but not translated \
+                 (a bug in docker_containers)"
+            )));
         }
     }
     Ok(Value::Object(body))
@@ -703,6 +743,15 @@ fn update_body(map: serde_json::Map<String, serde_json::Value>) -> Result<serde_
 /// `message`, `author`, `changes` (a Dockerfile instruction string or a list of them), `conf`
 /// (an Engine API container config object), `pause` (default true). `*image_id` receives the
 /// new image's id (free with docker_string_free). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `repository` (string): The repository to push the image to.
+/// - `tag` (string): The tag to push.
+/// - `message` (string): A commit message.
+/// - `author` (string): The name of the author.
+/// - `changes` (string|array): Dockerfile instructions to apply while committing.
+/// - `conf` (object): The configuration for the container.
+/// - `pause` (boolean; default true): Whether to pause the container before committing.
 #[no_mangle]
 pub extern "C" fn docker_container_commit(
     container: *const docker_container,
@@ -712,7 +761,7 @@ pub extern "C" fn docker_container_commit(
 ) -> docker_result {
     with_container(container, error, |c| {
         // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "commit options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_commit") }?;
         arg_out(image_id, "image_id")?;
         let repository = o.string("repository")?;
         let tag = o.string("tag")?;
@@ -737,15 +786,7 @@ pub extern "C" fn docker_container_commit(
         };
         let conf = o.object("conf")?.map(serde_json::Value::Object);
         let pause = o.bool("pause")?.unwrap_or(true);
-        o.finish_with(&[
-            "repository",
-            "tag",
-            "message",
-            "author",
-            "changes",
-            "conf",
-            "pause",
-        ])?;
+        o.finish()?;
         let v = run_here(containers::commit(
             &c.client,
             c.id_str(),

@@ -35,6 +35,101 @@ use std::ffi::c_char;
 /// DOCKER_ERR_INVALID_ARGUMENT rather than ignored: run detached and read docker_container_logs.
 /// Blocks the calling thread (for the container's whole run when
 /// not detached; the call timeout applies to each request, not to the container's run).
+///
+/// Options (option table, written by `make options`):
+/// - `detach` (boolean; default false): Run container in the background and return a Container object.
+/// - `remove` (boolean; default false): Remove the container when it has finished running.
+/// - `stdout` (boolean; default true): Return logs from STDOUT when detach=False.
+/// - `stderr` (boolean; default false): Return logs from STDERR when detach=False.
+/// - `stream` (boolean; default false): docker-py's log generator; refused unless detach is true (read the logs instead).
+/// - `pull` (boolean; default true): Pull the image when the engine does not have it.
+/// - `command` (string|array): The command to run in the container (when the command argument is NULL).
+/// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
+/// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
+/// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
+/// - `cap_add` (array): Add kernel capabilities.
+/// - `cap_drop` (array): Drop kernel capabilities.
+/// - `cgroup_parent` (string): Override the default parent cgroup.
+/// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
+/// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+/// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
+/// - `cpu_period` (integer): The length of a CPU period in microseconds.
+/// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
+/// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+/// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
+/// - `cpu_shares` (integer): CPU shares (relative weight).
+/// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
+/// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
+/// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
+/// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
+/// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
+/// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+/// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
+/// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
+/// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
+/// - `dns` (array): Set custom DNS servers.
+/// - `dns_opt` (array): Additional options to be added to the container's "resolv.conf" file.
+/// - `dns_search` (array): DNS search domains.
+/// - `domainname` (string|array): Set custom DNS search domains.
+/// - `entrypoint` (string|array): The entrypoint for the container.
+/// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
+/// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
+/// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
+/// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
+/// - `hostname` (string): Optional hostname for the container.
+/// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+/// - `init_path` (string; API 1.25+): Path to the docker-init binary.
+/// - `ipc_mode` (string): Set the IPC mode for the container.
+/// - `isolation` (string): Isolation technology to use.
+/// - `kernel_memory` (integer|string): Kernel memory limit.
+/// - `labels` (object|array): A dictionary of name-value labels.
+/// - `links` (object|array): Mapping of links using the "{'container': 'alias'}" format.
+/// - `log_config` (object): Logging configuration.
+/// - `lxc_conf` (object|array): LXC config.
+/// - `mac_address` (string): MAC address to assign to the container.
+/// - `mem_limit` (integer|string): Memory limit.
+/// - `mem_reservation` (integer|string): Memory soft limit.
+/// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
+/// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
+/// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
+/// - `name` (string): The name for this container.
+/// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
+/// - `network` (string): Name of the network this container will be connected to at creation time.
+/// - `network_disabled` (boolean): Disable networking.
+/// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
+/// - `networking_config` (object): Dictionary of EndpointConfig objects for each container network.
+/// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
+/// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
+/// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
+/// - `pids_limit` (integer): Tune a container's pids limit.
+/// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
+/// - `ports` (object): Ports to bind inside the container.
+/// - `privileged` (boolean): Give extended privileges to this container.
+/// - `publish_all_ports` (boolean): Publish all ports to the host.
+/// - `read_only` (boolean): Mount the container's root filesystem as read only.
+/// - `restart_policy` (object): Restart the container when it exits.
+/// - `runtime` (string; API 1.25+): Runtime to use with this container.
+/// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
+/// - `shm_size` (integer|string): Size of /dev/shm.
+/// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
+/// - `stop_signal` (string): The stop signal to use to stop the container.
+/// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+/// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
+/// - `sysctls` (object): Kernel parameters to set in the container.
+/// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
+/// - `tty` (boolean): Allocate a pseudo-TTY.
+/// - `ulimits` (array): Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
+/// - `use_config_proxy` (boolean): If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
+/// - `user` (string|integer): Username or UID to run commands as inside the container.
+/// - `userns_mode` (string): Sets the user namespace mode for the container when user namespace remapping option is enabled.
+/// - `uts_mode` (string): Sets the UTS namespace mode for the container.
+/// - `volume_driver` (string): The name of a volume driver/plugin.
+/// - `volumes` (object|array|string): A dictionary to configure volumes mounted inside the container.
+/// - `volumes_from` (array|string): List of container names or IDs to get volumes from.
+/// - `working_dir` (string): Path to the working directory.
+/// - `Config` (object): Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
+/// - `HostConfig` (object): Raw Engine API HostConfig fields, merged last, deeply.
+/// - `NetworkingConfig` (object): Raw Engine API NetworkingConfig, merged last, deeply.
 #[no_mangle]
 pub extern "C" fn docker_containers_run(
     client: *const docker_client,
@@ -50,6 +145,7 @@ pub extern "C" fn docker_containers_run(
         image,
         command,
         options_json,
+        "docker_containers_run",
         None,
         out,
         output,
@@ -61,6 +157,101 @@ pub extern "C" fn docker_containers_run(
 /// call promptly with DOCKER_ERR_CANCELLED. A container already made is left as it is (still
 /// running, when it was): find it by a name or label you gave it. For hosts that cancel from
 /// elsewhere, such as Go contexts. Otherwise as docker_containers_run.
+///
+/// Options (option table, written by `make options`):
+/// - `detach` (boolean; default false): Run container in the background and return a Container object.
+/// - `remove` (boolean; default false): Remove the container when it has finished running.
+/// - `stdout` (boolean; default true): Return logs from STDOUT when detach=False.
+/// - `stderr` (boolean; default false): Return logs from STDERR when detach=False.
+/// - `stream` (boolean; default false): docker-py's log generator; refused unless detach is true (read the logs instead).
+/// - `pull` (boolean; default true): Pull the image when the engine does not have it.
+/// - `command` (string|array): The command to run in the container (when the command argument is NULL).
+/// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
+/// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
+/// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
+/// - `cap_add` (array): Add kernel capabilities.
+/// - `cap_drop` (array): Drop kernel capabilities.
+/// - `cgroup_parent` (string): Override the default parent cgroup.
+/// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
+/// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+/// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
+/// - `cpu_period` (integer): The length of a CPU period in microseconds.
+/// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
+/// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+/// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
+/// - `cpu_shares` (integer): CPU shares (relative weight).
+/// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
+/// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
+/// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
+/// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
+/// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
+/// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+/// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
+/// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
+/// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
+/// - `dns` (array): Set custom DNS servers.
+/// - `dns_opt` (array): Additional options to be added to the container's "resolv.conf" file.
+/// - `dns_search` (array): DNS search domains.
+/// - `domainname` (string|array): Set custom DNS search domains.
+/// - `entrypoint` (string|array): The entrypoint for the container.
+/// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
+/// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
+/// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
+/// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
+/// - `hostname` (string): Optional hostname for the container.
+/// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+/// - `init_path` (string; API 1.25+): Path to the docker-init binary.
+/// - `ipc_mode` (string): Set the IPC mode for the container.
+/// - `isolation` (string): Isolation technology to use.
+/// - `kernel_memory` (integer|string): Kernel memory limit.
+/// - `labels` (object|array): A dictionary of name-value labels.
+/// - `links` (object|array): Mapping of links using the "{'container': 'alias'}" format.
+/// - `log_config` (object): Logging configuration.
+/// - `lxc_conf` (object|array): LXC config.
+/// - `mac_address` (string): MAC address to assign to the container.
+/// - `mem_limit` (integer|string): Memory limit.
+/// - `mem_reservation` (integer|string): Memory soft limit.
+/// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
+/// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
+/// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
+/// - `name` (string): The name for this container.
+/// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
+/// - `network` (string): Name of the network this container will be connected to at creation time.
+/// - `network_disabled` (boolean): Disable networking.
+/// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
+/// - `networking_config` (object): Dictionary of EndpointConfig objects for each container network.
+/// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
+/// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
+/// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
+/// - `pids_limit` (integer): Tune a container's pids limit.
+/// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
+/// - `ports` (object): Ports to bind inside the container.
+/// - `privileged` (boolean): Give extended privileges to this container.
+/// - `publish_all_ports` (boolean): Publish all ports to the host.
+/// - `read_only` (boolean): Mount the container's root filesystem as read only.
+/// - `restart_policy` (object): Restart the container when it exits.
+/// - `runtime` (string; API 1.25+): Runtime to use with this container.
+/// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
+/// - `shm_size` (integer|string): Size of /dev/shm.
+/// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
+/// - `stop_signal` (string): The stop signal to use to stop the container.
+/// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+/// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
+/// - `sysctls` (object): Kernel parameters to set in the container.
+/// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
+/// - `tty` (boolean): Allocate a pseudo-TTY.
+/// - `ulimits` (array): Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
+/// - `use_config_proxy` (boolean): If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
+/// - `user` (string|integer): Username or UID to run commands as inside the container.
+/// - `userns_mode` (string): Sets the user namespace mode for the container when user namespace remapping option is enabled.
+/// - `uts_mode` (string): Sets the UTS namespace mode for the container.
+/// - `volume_driver` (string): The name of a volume driver/plugin.
+/// - `volumes` (object|array|string): A dictionary to configure volumes mounted inside the container.
+/// - `volumes_from` (array|string): List of container names or IDs to get volumes from.
+/// - `working_dir` (string): Path to the working directory.
+/// - `Config` (object): Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
+/// - `HostConfig` (object): Raw Engine API HostConfig fields, merged last, deeply.
+/// - `NetworkingConfig` (object): Raw Engine API NetworkingConfig, merged last, deeply.
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub extern "C" fn docker_containers_run_cancel(
@@ -80,6 +271,7 @@ pub extern "C" fn docker_containers_run_cancel(
         image,
         command,
         options_json,
+        "docker_containers_run_cancel",
         token,
         out,
         output,
@@ -93,6 +285,7 @@ fn run_impl(
     image: *const c_char,
     command: *const c_char,
     options_json: *const c_char,
+    function: &'static str,
     token: Option<&tokio_util::sync::CancellationToken>,
     out: *mut *mut docker_container,
     output: *mut *mut docker_buffer,
@@ -103,7 +296,7 @@ fn run_impl(
         let c = unsafe { arg_ref(client, "client") }?;
         let image = unsafe { arg_str(image, "image") }?;
         let command = unsafe { arg_opt_str(command, "command") }?;
-        let opts = unsafe { arg_options(options_json, "run options") }?;
+        let opts = unsafe { arg_options(options_json, function) }?;
         if image.is_empty() {
             return Err(Error::invalid("image is empty"));
         }
@@ -144,6 +337,97 @@ fn run_impl(
 /// only decides the Attach* fields, as in docker-py). A missing image is pulled unless
 /// `"pull": false`. `*out` receives the handle (free with docker_container_free); the engine's
 /// create warnings are kept on it (docker_container_warnings_json). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `pull` (boolean; default true): Pull the image when the engine does not have it.
+/// - `command` (string|array): The command to run in the container (when the command argument is NULL).
+/// - `auto_remove` (boolean; API 1.25+): enable auto-removal of the container on daemon side when the container's process exits.
+/// - `blkio_weight` (integer): Block IO weight (relative weight), accepts a weight value between 10 and 1000.
+/// - `blkio_weight_device` (array): Block IO weight (relative device weight) in the form of: [{"Path": "device_path", "Weight": weight}].
+/// - `cap_add` (array): Add kernel capabilities.
+/// - `cap_drop` (array): Drop kernel capabilities.
+/// - `cgroup_parent` (string): Override the default parent cgroup.
+/// - `cgroupns` (string): Override the default cgroup namespace mode for the container.
+/// - `cpu_count` (integer; API 1.25+): Number of usable CPUs (Windows only).
+/// - `cpu_percent` (integer; API 1.25+): Usable percentage of the available CPUs (Windows only).
+/// - `cpu_period` (integer): The length of a CPU period in microseconds.
+/// - `cpu_quota` (integer): Microseconds of CPU time that the container can get in a CPU period.
+/// - `cpu_rt_period` (integer; API 1.25+): Limit CPU real-time period in microseconds.
+/// - `cpu_rt_runtime` (integer; API 1.25+): Limit CPU real-time runtime in microseconds.
+/// - `cpu_shares` (integer): CPU shares (relative weight).
+/// - `cpuset_cpus` (string): CPUs in which to allow execution ("0-3", "0,1").
+/// - `cpuset_mems` (string): Memory nodes (MEMs) in which to allow execution ("0-3", "0,1").
+/// - `detach` (boolean): Run container in the background and return a Container object.
+/// - `device_cgroup_rules` (array; API 1.28+): A list of cgroup rules to apply to the container.
+/// - `device_read_bps` (array): Limit read rate (bytes per second) from a device in the form of: [{"Path": "device_path", "Rate": rate}].
+/// - `device_read_iops` (array): Limit read rate (IO per second) from a device.
+/// - `device_requests` (array; API 1.40+): Expose host resources such as GPUs to the container, as a list of docker.types.DeviceRequest instances.
+/// - `device_write_bps` (array): Limit write rate (bytes per second) from a device.
+/// - `device_write_iops` (array): Limit write rate (IO per second) from a device.
+/// - `devices` (array): Expose host devices to the container, as a list of strings in the form "<path_on_host>:<path_in_container>:<cgroup_permissions>".
+/// - `dns` (array): Set custom DNS servers.
+/// - `dns_opt` (array): Additional options to be added to the container's "resolv.conf" file.
+/// - `dns_search` (array): DNS search domains.
+/// - `domainname` (string|array): Set custom DNS search domains.
+/// - `entrypoint` (string|array): The entrypoint for the container.
+/// - `environment` (object|array): Environment variables to set inside the container, as a dictionary or a list of strings in the format "["SOMEVARIABLE=xxx"]".
+/// - `extra_hosts` (object|array): Additional hostnames to resolve inside the container, as a mapping of hostname to IP address.
+/// - `group_add` (array): List of additional group names and/or IDs that the container process will run as.
+/// - `healthcheck` (object; API 1.24+): Specify a test to perform to check that the container is healthy.
+/// - `hostname` (string): Optional hostname for the container.
+/// - `init` (boolean; API 1.25+): Run an init inside the container that forwards signals and reaps processes.
+/// - `init_path` (string; API 1.25+): Path to the docker-init binary.
+/// - `ipc_mode` (string): Set the IPC mode for the container.
+/// - `isolation` (string): Isolation technology to use.
+/// - `kernel_memory` (integer|string): Kernel memory limit.
+/// - `labels` (object|array): A dictionary of name-value labels.
+/// - `links` (object|array): Mapping of links using the "{'container': 'alias'}" format.
+/// - `log_config` (object): Logging configuration.
+/// - `lxc_conf` (object|array): LXC config.
+/// - `mac_address` (string): MAC address to assign to the container.
+/// - `mem_limit` (integer|string): Memory limit.
+/// - `mem_reservation` (integer|string): Memory soft limit.
+/// - `mem_swappiness` (integer): Tune a container's memory swappiness behavior.
+/// - `memswap_limit` (integer|string): Maximum amount of memory + swap a container is allowed to consume.
+/// - `mounts` (array; API 1.30+): Specification for mounts to be added to the container.
+/// - `name` (string): The name for this container.
+/// - `nano_cpus` (integer; API 1.25+): CPU quota in units of 1e-9 CPUs.
+/// - `network` (string): Name of the network this container will be connected to at creation time.
+/// - `network_disabled` (boolean): Disable networking.
+/// - `network_mode` (string): Network mode: "bridge", "none", "container:<name|id>" or "host".
+/// - `networking_config` (object): Dictionary of EndpointConfig objects for each container network.
+/// - `oom_kill_disable` (boolean): Whether to disable OOM killer.
+/// - `oom_score_adj` (integer): An integer value containing the score given to the container in order to tune OOM killer preferences.
+/// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
+/// - `pids_limit` (integer): Tune a container's pids limit.
+/// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
+/// - `ports` (object): Ports to bind inside the container.
+/// - `privileged` (boolean): Give extended privileges to this container.
+/// - `publish_all_ports` (boolean): Publish all ports to the host.
+/// - `read_only` (boolean): Mount the container's root filesystem as read only.
+/// - `restart_policy` (object): Restart the container when it exits.
+/// - `runtime` (string; API 1.25+): Runtime to use with this container.
+/// - `security_opt` (array): A list of string values to customize labels for MLS systems, such as SELinux.
+/// - `shm_size` (integer|string): Size of /dev/shm.
+/// - `stdin_open` (boolean): Keep "STDIN" open even if not attached.
+/// - `stop_signal` (string): The stop signal to use to stop the container.
+/// - `stop_timeout` (integer; API 1.25+): Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.
+/// - `storage_opt` (object): Storage driver options per container as a key-value mapping.
+/// - `sysctls` (object): Kernel parameters to set in the container.
+/// - `tmpfs` (object|array): Temporary filesystems to mount, as a dictionary mapping a path inside the container to options for that path.
+/// - `tty` (boolean): Allocate a pseudo-TTY.
+/// - `ulimits` (array): Ulimits to set inside the container, as a list of docker.types.Ulimit instances.
+/// - `use_config_proxy` (boolean): If "True", and if the docker client configuration file ("~/.docker/config.json" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built.
+/// - `user` (string|integer): Username or UID to run commands as inside the container.
+/// - `userns_mode` (string): Sets the user namespace mode for the container when user namespace remapping option is enabled.
+/// - `uts_mode` (string): Sets the UTS namespace mode for the container.
+/// - `volume_driver` (string): The name of a volume driver/plugin.
+/// - `volumes` (object|array|string): A dictionary to configure volumes mounted inside the container.
+/// - `volumes_from` (array|string): List of container names or IDs to get volumes from.
+/// - `working_dir` (string): Path to the working directory.
+/// - `Config` (object): Raw Engine API container config fields, merged last (its fields land at the top level of the create body).
+/// - `HostConfig` (object): Raw Engine API HostConfig fields, merged last, deeply.
+/// - `NetworkingConfig` (object): Raw Engine API NetworkingConfig, merged last, deeply.
 #[no_mangle]
 pub extern "C" fn docker_containers_create(
     client: *const docker_client,
@@ -158,7 +442,7 @@ pub extern "C" fn docker_containers_create(
         let c = unsafe { arg_ref(client, "client") }?;
         let image = unsafe { arg_str(image, "image") }?;
         let command = unsafe { arg_opt_str(command, "command") }?;
-        let mut opts = unsafe { arg_options(options_json, "create options") }?;
+        let mut opts = unsafe { arg_options(options_json, "docker_containers_create") }?;
         arg_out(out, "out")?;
         if image.is_empty() {
             return Err(Error::invalid("image is empty"));
@@ -192,15 +476,7 @@ async fn list_json(client: &Client, mut o: crate::engine::opts::Opts) -> Result<
     let mut filters = o.object("filters")?.unwrap_or_default();
     let sparse = o.bool("sparse")?.unwrap_or(false);
     let ignore_removed = o.bool("ignore_removed")?.unwrap_or(true);
-    o.finish_with(&[
-        "all",
-        "before",
-        "since",
-        "limit",
-        "filters",
-        "sparse",
-        "ignore_removed",
-    ])?;
+    o.finish()?;
     // The engine's old before/since query parameters are gone; they are filters now.
     if let Some(b) = before {
         filters.insert("before".into(), Value::String(b));
@@ -227,6 +503,15 @@ async fn list_json(client: &Client, mut o: crate::engine::opts::Opts) -> Result<
 /// are; false, the default: each container's full inspect JSON, fetched 8 at a time), and
 /// `ignore_removed` (default true: a container removed between list and inspect is skipped).
 /// Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `all` (boolean; default false): Show all containers.
+/// - `before` (string): Show only container created before Id or Name, include non-running ones.
+/// - `since` (string): Show only containers created since Id or Name, include non-running ones.
+/// - `limit` (integer): Show limit last created containers, include non-running ones.
+/// - `filters` (object): Filters to be processed on the container list, such as {"status": "exited", "label": ["a=b"]}.
+/// - `sparse` (boolean; default false): Do not inspect containers: the engine's list entries as they are.
+/// - `ignore_removed` (boolean; default true): Ignore failures due to missing containers when attempting to inspect containers from the original list.
 #[no_mangle]
 pub extern "C" fn docker_containers_list(
     client: *const docker_client,
@@ -237,7 +522,7 @@ pub extern "C" fn docker_containers_list(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
-        let o = unsafe { arg_options(options_json, "list options") }?;
+        let o = unsafe { arg_options(options_json, "docker_containers_list") }?;
         arg_out(out, "out")?;
         let client = c.inner.clone();
         let json = run_here(list_json(&client, o))?;
@@ -251,6 +536,9 @@ pub extern "C" fn docker_containers_list(
 /// `{"ContainersDeleted": [...], "SpaceReclaimed": N}` (an empty list, never null, when nothing
 /// was removed; free with docker_string_free).
 /// Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `filters` (object): Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
 #[no_mangle]
 pub extern "C" fn docker_containers_prune(
     client: *const docker_client,
@@ -261,10 +549,10 @@ pub extern "C" fn docker_containers_prune(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
-        let mut o = unsafe { arg_options(options_json, "prune options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_containers_prune") }?;
         arg_out(out, "out")?;
         let filters = o.object("filters")?;
-        o.finish_with(&["filters"])?;
+        o.finish()?;
         let filters = match filters {
             Some(f) if !f.is_empty() => Some(encode_filters(&f)?),
             _ => None,

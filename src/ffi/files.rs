@@ -25,7 +25,7 @@ pub type docker_read_cb =
 fn put_flags(mut o: Opts) -> Result<(bool, bool)> {
     let a = o.bool("no_overwrite_dir_non_dir")?.unwrap_or(false);
     let b = o.bool("copy_uid_gid")?.unwrap_or(false);
-    o.finish_with(&["no_overwrite_dir_non_dir", "copy_uid_gid"])?;
+    o.finish()?;
     Ok((a, b))
 }
 
@@ -40,6 +40,10 @@ fn give_stat(out: *mut *mut c_char, stat: &archive::PathStat) -> Result<()> {
 /// before the call returns) into the existing directory `path` in the container. Options:
 /// `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
 /// DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_put_archive(
     container: *const docker_container,
@@ -56,7 +60,7 @@ pub extern "C" fn docker_container_put_archive(
         if data.is_null() && len > 0 {
             return Err(Error::invalid("data is NULL"));
         }
-        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_put_archive") }?;
         let (a, b) = put_flags(o)?;
         let bytes = if len == 0 {
             Vec::new()
@@ -76,6 +80,10 @@ pub extern "C" fn docker_container_put_archive(
 
 /// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
 /// docker_container_put_archive.
+///
+/// Options (option table, written by `make options`):
+/// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_put_archive_file(
     container: *const docker_container,
@@ -89,7 +97,7 @@ pub extern "C" fn docker_container_put_archive_file(
         let c = unsafe { arg_container(container) }?;
         let path = unsafe { arg_path(path, "path") }?;
         let tar_path = unsafe { arg_path(tar_path, "tar_path") }?;
-        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_put_archive_file") }?;
         let (a, b) = put_flags(o)?;
         run_here(async {
             let body = images::file_body(std::path::Path::new(tar_path)).await?;
@@ -101,6 +109,10 @@ pub extern "C" fn docker_container_put_archive_file(
 /// put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
 /// time until it returns 0; at most a few chunks are in flight, so an archive of any size
 /// streams in bounded memory. Otherwise as docker_container_put_archive.
+///
+/// Options (option table, written by `make options`):
+/// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_put_archive_reader(
     container: *const docker_container,
@@ -115,7 +127,7 @@ pub extern "C" fn docker_container_put_archive_reader(
         let c = unsafe { arg_container(container) }?;
         let path = unsafe { arg_path(path, "path") }?;
         let read = read.ok_or_else(|| Error::invalid("read callback is NULL"))?;
-        let o = unsafe { arg_options(options_json, "put_archive options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_put_archive_reader") }?;
         let (a, b) = put_flags(o)?;
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Bytes>>(4);
         let body_stream: ByteStream =
@@ -164,6 +176,9 @@ pub extern "C" fn docker_container_put_archive_reader(
 /// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
 /// docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
 /// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_get_archive(
     container: *const docker_container,
@@ -179,7 +194,7 @@ pub extern "C" fn docker_container_get_archive(
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
         let path = unsafe { arg_path(path, "path") }?;
-        let mut o = unsafe { arg_options(options_json, "get_archive options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_get_archive") }?;
         let idle = idle_option(&mut o)?;
         o.finish()?;
         if cb.is_none() {
@@ -270,6 +285,9 @@ pub extern "C" fn docker_container_stat_path(
 
 /// docker-py's `export()`: the container's filesystem as a tar stream to `cb`
 /// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_export(
     container: *const docker_container,
@@ -282,7 +300,7 @@ pub extern "C" fn docker_container_export(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "export options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_export") }?;
         let idle = idle_option(&mut o)?;
         o.finish()?;
         if cb.is_none() {
@@ -365,6 +383,10 @@ pub extern "C" fn docker_container_diff(
 /// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
 /// symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
 /// DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+/// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the files' owners (uid and gid).
 #[no_mangle]
 pub extern "C" fn docker_container_copy_to(
     container: *const docker_container,
@@ -378,10 +400,10 @@ pub extern "C" fn docker_container_copy_to(
         let c = unsafe { arg_container(container) }?;
         let src = unsafe { arg_path(host_path, "host_path") }?;
         let dst = unsafe { arg_path(container_path, "container_path") }?;
-        let mut o = unsafe { arg_options(options_json, "copy options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_copy_to") }?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let uid = o.bool("copy_uid_gid")?.unwrap_or(false);
-        o.finish_with(&["follow_link", "copy_uid_gid"])?;
+        o.finish()?;
         run(archive::copy_to(
             &c.client,
             c.id_str(),
@@ -400,6 +422,10 @@ pub extern "C" fn docker_container_copy_to(
 /// `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
 /// on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
 /// thread.
+///
+/// Options (option table, written by `make options`):
+/// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+/// - `archive` (boolean; default false): Keep owners (docker cp -a; needs the rights).
 #[no_mangle]
 pub extern "C" fn docker_container_copy_from(
     container: *const docker_container,
@@ -413,10 +439,10 @@ pub extern "C" fn docker_container_copy_from(
         let c = unsafe { arg_container(container) }?;
         let src = unsafe { arg_path(container_path, "container_path") }?;
         let dst = unsafe { arg_path(host_path, "host_path") }?;
-        let mut o = unsafe { arg_options(options_json, "copy options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_copy_from") }?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let keep_owner = o.bool("archive")?.unwrap_or(false);
-        o.finish_with(&["follow_link", "archive"])?;
+        o.finish()?;
         run(archive::copy_from(
             &c.client,
             c.id_str(),

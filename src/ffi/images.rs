@@ -18,6 +18,10 @@ pub type docker_progress_cb =
 /// `platform`, `timeout` (seconds; default: wait as long as it takes). `progress` may be NULL.
 /// Errors the registry reports come back as DOCKER_ERR_ENGINE or DOCKER_ERR_NOT_FOUND with its
 /// message. Blocks the calling thread; `progress` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `platform` (string; API 1.32+): Platform in the format os[/arch[/variant]].
+/// - `timeout` (number): Seconds the whole pull may take (default: no limit).
 #[no_mangle]
 pub extern "C" fn docker_images_pull(
     client: *const docker_client,
@@ -31,13 +35,13 @@ pub extern "C" fn docker_images_pull(
         // SAFETY: pointers are NULL or valid for the call.
         let c = unsafe { arg_ref(client, "client") }?;
         let reference = unsafe { arg_str(reference, "reference") }?;
-        let mut o = unsafe { arg_options(options_json, "pull options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_images_pull") }?;
         let platform = o.string("platform")?;
         let timeout = o
             .seconds("timeout")?
             .map(Timeout::After)
             .unwrap_or(Timeout::Never);
-        o.finish_with(&["platform", "timeout"])?;
+        o.finish()?;
         run(images::pull(
             &c.inner,
             reference,
@@ -155,6 +159,10 @@ pub extern "C" fn docker_images_exists(
 }
 
 /// Remove an image. Options: `force`, `noprune`. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `force` (boolean; default false): Force removal of the image.
+/// - `noprune` (boolean; default false): Do not delete untagged parents.
 #[no_mangle]
 pub extern "C" fn docker_images_remove(
     client: *const docker_client,
@@ -166,10 +174,10 @@ pub extern "C" fn docker_images_remove(
         // SAFETY: as above.
         let c = unsafe { arg_ref(client, "client") }?;
         let name = unsafe { arg_str(name, "name") }?;
-        let mut o = unsafe { arg_options(options_json, "image remove options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_images_remove") }?;
         let force = o.bool("force")?.unwrap_or(false);
         let noprune = o.bool("noprune")?.unwrap_or(false);
-        o.finish_with(&["force", "noprune"])?;
+        o.finish()?;
         run_here(images::remove(&c.inner, name, force, noprune)).map(drop)
     })
 }

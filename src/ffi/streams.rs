@@ -40,7 +40,7 @@ type OpenFuture<'a> =
 fn callback_call(
     container: *const docker_container,
     options_json: *const c_char,
-    what: &'static str,
+    function: &'static str,
     // Whether the stream may run on the caller's own runtime (`run_here`): not for attach,
     // whose hijacked connection comes from the shared pool.
     here: bool,
@@ -53,7 +53,7 @@ fn callback_call(
     boundary(error, || {
         // SAFETY: pointers are NULL or valid, per the contract.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, what) }?;
+        let mut o = unsafe { arg_options(options_json, function) }?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
@@ -81,6 +81,16 @@ fn callback_call(
 /// silence before DOCKER_ERR_TIMEOUT). `cancel` may be NULL. Returns when the logs end, the
 /// callback returns non-zero, the token fires or the idle timeout passes. Blocks the calling
 /// thread; `cb` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `stdout` (boolean; default true): Get STDOUT.
+/// - `stderr` (boolean; default true): Get STDERR.
+/// - `timestamps` (boolean; default false): Show timestamps.
+/// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+/// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+/// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+/// - `follow` (boolean; default false): Follow log output.
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_logs(
     container: *const docker_container,
@@ -93,7 +103,7 @@ pub extern "C" fn docker_container_logs(
     callback_call(
         container,
         options_json,
-        "logs options",
+        "docker_container_logs",
         true,
         cb,
         userdata,
@@ -111,6 +121,15 @@ pub extern "C" fn docker_container_logs(
 
 /// The logs as a pull stream (same options as docker_container_logs, less idle_timeout: give
 /// docker_stream_next a timeout instead). `*out`: free with docker_stream_free.
+///
+/// Options (option table, written by `make options`):
+/// - `stdout` (boolean; default true): Get STDOUT.
+/// - `stderr` (boolean; default true): Get STDERR.
+/// - `timestamps` (boolean; default false): Show timestamps.
+/// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+/// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+/// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+/// - `follow` (boolean; default false): Follow log output.
 #[no_mangle]
 pub extern "C" fn docker_container_logs_open(
     container: *const docker_container,
@@ -121,7 +140,7 @@ pub extern "C" fn docker_container_logs_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "logs options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_logs_open") }?;
         arg_out(out, "out")?;
         let lo = LogsOptions::take(&mut o)?;
         o.finish()?;
@@ -138,6 +157,16 @@ pub extern "C" fn docker_container_logs_open(
 /// docker_container_logs, less `follow`, plus `demux`: with it, stdout goes to `*out` and
 /// stderr to `*out_stderr`; without it, both go to `*out` in order (`out_stderr` may be NULL).
 /// Buffers: free with docker_buffer_free. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `stdout` (boolean; default true): Get STDOUT.
+/// - `stderr` (boolean; default true): Get STDERR.
+/// - `timestamps` (boolean; default false): Show timestamps.
+/// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+/// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+/// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+/// - `follow` (boolean; default false): Follow log output.
+/// - `demux` (boolean; default false): Return stdout and stderr separately.
 #[no_mangle]
 pub extern "C" fn docker_container_logs_buffer(
     container: *const docker_container,
@@ -149,7 +178,7 @@ pub extern "C" fn docker_container_logs_buffer(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "logs options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_logs_buffer") }?;
         arg_out(out, "out")?;
         let demux = o.bool("demux")?.unwrap_or(false);
         if demux {
@@ -192,6 +221,9 @@ async fn gather(mut s: ChunkStream, split: bool) -> Result<(Vec<u8>, Vec<u8>)> {
 /// cpu_percent is null in a sample without the engine's previous reading (the first one).
 /// Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
 /// thread; `cb` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_stats(
     container: *const docker_container,
@@ -204,7 +236,7 @@ pub extern "C" fn docker_container_stats(
     callback_call(
         container,
         options_json,
-        "stats options",
+        "docker_container_stats",
         true,
         cb,
         userdata,
@@ -219,6 +251,9 @@ pub extern "C" fn docker_container_stats(
 }
 
 /// The stats stream in pull form. `*out`: free with docker_stream_free.
+///
+/// Options (option table, written by `make options`):
+/// - none (NULL, "" or {} only)
 #[no_mangle]
 pub extern "C" fn docker_container_stats_open(
     container: *const docker_container,
@@ -229,7 +264,7 @@ pub extern "C" fn docker_container_stats_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let o = unsafe { arg_options(options_json, "stats options") }?;
+        let o = unsafe { arg_options(options_json, "docker_container_stats_open") }?;
         arg_out(out, "out")?;
         o.finish()?;
         let s = run(streams::stats_stream(&c.client, c.id_str(), true, false))?;
@@ -246,6 +281,9 @@ pub extern "C" fn docker_container_stats_open(
 /// previous CPU reading, so derived.cpu_percent is null; false: the engine waits about a second
 /// for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
 /// docker_string_free. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `one_shot` (boolean; default true; API 1.41+): true: the sample at once, without the previous CPU reading; false: wait for a second reading.
 #[no_mangle]
 pub extern "C" fn docker_container_stats_once(
     container: *const docker_container,
@@ -256,7 +294,7 @@ pub extern "C" fn docker_container_stats_once(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "stats options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_stats_once") }?;
         arg_out(out, "out")?;
         let one_shot = o.bool("one_shot")?.unwrap_or(true);
         o.finish()?;
@@ -270,6 +308,15 @@ pub extern "C" fn docker_container_stats_once(
 /// `stdout`, `stderr` (default true), `stream` (default true), `logs` (replay earlier output
 /// first), `detach_keys`, `idle_timeout`. Blocks until the container's output ends, the callback
 /// stops it, the token fires or the idle timeout passes; `cb` runs on the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `stdout` (boolean; default true): Include stdout.
+/// - `stderr` (boolean; default true): Include stderr.
+/// - `stream` (boolean; default true): Return container output progressively.
+/// - `logs` (boolean; default false): Include the container's previous output.
+/// - `detach_keys` (string): Override the key sequence for detaching a container.
+/// - `stdin` (boolean; default false): Attach to stdin.
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_attach(
     container: *const docker_container,
@@ -282,7 +329,7 @@ pub extern "C" fn docker_container_attach(
     callback_call(
         container,
         options_json,
-        "attach options",
+        "docker_container_attach",
         false,
         cb,
         userdata,
@@ -304,6 +351,14 @@ pub extern "C" fn docker_container_attach(
 /// docker_container_attach, with `stdin` defaulting to true: write with docker_stream_write,
 /// end stdin with docker_stream_close_write (the container needs `stdin_open`), resize its tty
 /// with docker_stream_resize. `*out`: free with docker_stream_free.
+///
+/// Options (option table, written by `make options`):
+/// - `stdout` (boolean; default true): Include stdout.
+/// - `stderr` (boolean; default true): Include stderr.
+/// - `stream` (boolean; default true): Return container output progressively.
+/// - `logs` (boolean; default false): Include the container's previous output.
+/// - `detach_keys` (string): Override the key sequence for detaching a container.
+/// - `stdin` (boolean; default true): Attach to stdin.
 #[no_mangle]
 pub extern "C" fn docker_container_attach_open(
     container: *const docker_container,
@@ -314,7 +369,7 @@ pub extern "C" fn docker_container_attach_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "attach options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_attach_open") }?;
         arg_out(out, "out")?;
         let ao = AttachOptions::take(&mut o, true)?;
         o.finish()?;
@@ -331,14 +386,7 @@ pub extern "C" fn docker_container_attach_open(
 fn exec_options(o: &mut Opts, cmd: *const c_char, stdin_default: bool) -> Result<ExecOptions> {
     // SAFETY: cmd is NULL or a C string valid for the call.
     let cmd = unsafe { arg_opt_str(cmd, "cmd") }?;
-    for k in ["stream", "socket", "detach"] {
-        if o.take(k).is_some() {
-            return Err(Error::invalid(format!(
-                "exec options: \"{k}\" is a separate call here: docker_container_exec_stream, \
-                 docker_container_exec_open or docker_container_exec_detached"
-            )));
-        }
-    }
+    // "stream", "socket" and "detach" are separate calls here: the option table refuses them.
     ExecOptions::take(o, cmd, stdin_default)
 }
 
@@ -348,6 +396,19 @@ fn exec_options(o: &mut Opts, cmd: *const c_char, stdin_default: bool) -> Result
 /// true), `tty`, `privileged`, `user`, `environment` (object or list), `workdir`, `demux` (stdout
 /// to `*out`, stderr to `*out_stderr`; otherwise both to `*out` and `out_stderr` may be NULL).
 /// A non-zero exit code is not an error. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+/// - `stdout` (boolean; default true): Attach to stdout.
+/// - `stderr` (boolean; default true): Attach to stderr.
+/// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+/// - `privileged` (boolean; default false): Run as privileged.
+/// - `user` (string|integer): User to execute command as.
+/// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+/// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+/// - `detach_keys` (string): Override the key sequence for detaching a container.
+/// - `stdin` (boolean; default false): Attach to stdin.
+/// - `demux` (boolean; default false): Return stdout and stderr separately.
 #[no_mangle]
 pub extern "C" fn docker_container_exec_run(
     container: *const docker_container,
@@ -361,7 +422,7 @@ pub extern "C" fn docker_container_exec_run(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_run") }?;
         let demux = o.bool("demux")?.unwrap_or(false);
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
@@ -393,6 +454,19 @@ pub extern "C" fn docker_container_exec_run(
 /// to `cb` as it comes (stdout/stderr apart, console for a tty); when it ends, `*exit_code` (if
 /// not NULL) receives the exit code. Options as docker_container_exec_run (less demux) plus
 /// `idle_timeout`. `cancel` may be NULL. Blocks the calling thread; `cb` runs on it.
+///
+/// Options (option table, written by `make options`):
+/// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+/// - `stdout` (boolean; default true): Attach to stdout.
+/// - `stderr` (boolean; default true): Attach to stderr.
+/// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+/// - `privileged` (boolean; default false): Run as privileged.
+/// - `user` (string|integer): User to execute command as.
+/// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+/// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+/// - `detach_keys` (string): Override the key sequence for detaching a container.
+/// - `stdin` (boolean; default false): Attach to stdin.
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_container_exec_stream(
     container: *const docker_container,
@@ -407,7 +481,7 @@ pub extern "C" fn docker_container_exec_stream(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_stream") }?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
@@ -434,6 +508,18 @@ pub extern "C" fn docker_container_exec_stream(
 /// docker_stream_exit_code once docker_stream_next has given DOCKER_STREAM_END. Options as
 /// docker_container_exec_run, with `stdin` defaulting to true. `*out`: free with
 /// docker_stream_free. Blocks until the exec has started.
+///
+/// Options (option table, written by `make options`):
+/// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+/// - `stdout` (boolean; default true): Attach to stdout.
+/// - `stderr` (boolean; default true): Attach to stderr.
+/// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+/// - `privileged` (boolean; default false): Run as privileged.
+/// - `user` (string|integer): User to execute command as.
+/// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+/// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+/// - `detach_keys` (string): Override the key sequence for detaching a container.
+/// - `stdin` (boolean; default true): Attach to stdin.
 #[no_mangle]
 pub extern "C" fn docker_container_exec_open(
     container: *const docker_container,
@@ -445,7 +531,7 @@ pub extern "C" fn docker_container_exec_open(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_open") }?;
         arg_out(out, "out")?;
         let eo = exec_options(&mut o, cmd, true)?;
         o.finish()?;
@@ -467,6 +553,18 @@ pub extern "C" fn docker_container_exec_open(
 /// docker-py's `exec_run(detach=True)`, keeping what docker-py drops: `*exec_id` receives the
 /// exec's id (free with docker_string_free) for docker_exec_inspect. Options as
 /// docker_container_exec_run. Returns once the process has started.
+///
+/// Options (option table, written by `make options`):
+/// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+/// - `stdout` (boolean; default true): Attach to stdout.
+/// - `stderr` (boolean; default true): Attach to stderr.
+/// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+/// - `privileged` (boolean; default false): Run as privileged.
+/// - `user` (string|integer): User to execute command as.
+/// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+/// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+/// - `detach_keys` (string): Override the key sequence for detaching a container.
+/// - `stdin` (boolean; default false): Attach to stdin.
 #[no_mangle]
 pub extern "C" fn docker_container_exec_detached(
     container: *const docker_container,
@@ -478,7 +576,7 @@ pub extern "C" fn docker_container_exec_detached(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "exec options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_exec_detached") }?;
         arg_out(exec_id, "exec_id")?;
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
@@ -532,6 +630,9 @@ pub extern "C" fn docker_exec_resize(
 /// docker-py's `top(ps_args)`: the processes as JSON {"Titles": [...], "Processes": [[...]]}.
 /// Options: `ps_args` (e.g. "aux"). `*out`: free with docker_string_free. Blocks the calling
 /// thread.
+///
+/// Options (option table, written by `make options`):
+/// - `ps_args` (string): An optional arguments passed to ps (for example, aux).
 #[no_mangle]
 pub extern "C" fn docker_container_top(
     container: *const docker_container,
@@ -542,10 +643,10 @@ pub extern "C" fn docker_container_top(
     boundary(error, || {
         // SAFETY: as above.
         let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "top options") }?;
+        let mut o = unsafe { arg_options(options_json, "docker_container_top") }?;
         arg_out(out, "out")?;
         let ps_args = o.string("ps_args")?;
-        o.finish_with(&["ps_args"])?;
+        o.finish()?;
         let b = run_here(streams::top(&c.client, c.id_str(), ps_args.as_deref()))?;
         put_string(out, b.to_vec())?;
         Ok(())

@@ -2,151 +2,339 @@
 /// <reference types="node" />
 import { Readable } from 'stream';
 
-/** Options use docker-py's keyword names, in camelCase or snake_case. */
+import type * as O from './option-types';
+export * from './option-types';
+
+/**
+ * Options of any call, untyped: docker-py's keyword names, in camelCase or snake_case. The
+ * typed interfaces below (one per call, from the library's option table) are what the methods
+ * take; this remains for code that builds options dynamically.
+ */
 export type Options = Record<string, unknown>;
+/** A command: a string split like a shell would, or the argument list. */
 export type Command = string | string[];
 
-export interface ClientOptions {
-  baseUrl?: string;
-  version?: string;
-  timeout?: number;
-  userAgent?: string;
-  maxPoolSize?: number;
-  [key: string]: unknown;
+/** Options the binding reads itself (not sent to the library), in snake_case. */
+interface IdleKeys {
+  /** Seconds of silence before the stream ends with a TimeoutError. */
+  idle_timeout?: number;
 }
 
+/** new Client(options): docker-py's DockerClient keywords. */
+export type ClientOptions = O.ClientNewOptions;
+/** fromEnv(options): docker-py's from_env keywords (the environment gives the address). */
+export type FromEnvOptions = O.ClientFromEnvOptions;
+/** containers.run(): docker-py's run() keywords. */
+export type RunOptions = O.ContainersRunOptions;
+/** containers.create(): docker-py's create() keywords. */
+export type CreateOptions = O.ContainersCreateOptions;
+/** containers.list(). */
+export type ListOptions = O.ContainersListOptions;
+/** container.logs(): the buffered form's keys, `stream` for an iterator, and idle_timeout. */
+export type LogsOptions = O.WithCamel<O.ContainerLogsBufferKeys & O.ContainerLogsOpenKeys & IdleKeys & {
+  /** Return an async iterator of output chunks instead of a Buffer. */
+  stream?: boolean;
+}>;
+/** container.stats(). */
+export type StatsOptions = O.WithCamel<O.ContainerStatsOnceKeys & IdleKeys & {
+  /** false: one sample; true (the default): an async iterator of samples. */
+  stream?: boolean;
+  /** Accepted for docker-py's sake: samples are always decoded. */
+  decode?: boolean;
+}>;
+/** container.execRun(): docker-py's exec_run() keywords. */
+export type ExecRunOptions = O.WithCamel<O.ContainerExecRunKeys & IdleKeys & {
+  /** Return the output as a stream (see execStream). */
+  stream?: boolean;
+  /** Return an interactive stream with stdin (see execStream). */
+  socket?: boolean;
+  /** Start the process and return its exec id at once. */
+  detach?: boolean;
+}>;
+/** container.execStream(). */
+export type ExecStreamOptions = O.WithCamel<O.ContainerExecOpenKeys & IdleKeys>;
+/** container.attach() and attachSocket(). */
+export type AttachOptions = O.WithCamel<O.ContainerAttachOpenKeys & IdleKeys>;
+
+/** docker-py's DockerClient: a connection to one engine. */
 export class Client {
+  /** Make a client; nothing is sent to the engine until the first call. */
   constructor(options?: ClientOptions);
+  /** docker-py's client.containers. */
   readonly containers: ContainerCollection;
+  /** The image calls running containers needs. */
   readonly images: ImageCollection;
+  /** Check the engine answers. */
   ping(): Promise<true>;
+  /** The engine's version JSON (Version, ApiVersion, ...). */
   version(): Promise<any>;
+  /** The engine's system info JSON. */
   info(): Promise<any>;
+  /** The API version this client speaks (negotiated on first use). */
   apiVersion(): Promise<string>;
+  /** Free the client; containers made from it stay usable. */
   close(): void;
 }
 
-export function fromEnv(options?: Omit<ClientOptions, 'baseUrl'>): Client;
+/** docker-py's from_env(): DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, contexts. */
+export function fromEnv(options?: FromEnvOptions): Client;
+/** The C library's version. */
 export function libraryVersion(): string;
+/** How many library handles are alive (for leak checks). */
 export function liveHandles(): number;
+/** The path of the C library loaded. */
 export const libraryPath: string;
 
+/** docker-py's client.containers. */
 export class ContainerCollection {
-  run(image: string, command?: Command | null, options?: Options & { detach: true }): Promise<Container>;
-  run(image: string, command?: Command | null, options?: Options): Promise<Buffer | Container>;
-  create(image: string, command?: Command | null, options?: Options): Promise<Container>;
+  /** Run detached: the started Container. */
+  run(image: string, command: Command | null | undefined, options: RunOptions & { detach: true }): Promise<Container>;
+  /** Run to the end: what it wrote (a non-zero exit rejects with ContainerError). */
+  run(image: string, command?: Command | null, options?: RunOptions & { detach?: false }): Promise<Buffer>;
+  /** Run, detached or not as `detach` says at run time. */
+  run(image: string, command: Command | null | undefined, options: RunOptions): Promise<Buffer | Container>;
+  /** Create a container without starting it. */
+  create(image: string, command?: Command | null, options?: CreateOptions): Promise<Container>;
+  /** A container by id or name; a missing one rejects with NotFoundError. */
   get(idOrName: string): Promise<Container>;
-  list(options?: Options & { sparse?: false }): Promise<Container[]>;
-  list(options: Options & { sparse: true }): Promise<any[]>;
-  prune(options?: Options): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }>;
+  /** Containers as Container objects. */
+  list(options?: ListOptions & { sparse?: false }): Promise<Container[]>;
+  /** The engine's list entries as plain objects. */
+  list(options: ListOptions & { sparse: true }): Promise<any[]>;
+  /** Remove stopped containers. */
+  prune(options?: O.ContainersPruneOptions): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }>;
 }
 
+/** The image calls running containers needs. */
 export class ImageCollection {
+  /** Whether the engine has the image. */
   exists(name: string): Promise<boolean>;
+  /** The image's inspect JSON; a missing one rejects with NotFoundError. */
   get(name: string): Promise<any>;
-  remove(name: string, options?: Options): Promise<void>;
+  /** Remove an image. */
+  remove(name: string, options?: O.ImagesRemoveOptions): Promise<void>;
 }
 
+/** One piece of output: which stream it came from, and the bytes. */
 export interface OutputChunk {
+  /** The stream it came from; console for a tty's raw output. */
   stream: 'stdin' | 'stdout' | 'stderr' | 'console';
+  /** The bytes. */
   data: Buffer;
 }
 
+/** execRun's result. */
 export interface ExecResult {
-  exitCode: number | null;
-  output: Buffer | [Buffer, Buffer] | null;
-  stdout?: Buffer;
-  stderr?: Buffer;
-  execId?: string;
+  /** The process's exit code. */
+  exitCode: number;
+  /** stdout and stderr together, in order. */
+  output: Buffer;
 }
 
+/** execRun's result with demux: stdout and stderr apart. */
+export interface DemuxExecResult {
+  /** The process's exit code. */
+  exitCode: number;
+  /** [stdout, stderr]. */
+  output: [Buffer, Buffer];
+  /** What it wrote to stdout. */
+  stdout: Buffer;
+  /** What it wrote to stderr. */
+  stderr: Buffer;
+}
+
+/** execRun's result with detach: the process runs on; inspect it by id. */
+export interface DetachedExecResult {
+  /** Not known yet: see docker_exec_inspect. */
+  exitCode: null;
+  /** Not gathered. */
+  output: null;
+  /** The exec's id. */
+  execId: string;
+}
+
+/** A library stream as an async iterator; memory stays bounded however long it runs. */
 export class DockerStream<T = OutputChunk> implements AsyncIterableIterator<T> {
   /** Exec streams: the exit code once the stream has ended; otherwise null. */
   exitCode: number | null;
+  /** The next item (read off the event loop). */
   next(): Promise<IteratorResult<T, undefined>>;
+  /** End the stream early (what `break` in for await calls). */
   return(): Promise<IteratorResult<T, undefined>>;
+  /** The stream itself. */
   [Symbol.asyncIterator](): this;
+  /** Cancel from anywhere: a pending next() ends. */
   cancel(): void;
+  /** Close the stream and free it. */
   close(): Promise<IteratorResult<T, undefined>>;
+  /** Write to the process's stdin (attachSocket, interactive exec). */
   write(data: Buffer | Uint8Array | string): Promise<void>;
+  /** End stdin: the process reads end of file. */
   closeWrite(): Promise<void>;
+  /** Resize the tty. */
   resize(height: number, width: number): Promise<void>;
+  /** The stream as a Node Readable (object mode for chunks). */
   toReadable(options?: object): Readable;
 }
 
+/** A path's stat in the container (X-Docker-Container-Path-Stat). */
 export interface PathStat {
+  /** The base name. */
   name: string;
+  /** Size in bytes. */
   size: number;
+  /** Go's FileMode bits as the engine sends them. */
   mode: number;
+  /** The Unix permission bits. */
   mode_bits: number;
+  /** Modification time, RFC 3339. */
   mtime: string;
+  /** A symlink's target, or "". */
   link_target: string;
+  /** Whether it is a directory. */
   is_dir: boolean;
+  /** Whether it is a symlink. */
   is_symlink: boolean;
 }
 
+/** One container (docker-py's Container): cached attributes and the calls on it. */
 export class Container {
+  /** The client that made this handle. */
   readonly client: Client;
+  /** The full id. */
   readonly id: string;
+  /** The first 12 characters of the id. */
   readonly shortId: string;
+  /** The name, without the leading "/". */
   readonly name: string;
+  /** State.Status as of the last reload ("running", "exited", ...). */
   readonly status: string;
+  /** Config.Labels. */
   readonly labels: Record<string, string>;
+  /** State.Health.Status, or "unknown". */
   readonly health: string;
+  /** NetworkSettings.Ports. */
   readonly ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null>;
+  /** The inspect JSON as of the last reload. */
   readonly attrs: any;
+  /** The engine's warnings from create or update. */
   readonly warnings: string[];
+  /** The container's image (Id and RepoTags). */
   image(): Promise<{ Id: string; RepoTags: string[] }>;
+  /** Inspect again: refresh attrs and the getters. */
   reload(): Promise<this>;
+  /** Start the container. */
   start(): Promise<void>;
-  stop(options?: Options): Promise<void>;
-  restart(options?: Options): Promise<void>;
+  /** Stop: the stop signal, then SIGKILL after the timeout. */
+  stop(options?: O.ContainerStopOptions): Promise<void>;
+  /** Restart the container. */
+  restart(options?: O.ContainerRestartOptions): Promise<void>;
+  /** Send a signal ("SIGTERM", "TERM", 9, ...); default SIGKILL. */
   kill(signal?: string | number): Promise<void>;
+  /** Pause all processes. */
   pause(): Promise<void>;
+  /** Unpause. */
   unpause(): Promise<void>;
-  remove(options?: Options): Promise<void>;
-  wait(options?: Options): Promise<{ StatusCode: number; Error?: { Message: string } | null }>;
+  /** Remove the container. */
+  remove(options?: O.ContainerRemoveOptions): Promise<void>;
+  /** Wait for the container to stop; a timeout that passes rejects with TimeoutError. */
+  wait(options?: O.ContainerWaitOptions): Promise<{ StatusCode: number; Error?: { Message: string } | null }>;
+  /** Rename the container; a name in use rejects with ConflictError. */
   rename(name: string): Promise<void>;
+  /** Resize the container's tty. */
   resize(height: number, width: number): Promise<void>;
-  update(options?: Options): Promise<string[]>;
-  commit(options?: Options): Promise<string>;
-  top(options?: Options): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /** Change the container's resources; resolves to the engine's warnings. */
+  update(options?: O.ContainerUpdateOptions): Promise<string[]>;
+  /** Make an image of the container; resolves to the image id. */
+  commit(options?: O.ContainerCommitOptions): Promise<string>;
+  /** The processes (docker top). */
+  top(options?: O.ContainerTopOptions): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /** Changed paths: Kind 0 modified, 1 added, 2 deleted. */
   diff(): Promise<Array<{ Path: string; Kind: number }>>;
-  execRun(cmd: Command, options?: Options): Promise<ExecResult | DockerStream>;
-  execStream(cmd: Command, options?: Options): Promise<DockerStream>;
-  logs(options?: Options): Promise<Buffer | [Buffer, Buffer] | DockerStream>;
-  stats(options?: Options): Promise<any | DockerStream<any>>;
-  attach(options?: Options): Promise<DockerStream>;
-  attachSocket(options?: Options): Promise<DockerStream>;
+  /** exec_run(stream=True) or socket=True: the output (and stdin) as a stream. */
+  execRun(cmd: Command, options: ExecRunOptions & ({ stream: true } | { socket: true })): Promise<DockerStream>;
+  /** exec_run(detach=True): the exec id at once. */
+  execRun(cmd: Command, options: ExecRunOptions & { detach: true; stream?: false; socket?: false }): Promise<DetachedExecResult>;
+  /** exec_run(demux=True): exit code, stdout and stderr apart. */
+  execRun(cmd: Command, options: ExecRunOptions & { demux: true; stream?: false; socket?: false; detach?: false }): Promise<DemuxExecResult>;
+  /** exec_run(): exit code and output. */
+  execRun(cmd: Command, options?: ExecRunOptions & { demux?: false; stream?: false; socket?: false; detach?: false }): Promise<ExecResult>;
+  /** exec_run() with flags known only at run time. */
+  execRun(cmd: Command, options: ExecRunOptions): Promise<ExecResult | DemuxExecResult | DetachedExecResult | DockerStream>;
+  /** The exec's output as a stream; exitCode is set on it once it ends. */
+  execStream(cmd: Command, options?: ExecStreamOptions): Promise<DockerStream>;
+  /** logs(stream=True) or follow: an async iterator of output chunks. */
+  logs(options: LogsOptions & ({ stream: true } | { follow: true })): Promise<DockerStream>;
+  /** logs(demux=True): [stdout, stderr]. */
+  logs(options: LogsOptions & { demux: true; stream?: false; follow?: false }): Promise<[Buffer, Buffer]>;
+  /** logs(): the output so far. */
+  logs(options?: LogsOptions & { demux?: false; stream?: false; follow?: false }): Promise<Buffer>;
+  /** logs() with flags known only at run time. */
+  logs(options: LogsOptions): Promise<Buffer | [Buffer, Buffer] | DockerStream>;
+  /** stats(stream=False): one sample (the engine's fields plus `derived`). */
+  stats(options: StatsOptions & { stream: false }): Promise<any>;
+  /** stats(): an async iterator of samples. */
+  stats(options?: StatsOptions & { stream?: true }): Promise<DockerStream<any>>;
+  /** attach(stream=True): the output as it comes. */
+  attach(options?: AttachOptions): Promise<DockerStream>;
+  /** attach_socket(): both directions (write, closeWrite, resize). */
+  attachSocket(options?: AttachOptions): Promise<DockerStream>;
+  /** get_archive(path): the path's stat and the tar as a Readable. */
   getArchive(path: string): Promise<{ stat: PathStat; stream: Readable }>;
+  /** A path's stat, without its content. */
   statPath(path: string): Promise<PathStat>;
+  /** The filesystem as a tar Readable. */
   export(): Promise<Readable>;
-  putArchive(path: string, data: Uint8Array | Readable | AsyncIterable<Uint8Array>, options?: Options): Promise<true>;
-  copyTo(hostPath: string, containerPath: string, options?: Options): Promise<void>;
-  copyFrom(containerPath: string, hostPath: string, options?: Options): Promise<void>;
+  /** put_archive(path, data): extract a tar (Buffer, Readable or async iterable) into path. */
+  putArchive(path: string, data: Uint8Array | Readable | AsyncIterable<Uint8Array>, options?: O.ContainerPutArchiveReaderOptions): Promise<true>;
+  /** docker cp HOST_PATH CONTAINER:PATH. */
+  copyTo(hostPath: string, containerPath: string, options?: O.ContainerCopyToOptions): Promise<void>;
+  /** docker cp CONTAINER:PATH HOST_PATH. */
+  copyFrom(containerPath: string, hostPath: string, options?: O.ContainerCopyFromOptions): Promise<void>;
+  /** Free the handle now (the GC would later). */
   close(): void;
 }
 
+/** Every error the library reports. */
 export class DockerError extends Error {
+  /** The result code's name ("DOCKER_ERR_NOT_FOUND", ...). */
   code: string;
+  /** The numeric docker_result. */
   result: number;
+  /** The engine's HTTP status, or 0. */
   httpStatus: number;
+  /** A failed run's exit status. */
   exitStatus: number;
+  /** A failed run's stderr. */
   stderr: Buffer | null;
 }
+/** A bad argument or option (the message names it). */
 export class InvalidArgumentError extends DockerError {}
+/** No such container, exec or path (404). */
 export class NotFoundError extends DockerError {}
+/** A conflict (409), such as a name in use. */
 export class ConflictError extends DockerError {}
+/** The image is missing and could not be pulled. */
 export class ImageNotFoundError extends NotFoundError {}
+/** A non-detached run exited non-zero (exitStatus, stderr). */
 export class ContainerError extends DockerError {}
+/** Another engine error, with the engine's message. */
 export class APIError extends DockerError {}
+/** The engine could not be reached. */
 export class ConnectionError extends DockerError {}
+/** A call or stream ran past its time limit. */
 export class TimeoutError extends DockerError {}
+/** Cancelled (an AbortSignal or cancel()). */
 export class CancelledError extends DockerError {}
+/** Stopped by a callback. */
 export class StoppedError extends DockerError {}
+/** A TLS problem. */
 export class TLSError extends DockerError {}
+/** A handle used in a forked child. */
 export class ForkedError extends DockerError {}
+/** The engine sent something unexpected. */
 export class ProtocolError extends DockerError {}
+/** A local file or I/O error. */
 export class IOError extends DockerError {}
 export class InternalError extends DockerError {}
 export const CODES: Record<number, string>;

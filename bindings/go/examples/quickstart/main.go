@@ -35,27 +35,27 @@ func main() {
 	name := fmt.Sprintf("dcgo-quickstart-%d", os.Getpid())
 	ctr, _, err := client.Run(ctx, "busybox:latest",
 		[]string{"sh", "-c", "echo hello from $NAME; exec sleep 60"},
-		dc.Options{"detach": true, "name": name, "environment": map[string]string{"NAME": name}})
+		dc.RunOptions{Detach: true, Name: name, Environment: map[string]string{"NAME": name}})
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer ctr.Close()
 	// Remove the container however main ends.
 	defer func() {
-		if err := ctr.Remove(context.Background(), dc.Options{"force": true}); err != nil {
+		if err := ctr.Remove(context.Background(), dc.RemoveOptions{Force: true}); err != nil {
 			log.Print(err)
 		}
 		fmt.Println("removed", name)
 	}()
 	fmt.Println("started", ctr.Name(), ctr.ShortID(), ctr.Status())
 
-	res, err := ctr.ExecRun(ctx, []string{"sh", "-c", "echo out; echo err >&2; exit 3"}, dc.Options{"demux": true})
+	res, err := ctr.ExecRun(ctx, []string{"sh", "-c", "echo out; echo err >&2; exit 3"}, dc.ExecRunOptions{Demux: true})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("exec: exit %d, stdout %q, stderr %q\n", res.ExitCode, res.Output, res.Stderr)
 
-	logs, err := ctr.Logs(ctx, nil)
+	logs, err := ctr.Logs(ctx, dc.LogsOptions{Stdout: dc.Bool(true), Tail: "all"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func main() {
 	}
 	fmt.Printf("logs: %q\n", text)
 
-	if err := ctr.Stop(ctx, dc.Options{"timeout": 1}); err != nil {
+	if err := ctr.Stop(ctx, dc.StopOptions{Timeout: dc.Int(1)}); err != nil {
 		log.Fatal(err)
 	}
 	if err := ctr.Reload(ctx); err != nil {

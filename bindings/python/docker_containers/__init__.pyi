@@ -1,0 +1,14 @@
+# Type stubs for docker_containers (mypy --strict runs on the examples: make python-types).
+from . import errors as errors
+from .client import Container as Container
+from .client import ContainerCollection as ContainerCollection
+from .client import DockerClient as DockerClient
+from .client import ExecResult as ExecResult
+from .client import Image as Image
+from .client import from_env as from_env
+
+__all__ = ["DockerClient", "from_env", "Container", "ContainerCollection", "Image", "ExecResult",
+           "errors", "library_version"]
+__version__: str
+# The C library's version.
+library_version: str
