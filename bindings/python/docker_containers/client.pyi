@@ -81,6 +81,18 @@ class ImageCollection:
     def remove(self, image: str, force: bool = False, noprune: bool = False) -> None:
         """Remove an image."""
 
+class _StreamedRun(Iterator[bytes]):
+    """run(stream=True): the container's followed log stream (docker-py's CancellableStream)."""
+
+    container: Container
+    def __init__(self, container: Container, remove: bool, logs: Output[bytes]) -> None: ...
+    def __iter__(self) -> "_StreamedRun": ...
+    def __next__(self) -> bytes: ...
+    def close(self) -> None:
+        """End the stream from any thread; with remove, the container goes too."""
+    def __enter__(self) -> "_StreamedRun": ...
+    def __exit__(self, *exc: object) -> None: ...
+
 class ContainerCollection:
     """client.containers: run, create, get, list, prune."""
 
@@ -94,8 +106,8 @@ class ContainerCollection:
     @overload
     def run(self, image: str | Image, command: _Command | None = None, stdout: bool = True,
             stderr: bool = False, remove: bool = False, *, detach: Literal[False] = False,
-            stream: Literal[True], **kwargs: Unpack[RunKwargs]) -> Iterator[bytes]:
-        """Run with stream=True: a generator of the output as it comes."""
+            stream: Literal[True], **kwargs: Unpack[RunKwargs]) -> _StreamedRun:
+        """Run with stream=True: the output as it comes; close() from any thread ends it."""
     @overload
     def run(self, image: str | Image, command: _Command | None = None, stdout: bool = True,
             stderr: bool = False, remove: bool = False, *, detach: Literal[False] = False,

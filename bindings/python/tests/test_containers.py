@@ -67,6 +67,9 @@ def test_detached_container_properties(client, name):
     assert c.health == "unknown"
     assert c.image.id.startswith("sha256:")
     assert IMAGE in c.image.tags
+    assert c.ports == {}  # as docker-py: published ports show once started
+    c.reload()
+    assert c.status == "running"
     assert "80/tcp" in c.ports and c.ports["80/tcp"][0]["HostPort"]
     assert client.containers.get(name) == c
 
