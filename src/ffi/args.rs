@@ -4,6 +4,21 @@ use crate::engine::opts::Opts;
 use crate::engine::{Error, Result};
 use std::ffi::{c_char, CStr, CString};
 
+/// Read an argument the C caller passed with one of the readers (`arg_str`, `arg_opt_str`,
+/// `arg_path`, `arg_options`, `arg_ref`, `arg_container`, `arg_cancel`):
+/// `let path = arg!(arg_path(path, "path"))?;`.
+///
+/// One justification serves every use: the C contract (README, "The rules") is that each
+/// pointer an export receives is NULL or valid for the whole call: a NUL-terminated string, a
+/// live handle or cancel token of this library. The readers check NULL, UTF-8 and JSON
+/// themselves and copy or borrow only for the call; the contract is what they cannot check.
+macro_rules! arg {
+    ($($reader:ident)::+ ( $($a:expr),* $(,)? )) => {
+        // SAFETY: the C contract above: every pointer argument is NULL or valid for the call.
+        unsafe { $($reader)::+($($a),*) }
+    };
+}
+
 /// A required string argument, borrowed for the call.
 ///
 /// # Safety

@@ -58,8 +58,7 @@ pub extern "C" fn docker_client_from_env(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: options_json is NULL or a C string valid for the call.
-        let opts = unsafe { arg_options(options_json, "docker_client_from_env") }?;
+        let opts = arg!(arg_options(options_json, "docker_client_from_env"))?;
         arg_out(out, "out")?;
         let co = run(podman::client_options(opts, true))?;
         let client = Client::new(co)?;
@@ -111,8 +110,7 @@ pub extern "C" fn docker_client_new(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let opts = unsafe { arg_options(options_json, "docker_client_new") }?;
+        let opts = arg!(arg_options(options_json, "docker_client_new"))?;
         arg_out(out, "out")?;
         let co = run(podman::client_options(opts, false))?;
         let client = Client::new(co)?;
@@ -137,8 +135,7 @@ pub extern "C" fn docker_client_ping(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: client is NULL or a live handle.
-        let c = unsafe { arg_ref(client, "client") }?;
+        let c = arg!(arg_ref(client, "client"))?;
         let answer = run_here(c.inner.ping())?;
         if answer.trim() == "OK" {
             Ok(())
@@ -161,8 +158,7 @@ fn json_call(
     f: fn(&Client) -> TextCall<'_>,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: client is NULL or a live handle.
-        let c = unsafe { arg_ref(client, "client") }?;
+        let c = arg!(arg_ref(client, "client"))?;
         arg_out(out, "out")?;
         let body = run_here(f(&c.inner))?;
         put_string(out, body)?;

@@ -138,9 +138,8 @@ pub extern "C" fn docker_containers_get(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: pointers are NULL or valid for the call, as the contract says.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let name = unsafe { arg_str(id_or_name, "id_or_name") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let name = arg!(arg_str(id_or_name, "id_or_name"))?;
         arg_out(out, "out")?;
         if name.is_empty() {
             return Err(Error::invalid("id_or_name is empty"));
@@ -157,10 +156,10 @@ pub extern "C" fn docker_containers_get(
 #[no_mangle]
 pub extern "C" fn docker_container_id(container: *const docker_container) -> *const c_char {
     // SAFETY: container is NULL or a live handle.
-    match unsafe { container.as_ref() } {
+    guard(c"".as_ptr(), || match unsafe { container.as_ref() } {
         Some(c) => c.id.as_ptr(),
         None => c"".as_ptr(),
-    }
+    })
 }
 
 /// Free a container handle (the container itself is untouched). NULL is a no-op.
@@ -179,8 +178,7 @@ fn with_container(
     f: impl FnOnce(&docker_container) -> Result<()>,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: container is NULL or a live handle.
-        let c = unsafe { arg_container(container) }?;
+        let c = arg!(arg_container(container))?;
         f(c)
     })
 }
@@ -421,8 +419,7 @@ pub extern "C" fn docker_container_stop(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: options_json is NULL or a C string valid for the call.
-        let mut o = unsafe { arg_options(options_json, "docker_container_stop") }?;
+        let mut o = arg!(arg_options(options_json, "docker_container_stop"))?;
         let (timeout, signal) = stop_args(&mut o, "stop options")?;
         o.finish()?;
         run_here(containers::stop(
@@ -448,8 +445,7 @@ pub extern "C" fn docker_container_restart(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "docker_container_restart") }?;
+        let mut o = arg!(arg_options(options_json, "docker_container_restart"))?;
         let (timeout, signal) = stop_args(&mut o, "restart options")?;
         o.finish()?;
         run_here(containers::restart(
@@ -471,8 +467,7 @@ pub extern "C" fn docker_container_kill(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: signal is NULL or a C string valid for the call.
-        let sig = unsafe { arg_opt_str(signal, "signal") }?
+        let sig = arg!(arg_opt_str(signal, "signal"))?
             .map(containers::normalize_signal)
             .transpose()?;
         run_here(containers::kill(&c.client, c.id_str(), sig.as_deref()))
@@ -517,8 +512,7 @@ pub extern "C" fn docker_container_remove(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "docker_container_remove") }?;
+        let mut o = arg!(arg_options(options_json, "docker_container_remove"))?;
         let v = o.bool("v")?.unwrap_or(false);
         let link = o.bool("link")?.unwrap_or(false);
         let force = o.bool("force")?.unwrap_or(false);
@@ -571,8 +565,7 @@ pub extern "C" fn docker_container_wait_cancel(
     result_json: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    // SAFETY: `cancel` is NULL or a live token for the call, per the contract.
-    let token = unsafe { arg_cancel(cancel) };
+    let token = arg!(arg_cancel(cancel));
     wait_impl(
         container,
         options_json,
@@ -594,8 +587,7 @@ fn wait_impl(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, function) }?;
+        let mut o = arg!(arg_options(options_json, function))?;
         let condition = o.string("condition")?;
         let timeout = o.seconds("timeout")?;
         o.finish()?;
@@ -623,8 +615,7 @@ pub extern "C" fn docker_container_rename(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: name is NULL or a C string valid for the call.
-        let name = unsafe { arg_str(name, "name") }?;
+        let name = arg!(arg_str(name, "name"))?;
         if name.is_empty() {
             return Err(Error::invalid("name is empty"));
         }
@@ -679,8 +670,7 @@ pub extern "C" fn docker_container_update(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: as above.
-        let o = unsafe { arg_options(options_json, "docker_container_update") }?;
+        let o = arg!(arg_options(options_json, "docker_container_update"))?;
         let body = update_body(o.into_map())?;
         let answer = run_here(containers::update(&c.client, c.id_str(), &body))?;
         let v: serde_json::Value = crate::engine::client::decode_json(&answer).unwrap_or_default();
@@ -760,8 +750,7 @@ pub extern "C" fn docker_container_commit(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        // SAFETY: as above.
-        let mut o = unsafe { arg_options(options_json, "docker_container_commit") }?;
+        let mut o = arg!(arg_options(options_json, "docker_container_commit"))?;
         arg_out(image_id, "image_id")?;
         let repository = o.string("repository")?;
         let tag = o.string("tag")?;

@@ -264,8 +264,7 @@ pub extern "C" fn docker_containers_run_cancel(
     output: *mut *mut docker_buffer,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    // SAFETY: `cancel` is NULL or a live token for the call, per the contract.
-    let token = unsafe { arg_cancel(cancel) };
+    let token = arg!(arg_cancel(cancel));
     run_impl(
         client,
         image,
@@ -292,11 +291,10 @@ fn run_impl(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: the pointers are NULL or valid for the call, per the contract.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let image = unsafe { arg_str(image, "image") }?;
-        let command = unsafe { arg_opt_str(command, "command") }?;
-        let opts = unsafe { arg_options(options_json, function) }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let image = arg!(arg_str(image, "image"))?;
+        let command = arg!(arg_opt_str(command, "command"))?;
+        let opts = arg!(arg_options(options_json, function))?;
         if image.is_empty() {
             return Err(Error::invalid("image is empty"));
         }
@@ -438,11 +436,10 @@ pub extern "C" fn docker_containers_create(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let image = unsafe { arg_str(image, "image") }?;
-        let command = unsafe { arg_opt_str(command, "command") }?;
-        let mut opts = unsafe { arg_options(options_json, "docker_containers_create") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let image = arg!(arg_str(image, "image"))?;
+        let command = arg!(arg_opt_str(command, "command"))?;
+        let mut opts = arg!(arg_options(options_json, "docker_containers_create"))?;
         arg_out(out, "out")?;
         if image.is_empty() {
             return Err(Error::invalid("image is empty"));
@@ -520,9 +517,8 @@ pub extern "C" fn docker_containers_list(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let o = unsafe { arg_options(options_json, "docker_containers_list") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let o = arg!(arg_options(options_json, "docker_containers_list"))?;
         arg_out(out, "out")?;
         let client = c.inner.clone();
         let json = run_here(list_json(&client, o))?;
@@ -547,9 +543,8 @@ pub extern "C" fn docker_containers_prune(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let mut o = unsafe { arg_options(options_json, "docker_containers_prune") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let mut o = arg!(arg_options(options_json, "docker_containers_prune"))?;
         arg_out(out, "out")?;
         let filters = o.object("filters")?;
         o.finish()?;

@@ -199,18 +199,22 @@ pub extern "C" fn docker_result_str(code: i32) -> *const c_char {
         DOCKER_ERR_IO,
         DOCKER_ERR_INTERNAL,
     ];
-    let text: &'static [u8] = ALL
-        .iter()
-        .find(|c| **c as i32 == code)
-        .map_or(b"unknown result code\0", |c| c.text());
-    text.as_ptr().cast()
+    guard(c"unknown result code".as_ptr(), || {
+        let text: &'static [u8] = ALL
+            .iter()
+            .find(|c| **c as i32 == code)
+            .map_or(b"unknown result code\0", |c| c.text());
+        text.as_ptr().cast()
+    })
 }
 
 /// The error's code (never DOCKER_OK). NULL gives DOCKER_ERR_INVALID_ARGUMENT.
 #[no_mangle]
 pub extern "C" fn docker_error_code(error: *const docker_error) -> docker_result {
     // SAFETY: a non-NULL error is one this library made and has not freed.
-    unsafe { error.as_ref() }.map_or(DOCKER_ERR_INVALID_ARGUMENT, |e| e.code)
+    guard(DOCKER_ERR_INTERNAL, || {
+        unsafe { error.as_ref() }.map_or(DOCKER_ERR_INVALID_ARGUMENT, |e| e.code)
+    })
 }
 
 /// The error's message, NUL-terminated UTF-8, borrowed: valid until docker_error_free.
@@ -218,40 +222,45 @@ pub extern "C" fn docker_error_code(error: *const docker_error) -> docker_result
 #[no_mangle]
 pub extern "C" fn docker_error_message(error: *const docker_error) -> *const c_char {
     // SAFETY: as for docker_error_code.
-    match unsafe { error.as_ref() } {
+    guard(c"".as_ptr(), || match unsafe { error.as_ref() } {
         Some(e) => e.message.as_ptr(),
         None => c"".as_ptr(),
-    }
+    })
 }
 
 /// The engine's HTTP status for errors that came from an engine answer, else 0.
 #[no_mangle]
 pub extern "C" fn docker_error_http_status(error: *const docker_error) -> i32 {
     // SAFETY: as for docker_error_code.
-    unsafe { error.as_ref() }.map_or(0, |e| e.http_status)
+    guard(0, || unsafe { error.as_ref() }.map_or(0, |e| e.http_status))
 }
 
 /// For DOCKER_ERR_CONTAINER_FAILED: the container's exit status. Otherwise -1.
 #[no_mangle]
 pub extern "C" fn docker_error_exit_status(error: *const docker_error) -> i64 {
     // SAFETY: as for docker_error_code.
-    unsafe { error.as_ref() }.map_or(-1, |e| e.exit_status)
+    guard(-1, || {
+        unsafe { error.as_ref() }.map_or(-1, |e| e.exit_status)
+    })
 }
 
 /// For DOCKER_ERR_CONTAINER_FAILED: the container's stderr, borrowed until docker_error_free;
 /// `*len` receives its length (not NUL-terminated). Otherwise NULL and 0. `len` may be NULL.
 #[no_mangle]
 pub extern "C" fn docker_error_stderr(error: *const docker_error, len: *mut usize) -> *const u8 {
-    // SAFETY: as for docker_error_code; `len` is NULL or writable.
-    let e = unsafe { error.as_ref() };
-    let (p, n) = match e {
-        Some(e) if !e.stderr.is_empty() => (e.stderr.as_ptr(), e.stderr.len()),
-        _ => (std::ptr::null(), 0),
-    };
-    if !len.is_null() {
-        unsafe { len.write(n) };
-    }
-    p
+    guard(std::ptr::null(), || {
+        // SAFETY: as for docker_error_code.
+        let e = unsafe { error.as_ref() };
+        let (p, n) = match e {
+            Some(e) if !e.stderr.is_empty() => (e.stderr.as_ptr(), e.stderr.len()),
+            _ => (std::ptr::null(), 0),
+        };
+        if !len.is_null() {
+            // SAFETY: `len` is not NULL, and the caller passed it writable.
+            unsafe { len.write(n) };
+        }
+        p
+    })
 }
 
 /// Free an error. NULL is a no-op.
@@ -259,6 +268,6 @@ pub extern "C" fn docker_error_stderr(error: *const docker_error, len: *mut usiz
 pub extern "C" fn docker_error_free(error: *mut docker_error) {
     if !error.is_null() {
         // SAFETY: made by Box::into_raw in `report`, freed once.
-        drop(unsafe { Box::from_raw(error) });
+        guard((), || drop(unsafe { Box::from_raw(error) }));
     }
 }

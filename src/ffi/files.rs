@@ -54,17 +54,18 @@ pub extern "C" fn docker_container_put_archive(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: pointers are NULL or valid; data[0..len] readable when not NULL.
-        let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_path(path, "path") }?;
+        let c = arg!(arg_container(container))?;
+        let path = arg!(arg_path(path, "path"))?;
         if data.is_null() && len > 0 {
             return Err(Error::invalid("data is NULL"));
         }
-        let o = unsafe { arg_options(options_json, "docker_container_put_archive") }?;
+        let o = arg!(arg_options(options_json, "docker_container_put_archive"))?;
         let (a, b) = put_flags(o)?;
         let bytes = if len == 0 {
             Vec::new()
         } else {
+            // SAFETY: data is not NULL here (checked above) and the caller passed len readable
+            // bytes at it, valid for the call; they are copied or used before it returns.
             unsafe { std::slice::from_raw_parts(data, len) }.to_vec()
         };
         run_here(archive::put_archive(
@@ -93,11 +94,13 @@ pub extern "C" fn docker_container_put_archive_file(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_path(path, "path") }?;
-        let tar_path = unsafe { arg_path(tar_path, "tar_path") }?;
-        let o = unsafe { arg_options(options_json, "docker_container_put_archive_file") }?;
+        let c = arg!(arg_container(container))?;
+        let path = arg!(arg_path(path, "path"))?;
+        let tar_path = arg!(arg_path(tar_path, "tar_path"))?;
+        let o = arg!(arg_options(
+            options_json,
+            "docker_container_put_archive_file"
+        ))?;
         let (a, b) = put_flags(o)?;
         run_here(async {
             let body = images::file_body(std::path::Path::new(tar_path)).await?;
@@ -123,11 +126,13 @@ pub extern "C" fn docker_container_put_archive_reader(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_path(path, "path") }?;
+        let c = arg!(arg_container(container))?;
+        let path = arg!(arg_path(path, "path"))?;
         let read = read.ok_or_else(|| Error::invalid("read callback is NULL"))?;
-        let o = unsafe { arg_options(options_json, "docker_container_put_archive_reader") }?;
+        let o = arg!(arg_options(
+            options_json,
+            "docker_container_put_archive_reader"
+        ))?;
         let (a, b) = put_flags(o)?;
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Bytes>>(4);
         let body_stream: ByteStream =
@@ -191,16 +196,15 @@ pub extern "C" fn docker_container_get_archive(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_path(path, "path") }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_get_archive") }?;
+        let c = arg!(arg_container(container))?;
+        let path = arg!(arg_path(path, "path"))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_get_archive"))?;
         let idle = idle_option(&mut o)?;
         o.finish()?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
-        let token = unsafe { arg_cancel(cancel) };
+        let token = arg!(arg_cancel(cancel));
         let stat = run_here(async {
             let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await?;
@@ -221,9 +225,8 @@ pub extern "C" fn docker_container_get_archive_open(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_path(path, "path") }?;
+        let c = arg!(arg_container(container))?;
+        let path = arg!(arg_path(path, "path"))?;
         arg_out(out, "out")?;
         let (stat, s) = run(archive::get_archive(&c.client, c.id_str(), path))?;
         give_stat(stat_json, &stat)?;
@@ -250,10 +253,9 @@ pub extern "C" fn docker_container_get_archive_to_file(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_path(path, "path") }?;
-        let file = unsafe { arg_path(file_path, "file_path") }?;
+        let c = arg!(arg_container(container))?;
+        let path = arg!(arg_path(path, "path"))?;
+        let file = arg!(arg_path(file_path, "file_path"))?;
         let stat = run(async {
             let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
             archive::stream_to_file(s, std::path::Path::new(file)).await?;
@@ -274,9 +276,8 @@ pub extern "C" fn docker_container_stat_path(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let path = unsafe { arg_path(path, "path") }?;
+        let c = arg!(arg_container(container))?;
+        let path = arg!(arg_path(path, "path"))?;
         arg_out(out, "out")?;
         let st = run_here(archive::stat_path(&c.client, c.id_str(), path))?;
         give_stat(out, &st)
@@ -298,15 +299,14 @@ pub extern "C" fn docker_container_export(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_export") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_export"))?;
         let idle = idle_option(&mut o)?;
         o.finish()?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
-        let token = unsafe { arg_cancel(cancel) };
+        let token = arg!(arg_cancel(cancel));
         run_here(async {
             let s = archive::export(&c.client, c.id_str()).await?;
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await
@@ -322,8 +322,7 @@ pub extern "C" fn docker_container_export_open(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
+        let c = arg!(arg_container(container))?;
         arg_out(out, "out")?;
         let s = run(archive::export(&c.client, c.id_str()))?;
         // SAFETY: checked non-NULL.
@@ -347,9 +346,8 @@ pub extern "C" fn docker_container_export_to_file(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let file = unsafe { arg_path(file_path, "file_path") }?;
+        let c = arg!(arg_container(container))?;
+        let file = arg!(arg_path(file_path, "file_path"))?;
         run(async {
             let s = archive::export(&c.client, c.id_str()).await?;
             archive::stream_to_file(s, std::path::Path::new(file))
@@ -368,8 +366,7 @@ pub extern "C" fn docker_container_diff(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
+        let c = arg!(arg_container(container))?;
         arg_out(out, "out")?;
         let b = run_here(archive::diff(&c.client, c.id_str()))?;
         put_string(out, b.to_vec())?;
@@ -396,11 +393,10 @@ pub extern "C" fn docker_container_copy_to(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let src = unsafe { arg_path(host_path, "host_path") }?;
-        let dst = unsafe { arg_path(container_path, "container_path") }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_copy_to") }?;
+        let c = arg!(arg_container(container))?;
+        let src = arg!(arg_path(host_path, "host_path"))?;
+        let dst = arg!(arg_path(container_path, "container_path"))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_copy_to"))?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let uid = o.bool("copy_uid_gid")?.unwrap_or(false);
         o.finish()?;
@@ -435,11 +431,10 @@ pub extern "C" fn docker_container_copy_from(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let src = unsafe { arg_path(container_path, "container_path") }?;
-        let dst = unsafe { arg_path(host_path, "host_path") }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_copy_from") }?;
+        let c = arg!(arg_container(container))?;
+        let src = arg!(arg_path(container_path, "container_path"))?;
+        let dst = arg!(arg_path(host_path, "host_path"))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_copy_from"))?;
         let follow = o.bool("follow_link")?.unwrap_or(false);
         let keep_owner = o.bool("archive")?.unwrap_or(false);
         o.finish()?;

@@ -32,10 +32,9 @@ pub extern "C" fn docker_images_pull(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: pointers are NULL or valid for the call.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let reference = unsafe { arg_str(reference, "reference") }?;
-        let mut o = unsafe { arg_options(options_json, "docker_images_pull") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let reference = arg!(arg_str(reference, "reference"))?;
+        let mut o = arg!(arg_options(options_json, "docker_images_pull"))?;
         let platform = o.string("platform")?;
         let timeout = o
             .seconds("timeout")?
@@ -69,11 +68,10 @@ pub extern "C" fn docker_images_import_file(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let path = unsafe { arg_path(tar_path, "tar_path") }?;
-        let repository = unsafe { super::args::arg_opt_str(repository, "repository") }?;
-        let tag = unsafe { super::args::arg_opt_str(tag, "tag") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let path = arg!(arg_path(tar_path, "tar_path"))?;
+        let repository = arg!(super::args::arg_opt_str(repository, "repository"))?;
+        let tag = arg!(super::args::arg_opt_str(tag, "tag"))?;
         let id = run(async {
             let body = images::file_body(std::path::Path::new(path)).await?;
             images::import(&c.inner, body, repository, tag).await
@@ -98,18 +96,19 @@ pub extern "C" fn docker_images_import_buffer(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above; data[0..len] is readable when data is not NULL.
-        let c = unsafe { arg_ref(client, "client") }?;
+        let c = arg!(arg_ref(client, "client"))?;
         if data.is_null() && len > 0 {
             return Err(Error::invalid("data is NULL"));
         }
         let bytes = if len == 0 {
             Vec::new()
         } else {
+            // SAFETY: data is not NULL here (checked above) and the caller passed len readable
+            // bytes at it, valid for the call; they are copied or used before it returns.
             unsafe { std::slice::from_raw_parts(data, len) }.to_vec()
         };
-        let repository = unsafe { super::args::arg_opt_str(repository, "repository") }?;
-        let tag = unsafe { super::args::arg_opt_str(tag, "tag") }?;
+        let repository = arg!(super::args::arg_opt_str(repository, "repository"))?;
+        let tag = arg!(super::args::arg_opt_str(tag, "tag"))?;
         let id = run(images::import(&c.inner, full_body(bytes), repository, tag))?;
         if !image_id.is_null() {
             put_string(image_id, id)?;
@@ -128,9 +127,8 @@ pub extern "C" fn docker_images_inspect(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let name = unsafe { arg_str(name, "name") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let name = arg!(arg_str(name, "name"))?;
         arg_out(out, "out")?;
         let b = run_here(images::inspect(&c.inner, name))?;
         put_string(out, b.to_vec())?;
@@ -147,9 +145,8 @@ pub extern "C" fn docker_images_exists(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let name = unsafe { arg_str(name, "name") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let name = arg!(arg_str(name, "name"))?;
         arg_out(exists, "exists")?;
         let e = run_here(images::exists(&c.inner, name))?;
         // SAFETY: checked non-NULL.
@@ -171,10 +168,9 @@ pub extern "C" fn docker_images_remove(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let name = unsafe { arg_str(name, "name") }?;
-        let mut o = unsafe { arg_options(options_json, "docker_images_remove") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let name = arg!(arg_str(name, "name"))?;
+        let mut o = arg!(arg_options(options_json, "docker_images_remove"))?;
         let force = o.bool("force")?.unwrap_or(false);
         let noprune = o.bool("noprune")?.unwrap_or(false);
         o.finish()?;

@@ -32,7 +32,7 @@ impl docker_buffer {
 pub extern "C" fn docker_string_free(s: *mut c_char) {
     if !s.is_null() {
         // SAFETY: made by CString::into_raw in this library, freed once.
-        drop(unsafe { CString::from_raw(s) });
+        super::error::guard((), || drop(unsafe { CString::from_raw(s) }));
     }
 }
 
@@ -43,12 +43,12 @@ pub extern "C" fn docker_buffer_free(buffer: *mut docker_buffer) {
         return;
     }
     // SAFETY: made by docker_buffer::new_raw, freed once; data/len describe a boxed slice.
-    unsafe {
+    super::error::guard((), || unsafe {
         let b = Box::from_raw(buffer);
         if !b.data.is_null() {
             drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(
                 b.data, b.len,
             )));
         }
-    }
+    })
 }

@@ -9,6 +9,7 @@
     clippy::not_unsafe_ptr_arg_deref
 )]
 
+#[macro_use]
 pub(crate) mod args;
 pub mod client;
 pub mod container;

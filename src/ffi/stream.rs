@@ -68,9 +68,12 @@ pub struct docker_cancel {
 /// A new cancel token (free with docker_cancel_free). Never NULL.
 #[no_mangle]
 pub extern "C" fn docker_cancel_new() -> *mut docker_cancel {
-    Box::into_raw(Box::new(docker_cancel {
-        token: CancellationToken::new(),
-    }))
+    // Only allocation failure could panic here, and that aborts; the guard keeps the rule.
+    guard(std::ptr::null_mut(), || {
+        Box::into_raw(Box::new(docker_cancel {
+            token: CancellationToken::new(),
+        }))
+    })
 }
 
 /// Fire the token: every stream call using it returns promptly. Safe from any thread, any
@@ -252,8 +255,7 @@ pub extern "C" fn docker_stream_next(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: stream is NULL or live; chunk is checked.
-        let s = unsafe { arg_ref(stream as *const docker_stream, "stream") }?;
+        let s = arg!(arg_ref(stream as *const docker_stream, "stream"))?;
         arg_out(chunk, "chunk")?;
         s.check_fork()?;
         let mut st = s
@@ -346,8 +348,7 @@ pub extern "C" fn docker_stream_write(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: stream is NULL or live; data[0..len] readable when not NULL.
-        let s = unsafe { arg_ref(stream as *const docker_stream, "stream") }?;
+        let s = arg!(arg_ref(stream as *const docker_stream, "stream"))?;
         if data.is_null() && len > 0 {
             return Err(Error::invalid("data is NULL"));
         }
@@ -355,6 +356,8 @@ pub extern "C" fn docker_stream_write(
         let bytes: &[u8] = if len == 0 {
             &[]
         } else {
+            // SAFETY: data is not NULL here (checked above) and the caller passed len readable
+            // bytes at it, valid for the call; they are copied or used before it returns.
             unsafe { std::slice::from_raw_parts(data, len) }
         };
         run(async {
@@ -382,8 +385,7 @@ pub extern "C" fn docker_stream_close_write(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: stream is NULL or live.
-        let s = unsafe { arg_ref(stream as *const docker_stream, "stream") }?;
+        let s = arg!(arg_ref(stream as *const docker_stream, "stream"))?;
         s.check_fork()?;
         run(async {
             let mut w = s.stdin.lock().await;
@@ -410,8 +412,7 @@ pub extern "C" fn docker_stream_resize(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: stream is NULL or live.
-        let s = unsafe { arg_ref(stream as *const docker_stream, "stream") }?;
+        let s = arg!(arg_ref(stream as *const docker_stream, "stream"))?;
         match &s.resize {
             ResizeTarget::Container(c, id) => {
                 run(crate::engine::containers::resize(c, id, height, width))
@@ -443,8 +444,7 @@ pub extern "C" fn docker_stream_exit_code(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: stream is NULL or live.
-        let s = unsafe { arg_ref(stream, "stream") }?;
+        let s = arg!(arg_ref(stream, "stream"))?;
         arg_out(exit_code, "exit_code")?;
         let code = s
             .exit_code

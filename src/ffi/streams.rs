@@ -51,14 +51,13 @@ fn callback_call(
     open: impl for<'a> FnOnce(&'a docker_container, &mut Opts) -> Result<OpenFuture<'a>>,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: pointers are NULL or valid, per the contract.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, function) }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, function))?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
         let idle = idle_option(&mut o)?;
-        let token = unsafe { arg_cancel(cancel) };
+        let token = arg!(arg_cancel(cancel));
         let fut = open(c, &mut o)?;
         o.finish()?;
         let go = async {
@@ -138,9 +137,8 @@ pub extern "C" fn docker_container_logs_open(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_logs_open") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_logs_open"))?;
         arg_out(out, "out")?;
         let lo = LogsOptions::take(&mut o)?;
         o.finish()?;
@@ -176,9 +174,8 @@ pub extern "C" fn docker_container_logs_buffer(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_logs_buffer") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_logs_buffer"))?;
         arg_out(out, "out")?;
         let demux = o.bool("demux")?.unwrap_or(false);
         if demux {
@@ -262,9 +259,8 @@ pub extern "C" fn docker_container_stats_open(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let o = unsafe { arg_options(options_json, "docker_container_stats_open") }?;
+        let c = arg!(arg_container(container))?;
+        let o = arg!(arg_options(options_json, "docker_container_stats_open"))?;
         arg_out(out, "out")?;
         o.finish()?;
         let s = run(streams::stats_stream(&c.client, c.id_str(), true, false))?;
@@ -292,9 +288,8 @@ pub extern "C" fn docker_container_stats_once(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_stats_once") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_stats_once"))?;
         arg_out(out, "out")?;
         let one_shot = o.bool("one_shot")?.unwrap_or(true);
         o.finish()?;
@@ -367,9 +362,8 @@ pub extern "C" fn docker_container_attach_open(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_attach_open") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_attach_open"))?;
         arg_out(out, "out")?;
         let ao = AttachOptions::take(&mut o, true)?;
         o.finish()?;
@@ -384,8 +378,7 @@ pub extern "C" fn docker_container_attach_open(
 }
 
 fn exec_options(o: &mut Opts, cmd: *const c_char, stdin_default: bool) -> Result<ExecOptions> {
-    // SAFETY: cmd is NULL or a C string valid for the call.
-    let cmd = unsafe { arg_opt_str(cmd, "cmd") }?;
+    let cmd = arg!(arg_opt_str(cmd, "cmd"))?;
     // "stream", "socket" and "detach" are separate calls here: the option table refuses them.
     ExecOptions::take(o, cmd, stdin_default)
 }
@@ -420,9 +413,8 @@ pub extern "C" fn docker_container_exec_run(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_exec_run") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_exec_run"))?;
         let demux = o.bool("demux")?.unwrap_or(false);
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
@@ -479,16 +471,15 @@ pub extern "C" fn docker_container_exec_stream(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_exec_stream") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_exec_stream"))?;
         if cb.is_none() {
             return Err(Error::invalid("callback is NULL"));
         }
         let idle = idle_option(&mut o)?;
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
-        let token = unsafe { arg_cancel(cancel) };
+        let token = arg!(arg_cancel(cancel));
         let code = run_here(async {
             let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
             let s = streams::exec_start_output(&c.client, &id, eo.tty).await?;
@@ -529,9 +520,8 @@ pub extern "C" fn docker_container_exec_open(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_exec_open") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_exec_open"))?;
         arg_out(out, "out")?;
         let eo = exec_options(&mut o, cmd, true)?;
         o.finish()?;
@@ -574,9 +564,8 @@ pub extern "C" fn docker_container_exec_detached(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_exec_detached") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_exec_detached"))?;
         arg_out(exec_id, "exec_id")?;
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
@@ -600,9 +589,8 @@ pub extern "C" fn docker_exec_inspect(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let id = unsafe { arg_str(exec_id, "exec_id") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let id = arg!(arg_str(exec_id, "exec_id"))?;
         arg_out(out, "out")?;
         let b = run_here(streams::exec_inspect(&c.inner, id))?;
         put_string(out, b.to_vec())?;
@@ -620,9 +608,8 @@ pub extern "C" fn docker_exec_resize(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_ref(client, "client") }?;
-        let id = unsafe { arg_str(exec_id, "exec_id") }?;
+        let c = arg!(arg_ref(client, "client"))?;
+        let id = arg!(arg_str(exec_id, "exec_id"))?;
         run_here(streams::exec_resize(&c.inner, id, height, width))
     })
 }
@@ -641,9 +628,8 @@ pub extern "C" fn docker_container_top(
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
-        // SAFETY: as above.
-        let c = unsafe { arg_container(container) }?;
-        let mut o = unsafe { arg_options(options_json, "docker_container_top") }?;
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, "docker_container_top"))?;
         arg_out(out, "out")?;
         let ps_args = o.string("ps_args")?;
         o.finish()?;

@@ -13,7 +13,9 @@ pub const DOCKER_CONTAINERS_VERSION_PATCH: u32 = 0;
 /// DOCKER_CONTAINERS_VERSION_* macros when header and library agree.
 #[no_mangle]
 pub extern "C" fn docker_version() -> *const c_char {
-    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+    super::error::guard(c"".as_ptr(), || {
+        concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+    })
 }
 
 /// Panics on purpose, so tests can prove the panic boundary. Built only with the `test-panic`
