@@ -10,6 +10,7 @@ pub mod copy;
 pub mod create_options;
 pub mod decode;
 pub mod error;
+pub mod exec;
 pub mod host;
 pub mod images;
 pub mod option_table;

@@ -318,7 +318,7 @@ pub extern "C" fn docker_stream_next(
             None => {
                 st.ended = true;
                 if let Some((client, id)) = &s.exec {
-                    let code = run(crate::engine::streams::exec_exit_code(client, id))?;
+                    let code = run(crate::engine::exec::exit_code(client, id))?;
                     *s.exit_code.lock().unwrap_or_else(|p| p.into_inner()) = Some(code);
                 }
                 // SAFETY: checked non-NULL.
@@ -417,9 +417,7 @@ pub extern "C" fn docker_stream_resize(
             ResizeTarget::Container(c, id) => {
                 run(crate::engine::containers::resize(c, id, height, width))
             }
-            ResizeTarget::Exec(c, id) => {
-                run(crate::engine::streams::exec_resize(c, id, height, width))
-            }
+            ResizeTarget::Exec(c, id) => run(crate::engine::exec::resize(c, id, height, width)),
             ResizeTarget::None => Err(Error::invalid("this stream has no tty to resize")),
         }
     })

@@ -11,11 +11,10 @@ use super::stream::{
     arg_cancel, docker_cancel, docker_stream, docker_stream_cb, drive_async, idle_option,
     ResizeTarget,
 };
-use crate::engine::decode::StreamKind;
+use crate::engine::exec::{self, ExecOptions};
 use crate::engine::opts::Opts;
-use crate::engine::streams::{self, AttachOptions, ChunkStream, ExecOptions, LogsOptions};
+use crate::engine::streams::{self, gather, AttachOptions, ChunkStream, LogsOptions};
 use crate::engine::{Error, Result};
-use futures_util::StreamExt;
 use std::ffi::{c_char, c_void};
 
 fn tty_of(c: &docker_container) -> bool {
@@ -196,20 +195,6 @@ pub extern "C" fn docker_container_logs_buffer(
         }
         Ok(())
     })
-}
-
-/// Gather a stream: (stdout or everything, stderr when split).
-async fn gather(mut s: ChunkStream, split: bool) -> Result<(Vec<u8>, Vec<u8>)> {
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    while let Some(c) = s.next().await {
-        let c = c?;
-        if split && c.kind == StreamKind::Stderr {
-            b.extend_from_slice(&c.data);
-        } else {
-            a.extend_from_slice(&c.data);
-        }
-    }
-    Ok((a, b))
 }
 
 /// docker-py's `stats()` as a stream: each sample goes to `cb` as kind DOCKER_STREAM_JSON, the
@@ -421,22 +406,16 @@ pub extern "C" fn docker_container_exec_run(
         if demux {
             arg_out(out_stderr, "out_stderr")?;
         }
-        let (code, a, b) = run_here(async {
-            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
-            let s = streams::exec_start_output(&c.client, &id, eo.tty).await?;
-            let (a, b) = gather(s, demux).await?;
-            let code = streams::exec_exit_code(&c.client, &id).await?;
-            Ok::<_, Error>((code, a, b))
-        })?;
+        let r = run_here(exec::run_gathered(&c.client, c.id_str(), &eo, demux))?;
         if !exit_code.is_null() {
             // SAFETY: non-NULL, writable.
-            unsafe { put(exit_code, code) };
+            unsafe { put(exit_code, r.exit_code) };
         }
         if !out.is_null() {
-            give(out, docker_buffer::new_raw(a));
+            give(out, docker_buffer::new_raw(r.output));
         }
         if demux {
-            give(out_stderr, docker_buffer::new_raw(b));
+            give(out_stderr, docker_buffer::new_raw(r.stderr));
         }
         Ok(())
     })
@@ -481,10 +460,10 @@ pub extern "C" fn docker_container_exec_stream(
         o.finish()?;
         let token = arg!(arg_cancel(cancel));
         let code = run_here(async {
-            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
-            let s = streams::exec_start_output(&c.client, &id, eo.tty).await?;
-            drive_async(s, cb, userdata, token, idle).await?;
-            streams::exec_exit_code(&c.client, &id).await
+            let started = exec::run(&c.client, c.id_str(), &eo).await?;
+            let id = started.id.clone();
+            drive_async(started.output, cb, userdata, token, idle).await?;
+            exec::exit_code(&c.client, &id).await
         })?;
         if !exit_code.is_null() {
             // SAFETY: non-NULL, writable.
@@ -525,11 +504,7 @@ pub extern "C" fn docker_container_exec_open(
         arg_out(out, "out")?;
         let eo = exec_options(&mut o, cmd, true)?;
         o.finish()?;
-        let (id, s, w) = run(async {
-            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
-            let (s, w) = streams::exec_start_interactive(&c.client, &id, eo.tty).await?;
-            Ok::<_, Error>((id, s, w))
-        })?;
+        let (id, s, w) = run(exec::open_interactive(&c.client, c.id_str(), &eo))?;
         let resize = ResizeTarget::Exec(c.client.clone(), id.clone());
         let stdin = if eo.stdin { Some(w) } else { None };
         give(
@@ -569,11 +544,7 @@ pub extern "C" fn docker_container_exec_detached(
         arg_out(exec_id, "exec_id")?;
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
-        let id = run_here(async {
-            let id = streams::exec_create(&c.client, c.id_str(), &eo).await?;
-            streams::exec_start_detached(&c.client, &id, eo.tty).await?;
-            Ok::<_, Error>(id)
-        })?;
+        let id = run_here(exec::run_detached(&c.client, c.id_str(), &eo))?;
         put_string(exec_id, id)?;
         Ok(())
     })
@@ -592,7 +563,7 @@ pub extern "C" fn docker_exec_inspect(
         let c = arg!(arg_ref(client, "client"))?;
         let id = arg!(arg_str(exec_id, "exec_id"))?;
         arg_out(out, "out")?;
-        let b = run_here(streams::exec_inspect(&c.inner, id))?;
+        let b = run_here(exec::inspect(&c.inner, id))?;
         put_string(out, b.to_vec())?;
         Ok(())
     })
@@ -610,7 +581,7 @@ pub extern "C" fn docker_exec_resize(
     boundary(error, || {
         let c = arg!(arg_ref(client, "client"))?;
         let id = arg!(arg_str(exec_id, "exec_id"))?;
-        run_here(streams::exec_resize(&c.inner, id, height, width))
+        run_here(exec::resize(&c.inner, id, height, width))
     })
 }
 
