@@ -137,11 +137,6 @@ typedef struct docker_buffer {
   size_t len;
 } docker_buffer;
 
-// Supplies the bytes of an upload: fill `buf[0..cap]` and return how many bytes were written;
-// 0 means the end; a negative value aborts the upload (DOCKER_ERR_STOPPED_BY_CALLBACK). Runs
-// on the thread that made the call.
-typedef int64_t (*docker_read_cb)(void *userdata, uint8_t *buf, size_t cap);
-
 // Receives stream data: `data[0..len]` is borrowed for the duration of the call (not
 // NUL-terminated). Return 0 to go on; anything else stops the stream, and the call that runs
 // the stream returns DOCKER_ERR_STOPPED_BY_CALLBACK. Runs on the thread that called the
@@ -150,6 +145,11 @@ typedef int32_t (*docker_stream_cb)(void *userdata,
                                     docker_stream_kind kind,
                                     const uint8_t *data,
                                     size_t len);
+
+// Supplies the bytes of an upload: fill `buf[0..cap]` and return how many bytes were written;
+// 0 means the end; a negative value aborts the upload (DOCKER_ERR_STOPPED_BY_CALLBACK). Runs
+// on the thread that made the call.
+typedef int64_t (*docker_read_cb)(void *userdata, uint8_t *buf, size_t cap);
 
 // Called for each pull progress item: `data[0..len]` is one JSON object from the engine
 // (borrowed for the call). Return 0 to go on, non-zero to stop (the pull then fails with
@@ -167,6 +167,16 @@ typedef struct docker_chunk {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// A new cancel token (free with docker_cancel_free). Never NULL.
+struct docker_cancel *docker_cancel_new(void);
+
+// Fire the token: every stream call using it returns promptly. Safe from any thread, any
+// number of times. NULL is a no-op.
+void docker_cancel_fire(const struct docker_cancel *cancel);
+
+// Free a token. No call may still be using it. NULL is a no-op.
+void docker_cancel_free(struct docker_cancel *cancel);
 
 // Make a client from the environment, as the Docker CLI and docker-py's `docker.from_env()` do:
 // DOCKER_HOST (unix:///path, tcp://host:port, http://host:port, https://host:port,
@@ -266,14 +276,6 @@ docker_result docker_client_api_version(const struct docker_client *client,
                                         char **out,
                                         struct docker_error **error);
 
-// docker-py's `client.containers.get(id_or_name)`: a handle for an existing container (full id,
-// short id prefix or name). A missing container gives DOCKER_ERR_NOT_FOUND. `*out` receives a
-// handle to free with docker_container_free. Blocks the calling thread.
-docker_result docker_containers_get(const struct docker_client *client,
-                                    const char *id_or_name,
-                                    struct docker_container **out,
-                                    struct docker_error **error);
-
 // The container's full id, NUL-terminated, borrowed: valid until docker_container_free (it
 // never changes). NULL gives "".
 const char *docker_container_id(const struct docker_container *container);
@@ -343,6 +345,246 @@ docker_result docker_container_image(const struct docker_container *container,
 // Blocks the calling thread.
 docker_result docker_container_reload(const struct docker_container *container,
                                       struct docker_error **error);
+
+// docker-py's `exec_run(cmd, ...)`, gathered: `*exit_code` (if not NULL) receives the exit
+// code and `*out` the output (free with docker_buffer_free). `cmd`: a string split like a
+// shell, or NULL with `"cmd": [...]` in the options. Options: `stdout`, `stderr` (default
+// true), `tty`, `privileged`, `user`, `environment` (object or list), `workdir`, `demux` (stdout
+// to `*out`, stderr to `*out_stderr`; otherwise both to `*out` and `out_stderr` may be NULL).
+// A non-zero exit code is not an error. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
+// - `demux` (boolean; default false): Return stdout and stderr separately.
+docker_result docker_container_exec_run(const struct docker_container *container,
+                                        const char *cmd,
+                                        const char *options_json,
+                                        int64_t *exit_code,
+                                        struct docker_buffer **out,
+                                        struct docker_buffer **out_stderr,
+                                        struct docker_error **error);
+
+// docker-py's `exec_run(stream=True)`, with what docker-py lacks: the exit code. Output goes
+// to `cb` as it comes (stdout/stderr apart, console for a tty); when it ends, `*exit_code` (if
+// not NULL) receives the exit code. Options as docker_container_exec_run (less demux) plus
+// `idle_timeout`. `cancel` may be NULL. Blocks the calling thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_container_exec_stream(const struct docker_container *container,
+                                           const char *cmd,
+                                           const char *options_json,
+                                           docker_stream_cb cb,
+                                           void *userdata,
+                                           const struct docker_cancel *cancel,
+                                           int64_t *exit_code,
+                                           struct docker_error **error);
+
+// An interactive exec (docker-py's `exec_run(socket=True)`, both ways): a pull stream with
+// stdin (docker_stream_write, docker_stream_close_write), docker_stream_resize for a tty, and
+// docker_stream_exit_code once docker_stream_next has given DOCKER_STREAM_END. Options as
+// docker_container_exec_run, with `stdin` defaulting to true. `*out`: free with
+// docker_stream_free. Blocks until the exec has started.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default true): Attach to stdin.
+docker_result docker_container_exec_open(const struct docker_container *container,
+                                         const char *cmd,
+                                         const char *options_json,
+                                         struct docker_stream **out,
+                                         struct docker_error **error);
+
+// docker-py's `exec_run(detach=True)`, keeping what docker-py drops: `*exec_id` receives the
+// exec's id (free with docker_string_free) for docker_exec_inspect. Options as
+// docker_container_exec_run. Returns once the process has started.
+//
+// Options (option table, written by `make options`):
+// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
+// - `stdout` (boolean; default true): Attach to stdout.
+// - `stderr` (boolean; default true): Attach to stderr.
+// - `tty` (boolean; default false): Allocate a pseudo-TTY.
+// - `privileged` (boolean; default false): Run as privileged.
+// - `user` (string|integer): User to execute command as.
+// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
+// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
+docker_result docker_container_exec_detached(const struct docker_container *container,
+                                             const char *cmd,
+                                             const char *options_json,
+                                             char **exec_id,
+                                             struct docker_error **error);
+
+// docker-py's `put_archive(path, data)` from memory: extract the tar `data[0..len]` (copied
+// before the call returns) into the existing directory `path` in the container. Options:
+// `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
+// DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
+docker_result docker_container_put_archive(const struct docker_container *container,
+                                           const char *path,
+                                           const uint8_t *data,
+                                           size_t len,
+                                           const char *options_json,
+                                           struct docker_error **error);
+
+// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
+// docker_container_put_archive.
+//
+// Options (option table, written by `make options`):
+// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
+docker_result docker_container_put_archive_file(const struct docker_container *container,
+                                                const char *path,
+                                                const char *tar_path,
+                                                const char *options_json,
+                                                struct docker_error **error);
+
+// put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
+// time until it returns 0; at most a few chunks are in flight, so an archive of any size
+// streams in bounded memory. Otherwise as docker_container_put_archive.
+//
+// Options (option table, written by `make options`):
+// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
+docker_result docker_container_put_archive_reader(const struct docker_container *container,
+                                                  const char *path,
+                                                  docker_read_cb read,
+                                                  void *userdata,
+                                                  const char *options_json,
+                                                  struct docker_error **error);
+
+// docker-py's `get_archive(path)`: `*stat_json` (if not NULL) receives the path's stat
+// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
+// docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
+// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_container_get_archive(const struct docker_container *container,
+                                           const char *path,
+                                           const char *options_json,
+                                           docker_stream_cb cb,
+                                           void *userdata,
+                                           const struct docker_cancel *cancel,
+                                           char **stat_json,
+                                           struct docker_error **error);
+
+// get_archive as a pull stream of DOCKER_STREAM_DATA chunks; `*stat_json` (if not NULL) as
+// docker_container_get_archive. `*out`: free with docker_stream_free.
+docker_result docker_container_get_archive_open(const struct docker_container *container,
+                                                const char *path,
+                                                struct docker_stream **out,
+                                                char **stat_json,
+                                                struct docker_error **error);
+
+// get_archive into a tar file on the host (created or truncated), streamed. `*stat_json` (if
+// not NULL) as docker_container_get_archive. Blocks the calling thread.
+docker_result docker_container_get_archive_to_file(const struct docker_container *container,
+                                                   const char *path,
+                                                   const char *file_path,
+                                                   char **stat_json,
+                                                   struct docker_error **error);
+
+// The stat of a path in the container, without its content (`HEAD .../archive`):
+// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink}. A missing path or
+// container gives DOCKER_ERR_NOT_FOUND. `*out`: free with docker_string_free.
+docker_result docker_container_stat_path(const struct docker_container *container,
+                                         const char *path,
+                                         char **out,
+                                         struct docker_error **error);
+
+// docker-py's `export()`: the container's filesystem as a tar stream to `cb`
+// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_container_export(const struct docker_container *container,
+                                      const char *options_json,
+                                      docker_stream_cb cb,
+                                      void *userdata,
+                                      const struct docker_cancel *cancel,
+                                      struct docker_error **error);
+
+// export as a pull stream. `*out`: free with docker_stream_free.
+docker_result docker_container_export_open(const struct docker_container *container,
+                                           struct docker_stream **out,
+                                           struct docker_error **error);
+
+// export into a tar file on the host (created or truncated), streamed. Blocks the calling
+// thread.
+docker_result docker_container_export_to_file(const struct docker_container *container,
+                                              const char *file_path,
+                                              struct docker_error **error);
+
+// docker-py's `diff()`: the filesystem changes as JSON [{"Path": "/x", "Kind": 1}, ...] with
+// Kind 0 modified, 1 added, 2 deleted ([] when none). `*out`: free with docker_string_free.
+docker_result docker_container_diff(const struct docker_container *container,
+                                    char **out,
+                                    struct docker_error **error);
+
+// `docker cp HOST_PATH CONTAINER:PATH`: copy a host file or directory into the container with
+// the Docker CLI's rules ("dir/." copies the contents; a missing destination is created with
+// the source's content; a trailing "/" demands a directory), keeping modes, mtimes, symlinks
+// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
+// symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
+// DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the files' owners (uid and gid).
+docker_result docker_container_copy_to(const struct docker_container *container,
+                                       const char *host_path,
+                                       const char *container_path,
+                                       const char *options_json,
+                                       struct docker_error **error);
+
+// `docker cp CONTAINER:PATH HOST_PATH`: copy out of the container with the Docker CLI's rules,
+// streamed. Nothing is ever written outside the destination, whatever the container sends:
+// entries with "..", absolute names, paths through symlinks, hard links leaving the tree,
+// device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
+// `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
+// on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
+// thread.
+//
+// Options (option table, written by `make options`):
+// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
+// - `archive` (boolean; default false): Keep owners (docker cp -a; needs the rights).
+docker_result docker_container_copy_from(const struct docker_container *container,
+                                         const char *container_path,
+                                         const char *host_path,
+                                         const char *options_json,
+                                         struct docker_error **error);
 
 // Start the container. Starting one that is already running is not an error (the engine
 // answers 304 Not Modified; this returns DOCKER_OK). Blocks the calling thread.
@@ -487,6 +729,153 @@ docker_result docker_container_commit(const struct docker_container *container,
                                       const char *options_json,
                                       char **image_id,
                                       struct docker_error **error);
+
+// docker-py's `logs()` with a callback: each piece of output goes to `cb` with its kind
+// (stdout, stderr, or console for a tty container). Options: `stdout`, `stderr` (default
+// true), `timestamps`, `tail` ("all" or N), `since` and `until` (unix seconds with fractions,
+// RFC 3339 such as "2024-01-02T03:04:05.5Z", or a duration back from now such as "10m"; kept to
+// the nanosecond), `follow` (keep reading as the container writes), `idle_timeout` (seconds of
+// silence before DOCKER_ERR_TIMEOUT). `cancel` may be NULL. Returns when the logs end, the
+// callback returns non-zero, the token fires or the idle timeout passes. Blocks the calling
+// thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Get STDOUT.
+// - `stderr` (boolean; default true): Get STDERR.
+// - `timestamps` (boolean; default false): Show timestamps.
+// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+// - `follow` (boolean; default false): Follow log output.
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_container_logs(const struct docker_container *container,
+                                    const char *options_json,
+                                    docker_stream_cb cb,
+                                    void *userdata,
+                                    const struct docker_cancel *cancel,
+                                    struct docker_error **error);
+
+// The logs as a pull stream (same options as docker_container_logs, less idle_timeout: give
+// docker_stream_next a timeout instead). `*out`: free with docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Get STDOUT.
+// - `stderr` (boolean; default true): Get STDERR.
+// - `timestamps` (boolean; default false): Show timestamps.
+// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+// - `follow` (boolean; default false): Follow log output.
+docker_result docker_container_logs_open(const struct docker_container *container,
+                                         const char *options_json,
+                                         struct docker_stream **out,
+                                         struct docker_error **error);
+
+// The logs gathered into memory (docker-py's `logs()` without stream). Options as
+// docker_container_logs, less `follow`, plus `demux`: with it, stdout goes to `*out` and
+// stderr to `*out_stderr`; without it, both go to `*out` in order (`out_stderr` may be NULL).
+// Buffers: free with docker_buffer_free. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Get STDOUT.
+// - `stderr` (boolean; default true): Get STDERR.
+// - `timestamps` (boolean; default false): Show timestamps.
+// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
+// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
+// - `follow` (boolean; default false): Follow log output.
+// - `demux` (boolean; default false): Return stdout and stderr separately.
+docker_result docker_container_logs_buffer(const struct docker_container *container,
+                                           const char *options_json,
+                                           struct docker_buffer **out,
+                                           struct docker_buffer **out_stderr,
+                                           struct docker_error **error);
+
+// docker-py's `stats()` as a stream: each sample goes to `cb` as kind DOCKER_STREAM_JSON, the
+// engine's JSON plus "derived": {cpu_percent, memory_usage (without page cache),
+// memory_limit, memory_percent, net_rx, net_tx, blk_read, blk_write, pids, online_cpus}.
+// cpu_percent is null in a sample without the engine's previous reading (the first one).
+// Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
+// thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_container_stats(const struct docker_container *container,
+                                     const char *options_json,
+                                     docker_stream_cb cb,
+                                     void *userdata,
+                                     const struct docker_cancel *cancel,
+                                     struct docker_error **error);
+
+// The stats stream in pull form. `*out`: free with docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - none (NULL, "" or {} only)
+docker_result docker_container_stats_open(const struct docker_container *container,
+                                          const char *options_json,
+                                          struct docker_stream **out,
+                                          struct docker_error **error);
+
+// One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
+// (default true where the engine has it, API 1.41+: the sample comes at once, but without the
+// previous CPU reading, so derived.cpu_percent is null; false: the engine waits about a second
+// for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
+// docker_string_free. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `one_shot` (boolean; default true; API 1.41+): true: the sample at once, without the previous CPU reading; false: wait for a second reading.
+docker_result docker_container_stats_once(const struct docker_container *container,
+                                          const char *options_json,
+                                          char **out,
+                                          struct docker_error **error);
+
+// docker-py's `attach()` with a callback: the container's output as it comes. Options:
+// `stdout`, `stderr` (default true), `stream` (default true), `logs` (replay earlier output
+// first), `detach_keys`, `idle_timeout`. Blocks until the container's output ends, the callback
+// stops it, the token fires or the idle timeout passes; `cb` runs on the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Include stdout.
+// - `stderr` (boolean; default true): Include stderr.
+// - `stream` (boolean; default true): Return container output progressively.
+// - `logs` (boolean; default false): Include the container's previous output.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default false): Attach to stdin.
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_container_attach(const struct docker_container *container,
+                                      const char *options_json,
+                                      docker_stream_cb cb,
+                                      void *userdata,
+                                      const struct docker_cancel *cancel,
+                                      struct docker_error **error);
+
+// docker-py's `attach_socket()`: both directions as a pull stream. Options as
+// docker_container_attach, with `stdin` defaulting to true: write with docker_stream_write,
+// end stdin with docker_stream_close_write (the container needs `stdin_open`), resize its tty
+// with docker_stream_resize. `*out`: free with docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - `stdout` (boolean; default true): Include stdout.
+// - `stderr` (boolean; default true): Include stderr.
+// - `stream` (boolean; default true): Return container output progressively.
+// - `logs` (boolean; default false): Include the container's previous output.
+// - `detach_keys` (string): Override the key sequence for detaching a container.
+// - `stdin` (boolean; default true): Attach to stdin.
+docker_result docker_container_attach_open(const struct docker_container *container,
+                                           const char *options_json,
+                                           struct docker_stream **out,
+                                           struct docker_error **error);
+
+// docker-py's `top(ps_args)`: the processes as JSON {"Titles": [...], "Processes": [[...]]}.
+// Options: `ps_args` (e.g. "aux"). `*out`: free with docker_string_free. Blocks the calling
+// thread.
+//
+// Options (option table, written by `make options`):
+// - `ps_args` (string): An optional arguments passed to ps (for example, aux).
+docker_result docker_container_top(const struct docker_container *container,
+                                   const char *options_json,
+                                   char **out,
+                                   struct docker_error **error);
 
 // docker-py's `client.containers.run(image, command, **options)`.
 //
@@ -858,6 +1247,14 @@ docker_result docker_containers_prune(const struct docker_client *client,
                                       char **out,
                                       struct docker_error **error);
 
+// docker-py's `client.containers.get(id_or_name)`: a handle for an existing container (full id,
+// short id prefix or name). A missing container gives DOCKER_ERR_NOT_FOUND. `*out` receives a
+// handle to free with docker_container_free. Blocks the calling thread.
+docker_result docker_containers_get(const struct docker_client *client,
+                                    const char *id_or_name,
+                                    struct docker_container **out,
+                                    struct docker_error **error);
+
 // A static, NUL-terminated description of a result code ("not found"). Never NULL; a value
 // that is not a docker_result gives "unknown result code". Takes a plain int so that any value
 // a caller holds is safe to pass.
@@ -883,148 +1280,19 @@ const uint8_t *docker_error_stderr(const struct docker_error *error, size_t *len
 // Free an error. NULL is a no-op.
 void docker_error_free(struct docker_error *error);
 
-// docker-py's `put_archive(path, data)` from memory: extract the tar `data[0..len]` (copied
-// before the call returns) into the existing directory `path` in the container. Options:
-// `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
-// DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
-//
-// Options (option table, written by `make options`):
-// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
-// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
-docker_result docker_container_put_archive(const struct docker_container *container,
-                                           const char *path,
-                                           const uint8_t *data,
-                                           size_t len,
-                                           const char *options_json,
-                                           struct docker_error **error);
+// An exec's inspect JSON (Running, ExitCode, ProcessConfig, ...), as the engine sent it.
+// `*out`: free with docker_string_free. Blocks the calling thread.
+docker_result docker_exec_inspect(const struct docker_client *client,
+                                  const char *exec_id,
+                                  char **out,
+                                  struct docker_error **error);
 
-// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
-// docker_container_put_archive.
-//
-// Options (option table, written by `make options`):
-// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
-// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
-docker_result docker_container_put_archive_file(const struct docker_container *container,
-                                                const char *path,
-                                                const char *tar_path,
-                                                const char *options_json,
-                                                struct docker_error **error);
-
-// put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
-// time until it returns 0; at most a few chunks are in flight, so an archive of any size
-// streams in bounded memory. Otherwise as docker_container_put_archive.
-//
-// Options (option table, written by `make options`):
-// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
-// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the archive's owners (uid and gid).
-docker_result docker_container_put_archive_reader(const struct docker_container *container,
-                                                  const char *path,
-                                                  docker_read_cb read,
-                                                  void *userdata,
-                                                  const char *options_json,
-                                                  struct docker_error **error);
-
-// docker-py's `get_archive(path)`: `*stat_json` (if not NULL) receives the path's stat
-// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
-// docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
-// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
-//
-// Options (option table, written by `make options`):
-// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
-docker_result docker_container_get_archive(const struct docker_container *container,
-                                           const char *path,
-                                           const char *options_json,
-                                           docker_stream_cb cb,
-                                           void *userdata,
-                                           const struct docker_cancel *cancel,
-                                           char **stat_json,
-                                           struct docker_error **error);
-
-// get_archive as a pull stream of DOCKER_STREAM_DATA chunks; `*stat_json` (if not NULL) as
-// docker_container_get_archive. `*out`: free with docker_stream_free.
-docker_result docker_container_get_archive_open(const struct docker_container *container,
-                                                const char *path,
-                                                struct docker_stream **out,
-                                                char **stat_json,
-                                                struct docker_error **error);
-
-// get_archive into a tar file on the host (created or truncated), streamed. `*stat_json` (if
-// not NULL) as docker_container_get_archive. Blocks the calling thread.
-docker_result docker_container_get_archive_to_file(const struct docker_container *container,
-                                                   const char *path,
-                                                   const char *file_path,
-                                                   char **stat_json,
-                                                   struct docker_error **error);
-
-// The stat of a path in the container, without its content (`HEAD .../archive`):
-// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink}. A missing path or
-// container gives DOCKER_ERR_NOT_FOUND. `*out`: free with docker_string_free.
-docker_result docker_container_stat_path(const struct docker_container *container,
-                                         const char *path,
-                                         char **out,
-                                         struct docker_error **error);
-
-// docker-py's `export()`: the container's filesystem as a tar stream to `cb`
-// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
-//
-// Options (option table, written by `make options`):
-// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
-docker_result docker_container_export(const struct docker_container *container,
-                                      const char *options_json,
-                                      docker_stream_cb cb,
-                                      void *userdata,
-                                      const struct docker_cancel *cancel,
-                                      struct docker_error **error);
-
-// export as a pull stream. `*out`: free with docker_stream_free.
-docker_result docker_container_export_open(const struct docker_container *container,
-                                           struct docker_stream **out,
-                                           struct docker_error **error);
-
-// export into a tar file on the host (created or truncated), streamed. Blocks the calling
-// thread.
-docker_result docker_container_export_to_file(const struct docker_container *container,
-                                              const char *file_path,
-                                              struct docker_error **error);
-
-// docker-py's `diff()`: the filesystem changes as JSON [{"Path": "/x", "Kind": 1}, ...] with
-// Kind 0 modified, 1 added, 2 deleted ([] when none). `*out`: free with docker_string_free.
-docker_result docker_container_diff(const struct docker_container *container,
-                                    char **out,
-                                    struct docker_error **error);
-
-// `docker cp HOST_PATH CONTAINER:PATH`: copy a host file or directory into the container with
-// the Docker CLI's rules ("dir/." copies the contents; a missing destination is created with
-// the source's content; a trailing "/" demands a directory), keeping modes, mtimes, symlinks
-// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
-// symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
-// DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
-//
-// Options (option table, written by `make options`):
-// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
-// - `copy_uid_gid` (boolean; default false; API 1.40+): Keep the files' owners (uid and gid).
-docker_result docker_container_copy_to(const struct docker_container *container,
-                                       const char *host_path,
-                                       const char *container_path,
-                                       const char *options_json,
-                                       struct docker_error **error);
-
-// `docker cp CONTAINER:PATH HOST_PATH`: copy out of the container with the Docker CLI's rules,
-// streamed. Nothing is ever written outside the destination, whatever the container sends:
-// entries with "..", absolute names, paths through symlinks, hard links leaving the tree,
-// device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
-// `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
-// on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
-// thread.
-//
-// Options (option table, written by `make options`):
-// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
-// - `archive` (boolean; default false): Keep owners (docker cp -a; needs the rights).
-docker_result docker_container_copy_from(const struct docker_container *container,
-                                         const char *container_path,
-                                         const char *host_path,
-                                         const char *options_json,
-                                         struct docker_error **error);
+// Resize an exec's tty. Blocks the calling thread.
+docker_result docker_exec_resize(const struct docker_client *client,
+                                 const char *exec_id,
+                                 uint32_t height,
+                                 uint32_t width,
+                                 struct docker_error **error);
 
 // Pull an image ("busybox", "busybox:1.36", "registry:5000/x@sha256:..."). Options:
 // `platform`, `timeout` (seconds; default: wait as long as it takes). `progress` may be NULL.
@@ -1091,16 +1359,6 @@ void docker_string_free(char *s);
 // Free a buffer returned by this library, with its bytes. NULL is a no-op.
 void docker_buffer_free(struct docker_buffer *buffer);
 
-// A new cancel token (free with docker_cancel_free). Never NULL.
-struct docker_cancel *docker_cancel_new(void);
-
-// Fire the token: every stream call using it returns promptly. Safe from any thread, any
-// number of times. NULL is a no-op.
-void docker_cancel_fire(const struct docker_cancel *cancel);
-
-// Free a token. No call may still be using it. NULL is a no-op.
-void docker_cancel_free(struct docker_cancel *cancel);
-
 // Wait up to `timeout_ms` milliseconds (negative: for ever; 0: only what is ready) for the next
 // chunk. On DOCKER_OK, `*chunk` holds data, or kind DOCKER_STREAM_END once the stream has
 // ended (for an exec stream the exit code is then available from docker_stream_exit_code).
@@ -1140,264 +1398,6 @@ docker_result docker_stream_exit_code(const struct docker_stream *stream,
 
 // Free a stream, closing its connection. NULL is a no-op. No other call may be using it.
 void docker_stream_free(struct docker_stream *stream);
-
-// docker-py's `logs()` with a callback: each piece of output goes to `cb` with its kind
-// (stdout, stderr, or console for a tty container). Options: `stdout`, `stderr` (default
-// true), `timestamps`, `tail` ("all" or N), `since` and `until` (unix seconds with fractions,
-// RFC 3339 such as "2024-01-02T03:04:05.5Z", or a duration back from now such as "10m"; kept to
-// the nanosecond), `follow` (keep reading as the container writes), `idle_timeout` (seconds of
-// silence before DOCKER_ERR_TIMEOUT). `cancel` may be NULL. Returns when the logs end, the
-// callback returns non-zero, the token fires or the idle timeout passes. Blocks the calling
-// thread; `cb` runs on it.
-//
-// Options (option table, written by `make options`):
-// - `stdout` (boolean; default true): Get STDOUT.
-// - `stderr` (boolean; default true): Get STDERR.
-// - `timestamps` (boolean; default false): Show timestamps.
-// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
-// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
-// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
-// - `follow` (boolean; default false): Follow log output.
-// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
-docker_result docker_container_logs(const struct docker_container *container,
-                                    const char *options_json,
-                                    docker_stream_cb cb,
-                                    void *userdata,
-                                    const struct docker_cancel *cancel,
-                                    struct docker_error **error);
-
-// The logs as a pull stream (same options as docker_container_logs, less idle_timeout: give
-// docker_stream_next a timeout instead). `*out`: free with docker_stream_free.
-//
-// Options (option table, written by `make options`):
-// - `stdout` (boolean; default true): Get STDOUT.
-// - `stderr` (boolean; default true): Get STDERR.
-// - `timestamps` (boolean; default false): Show timestamps.
-// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
-// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
-// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
-// - `follow` (boolean; default false): Follow log output.
-docker_result docker_container_logs_open(const struct docker_container *container,
-                                         const char *options_json,
-                                         struct docker_stream **out,
-                                         struct docker_error **error);
-
-// The logs gathered into memory (docker-py's `logs()` without stream). Options as
-// docker_container_logs, less `follow`, plus `demux`: with it, stdout goes to `*out` and
-// stderr to `*out_stderr`; without it, both go to `*out` in order (`out_stderr` may be NULL).
-// Buffers: free with docker_buffer_free. Blocks the calling thread.
-//
-// Options (option table, written by `make options`):
-// - `stdout` (boolean; default true): Get STDOUT.
-// - `stderr` (boolean; default true): Get STDERR.
-// - `timestamps` (boolean; default false): Show timestamps.
-// - `tail` (string|integer; default "all"): Output specified number of lines at the end of logs: an integer or "all".
-// - `since` (string|number): Show logs since a given time: unix seconds, RFC 3339, or a duration back from now ("10m").
-// - `until` (string|number; API 1.35+): Show logs that occurred before the given time (as since).
-// - `follow` (boolean; default false): Follow log output.
-// - `demux` (boolean; default false): Return stdout and stderr separately.
-docker_result docker_container_logs_buffer(const struct docker_container *container,
-                                           const char *options_json,
-                                           struct docker_buffer **out,
-                                           struct docker_buffer **out_stderr,
-                                           struct docker_error **error);
-
-// docker-py's `stats()` as a stream: each sample goes to `cb` as kind DOCKER_STREAM_JSON, the
-// engine's JSON plus "derived": {cpu_percent, memory_usage (without page cache),
-// memory_limit, memory_percent, net_rx, net_tx, blk_read, blk_write, pids, online_cpus}.
-// cpu_percent is null in a sample without the engine's previous reading (the first one).
-// Options: `idle_timeout`. About one sample a second, until stopped. Blocks the calling
-// thread; `cb` runs on it.
-//
-// Options (option table, written by `make options`):
-// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
-docker_result docker_container_stats(const struct docker_container *container,
-                                     const char *options_json,
-                                     docker_stream_cb cb,
-                                     void *userdata,
-                                     const struct docker_cancel *cancel,
-                                     struct docker_error **error);
-
-// The stats stream in pull form. `*out`: free with docker_stream_free.
-//
-// Options (option table, written by `make options`):
-// - none (NULL, "" or {} only)
-docker_result docker_container_stats_open(const struct docker_container *container,
-                                          const char *options_json,
-                                          struct docker_stream **out,
-                                          struct docker_error **error);
-
-// One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
-// (default true where the engine has it, API 1.41+: the sample comes at once, but without the
-// previous CPU reading, so derived.cpu_percent is null; false: the engine waits about a second
-// for a second reading and cpu_percent is what `docker stats` shows). `*out`: free with
-// docker_string_free. Blocks the calling thread.
-//
-// Options (option table, written by `make options`):
-// - `one_shot` (boolean; default true; API 1.41+): true: the sample at once, without the previous CPU reading; false: wait for a second reading.
-docker_result docker_container_stats_once(const struct docker_container *container,
-                                          const char *options_json,
-                                          char **out,
-                                          struct docker_error **error);
-
-// docker-py's `attach()` with a callback: the container's output as it comes. Options:
-// `stdout`, `stderr` (default true), `stream` (default true), `logs` (replay earlier output
-// first), `detach_keys`, `idle_timeout`. Blocks until the container's output ends, the callback
-// stops it, the token fires or the idle timeout passes; `cb` runs on the calling thread.
-//
-// Options (option table, written by `make options`):
-// - `stdout` (boolean; default true): Include stdout.
-// - `stderr` (boolean; default true): Include stderr.
-// - `stream` (boolean; default true): Return container output progressively.
-// - `logs` (boolean; default false): Include the container's previous output.
-// - `detach_keys` (string): Override the key sequence for detaching a container.
-// - `stdin` (boolean; default false): Attach to stdin.
-// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
-docker_result docker_container_attach(const struct docker_container *container,
-                                      const char *options_json,
-                                      docker_stream_cb cb,
-                                      void *userdata,
-                                      const struct docker_cancel *cancel,
-                                      struct docker_error **error);
-
-// docker-py's `attach_socket()`: both directions as a pull stream. Options as
-// docker_container_attach, with `stdin` defaulting to true: write with docker_stream_write,
-// end stdin with docker_stream_close_write (the container needs `stdin_open`), resize its tty
-// with docker_stream_resize. `*out`: free with docker_stream_free.
-//
-// Options (option table, written by `make options`):
-// - `stdout` (boolean; default true): Include stdout.
-// - `stderr` (boolean; default true): Include stderr.
-// - `stream` (boolean; default true): Return container output progressively.
-// - `logs` (boolean; default false): Include the container's previous output.
-// - `detach_keys` (string): Override the key sequence for detaching a container.
-// - `stdin` (boolean; default true): Attach to stdin.
-docker_result docker_container_attach_open(const struct docker_container *container,
-                                           const char *options_json,
-                                           struct docker_stream **out,
-                                           struct docker_error **error);
-
-// docker-py's `exec_run(cmd, ...)`, gathered: `*exit_code` (if not NULL) receives the exit
-// code and `*out` the output (free with docker_buffer_free). `cmd`: a string split like a
-// shell, or NULL with `"cmd": [...]` in the options. Options: `stdout`, `stderr` (default
-// true), `tty`, `privileged`, `user`, `environment` (object or list), `workdir`, `demux` (stdout
-// to `*out`, stderr to `*out_stderr`; otherwise both to `*out` and `out_stderr` may be NULL).
-// A non-zero exit code is not an error. Blocks the calling thread.
-//
-// Options (option table, written by `make options`):
-// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
-// - `stdout` (boolean; default true): Attach to stdout.
-// - `stderr` (boolean; default true): Attach to stderr.
-// - `tty` (boolean; default false): Allocate a pseudo-TTY.
-// - `privileged` (boolean; default false): Run as privileged.
-// - `user` (string|integer): User to execute command as.
-// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
-// - `detach_keys` (string): Override the key sequence for detaching a container.
-// - `stdin` (boolean; default false): Attach to stdin.
-// - `demux` (boolean; default false): Return stdout and stderr separately.
-docker_result docker_container_exec_run(const struct docker_container *container,
-                                        const char *cmd,
-                                        const char *options_json,
-                                        int64_t *exit_code,
-                                        struct docker_buffer **out,
-                                        struct docker_buffer **out_stderr,
-                                        struct docker_error **error);
-
-// docker-py's `exec_run(stream=True)`, with what docker-py lacks: the exit code. Output goes
-// to `cb` as it comes (stdout/stderr apart, console for a tty); when it ends, `*exit_code` (if
-// not NULL) receives the exit code. Options as docker_container_exec_run (less demux) plus
-// `idle_timeout`. `cancel` may be NULL. Blocks the calling thread; `cb` runs on it.
-//
-// Options (option table, written by `make options`):
-// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
-// - `stdout` (boolean; default true): Attach to stdout.
-// - `stderr` (boolean; default true): Attach to stderr.
-// - `tty` (boolean; default false): Allocate a pseudo-TTY.
-// - `privileged` (boolean; default false): Run as privileged.
-// - `user` (string|integer): User to execute command as.
-// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
-// - `detach_keys` (string): Override the key sequence for detaching a container.
-// - `stdin` (boolean; default false): Attach to stdin.
-// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
-docker_result docker_container_exec_stream(const struct docker_container *container,
-                                           const char *cmd,
-                                           const char *options_json,
-                                           docker_stream_cb cb,
-                                           void *userdata,
-                                           const struct docker_cancel *cancel,
-                                           int64_t *exit_code,
-                                           struct docker_error **error);
-
-// An interactive exec (docker-py's `exec_run(socket=True)`, both ways): a pull stream with
-// stdin (docker_stream_write, docker_stream_close_write), docker_stream_resize for a tty, and
-// docker_stream_exit_code once docker_stream_next has given DOCKER_STREAM_END. Options as
-// docker_container_exec_run, with `stdin` defaulting to true. `*out`: free with
-// docker_stream_free. Blocks until the exec has started.
-//
-// Options (option table, written by `make options`):
-// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
-// - `stdout` (boolean; default true): Attach to stdout.
-// - `stderr` (boolean; default true): Attach to stderr.
-// - `tty` (boolean; default false): Allocate a pseudo-TTY.
-// - `privileged` (boolean; default false): Run as privileged.
-// - `user` (string|integer): User to execute command as.
-// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
-// - `detach_keys` (string): Override the key sequence for detaching a container.
-// - `stdin` (boolean; default true): Attach to stdin.
-docker_result docker_container_exec_open(const struct docker_container *container,
-                                         const char *cmd,
-                                         const char *options_json,
-                                         struct docker_stream **out,
-                                         struct docker_error **error);
-
-// docker-py's `exec_run(detach=True)`, keeping what docker-py drops: `*exec_id` receives the
-// exec's id (free with docker_string_free) for docker_exec_inspect. Options as
-// docker_container_exec_run. Returns once the process has started.
-//
-// Options (option table, written by `make options`):
-// - `cmd` (string|array): Command to be executed (when the cmd argument is NULL).
-// - `stdout` (boolean; default true): Attach to stdout.
-// - `stderr` (boolean; default true): Attach to stderr.
-// - `tty` (boolean; default false): Allocate a pseudo-TTY.
-// - `privileged` (boolean; default false): Run as privileged.
-// - `user` (string|integer): User to execute command as.
-// - `environment` (object|array): A dictionary or a list of strings in the format ["PASSWORD=xxx"] or {"PASSWORD": "xxx"}.
-// - `workdir` (string; API 1.35+): Path to working directory for this exec session.
-// - `detach_keys` (string): Override the key sequence for detaching a container.
-// - `stdin` (boolean; default false): Attach to stdin.
-docker_result docker_container_exec_detached(const struct docker_container *container,
-                                             const char *cmd,
-                                             const char *options_json,
-                                             char **exec_id,
-                                             struct docker_error **error);
-
-// An exec's inspect JSON (Running, ExitCode, ProcessConfig, ...), as the engine sent it.
-// `*out`: free with docker_string_free. Blocks the calling thread.
-docker_result docker_exec_inspect(const struct docker_client *client,
-                                  const char *exec_id,
-                                  char **out,
-                                  struct docker_error **error);
-
-// Resize an exec's tty. Blocks the calling thread.
-docker_result docker_exec_resize(const struct docker_client *client,
-                                 const char *exec_id,
-                                 uint32_t height,
-                                 uint32_t width,
-                                 struct docker_error **error);
-
-// docker-py's `top(ps_args)`: the processes as JSON {"Titles": [...], "Processes": [[...]]}.
-// Options: `ps_args` (e.g. "aux"). `*out`: free with docker_string_free. Blocks the calling
-// thread.
-//
-// Options (option table, written by `make options`):
-// - `ps_args` (string): An optional arguments passed to ps (for example, aux).
-docker_result docker_container_top(const struct docker_container *container,
-                                   const char *options_json,
-                                   char **out,
-                                   struct docker_error **error);
 
 // The library's version as "MAJOR.MINOR.PATCH", static (never freed). It matches the header's
 // DOCKER_CONTAINERS_VERSION_* macros when header and library agree.

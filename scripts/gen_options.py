@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Everything generated from api/options.json (the option table, src/engine/option_table.rs):
 
-- the `Options (option table)` doc block of each export in src/ffi/*.rs that takes options
+- the `Options (option table)` doc block of each export in src/ffi (and below) that takes options
   (cbindgen copies it into include/docker_containers.h);
 - bindings/node/lib/option-types.d.ts: one TypeScript interface per C function;
 - bindings/python/docker_containers/_options.py: one TypedDict per C function (and per
@@ -74,10 +74,11 @@ def exports_with_options(lines):
 def rewrite_rust(table):
     """The new text of each src/ffi file whose blocks change; errors for missing table rows."""
     out, errors, seen = {}, [], set()
-    for fname in sorted(os.listdir(FFI)):
-        path = os.path.join(FFI, fname)
-        if not fname.endswith(".rs"):
-            continue
+    paths = sorted(
+        os.path.join(d, f) for d, _, fs in os.walk(FFI) for f in fs if f.endswith(".rs")
+    )
+    for path in paths:
+        fname = os.path.relpath(path, FFI)
         with open(path) as f:
             text = f.read()
         lines = text.split("\n")

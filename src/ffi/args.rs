@@ -109,3 +109,8 @@ pub(crate) fn put_string(out: *mut *mut c_char, s: impl Into<Vec<u8>>) -> Result
     unsafe { put(out, p) };
     Ok(())
 }
+
+pub(crate) fn give<T>(out: *mut *mut T, v: *mut T) {
+    // SAFETY: callers check `out` with arg_out first.
+    unsafe { put(out, v) };
+}

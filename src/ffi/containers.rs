@@ -1,12 +1,12 @@
 //! The container collection (docker-py's `client.containers`): run, create, list, prune.
 
 use super::args::{arg_opt_str, arg_options, arg_out, arg_ref, arg_str, put, put_string};
+use super::cancel::{arg_cancel, cancellable, docker_cancel};
 use super::client::docker_client;
 use super::container::docker_container;
 use super::error::{boundary, docker_error, docker_result};
 use super::memory::docker_buffer;
 use super::runtime::{run, run_here};
-use super::stream::{arg_cancel, cancellable, docker_cancel};
 use crate::engine::containers::{self, encode_filters};
 use crate::engine::run::{build_create, create_pulling};
 use crate::engine::{Client, Error, Result};
@@ -554,6 +554,30 @@ pub extern "C" fn docker_containers_prune(
         };
         let body = run_here(containers::prune(&c.inner, filters.as_deref()))?;
         put_string(out, body.to_vec())?;
+        Ok(())
+    })
+}
+
+/// docker-py's `client.containers.get(id_or_name)`: a handle for an existing container (full id,
+/// short id prefix or name). A missing container gives DOCKER_ERR_NOT_FOUND. `*out` receives a
+/// handle to free with docker_container_free. Blocks the calling thread.
+#[no_mangle]
+pub extern "C" fn docker_containers_get(
+    client: *const super::client::docker_client,
+    id_or_name: *const c_char,
+    out: *mut *mut docker_container,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        let name = arg!(arg_str(id_or_name, "id_or_name"))?;
+        arg_out(out, "out")?;
+        if name.is_empty() {
+            return Err(Error::invalid("id_or_name is empty"));
+        }
+        let handle = run_here(docker_container::fetch(&c.inner, name))?;
+        // SAFETY: checked non-NULL above.
+        unsafe { put(out, handle.into_raw()) };
         Ok(())
     })
 }

@@ -11,25 +11,25 @@
 
 #[macro_use]
 pub(crate) mod args;
+pub mod cancel;
 pub mod client;
 pub mod container;
 pub mod containers;
 pub mod error;
-pub mod files;
+pub mod exec;
 pub mod images;
 pub mod memory;
 pub(crate) mod runtime;
 pub mod stream;
-pub mod streams;
 pub mod version;
 
+pub use cancel::*;
 pub use client::*;
 pub use container::*;
 pub use containers::*;
 pub use error::*;
-pub use files::*;
+pub use exec::*;
 pub use images::*;
 pub use memory::*;
 pub use stream::*;
-pub use streams::*;
 pub use version::*;

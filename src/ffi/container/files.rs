@@ -1,14 +1,14 @@
-//! File exports on a container: put_archive, get_archive, stat_path, export, diff, and the
+//! The container's files: put_archive, get_archive, stat_path, export, diff, and the
 //! `docker cp` helpers copy_to and copy_from. Archives stream; nothing is held whole.
 
-use super::args::{arg_options, arg_out, arg_path, put, put_string};
-use super::container::{arg_container, docker_container};
-use super::error::{boundary, docker_error, docker_result};
-use super::runtime::{run, run_here};
-use super::stream::{
-    arg_cancel, docker_cancel, docker_stream, docker_stream_cb, drive_async, idle_option,
-    ResizeTarget,
+use super::super::args::{arg_options, arg_out, arg_path, put, put_string};
+use super::super::cancel::{arg_cancel, docker_cancel};
+use super::super::error::{boundary, docker_error, docker_result};
+use super::super::runtime::{run, run_here};
+use super::super::stream::{
+    docker_stream, docker_stream_cb, drive_async, idle_option, ResizeTarget,
 };
+use super::{arg_container, docker_container};
 use crate::engine::archive::{self, ByteStream};
 use crate::engine::client::full_body;
 use crate::engine::opts::Opts;
