@@ -172,8 +172,10 @@ c-sanitize: engine $(SAN_TESTS)
 # Each binding (bindings/LANG/rules.mk) adds its test target to BINDING_TESTS.
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
+# make packages, make package-test: every binding packaged with the library inside.
+include packages/rules.mk
 
-test: check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
+test: check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS) package-test
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").

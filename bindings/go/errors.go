@@ -128,7 +128,7 @@ func takeError(op string, rc C.docker_result, cerr *C.docker_error) error {
 	if e.Message == "" {
 		e.Message = e.Code.String()
 	}
-	return e
+	return classify(e)
 }
 
 // ctxError is the error for a call that a context ended.
@@ -137,7 +137,7 @@ func ctxError(op string, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		code = CodeTimeout
 	}
-	return &Error{Op: op, Code: code, Message: err.Error(), ExitStatus: -1, cause: err}
+	return classify(&Error{Op: op, Code: code, Message: err.Error(), ExitStatus: -1, cause: err})
 }
 
 // withCtx replaces a cancellation or timeout caused by ctx with one that says so.
@@ -155,5 +155,5 @@ func withCtx(ctx context.Context, op string, err error) error {
 
 // invalid is an argument error found on the Go side, before any call.
 func invalid(op, format string, args ...any) error {
-	return &Error{Op: op, Code: CodeInvalidArgument, Message: fmt.Sprintf(format, args...), ExitStatus: -1}
+	return classify(&Error{Op: op, Code: CodeInvalidArgument, Message: fmt.Sprintf(format, args...), ExitStatus: -1})
 }
