@@ -13,9 +13,10 @@ Gem::Specification.new do |s|
   s.description = "client.containers.run/create/get/list/prune and every Container method " \
                   "(exec, logs, stats, attach, archives, docker cp) through the ffi gem."
   s.authors = ["docker_containers authors"]
+  s.homepage = "https://github.com/docker-containers/docker_containers"
   s.license = "MIT"
   s.required_ruby_version = ">= 3.0"
-  s.add_dependency "ffi", ">= 1.15"
+  s.add_dependency "ffi", "~> 1.15"
 
   s.files = Dir.chdir(__dir__) { Dir["lib/**/*.rb"] + ["README.md"] }
   platform = ENV.fetch("DC_GEM_PLATFORM", "")
