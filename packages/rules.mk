@@ -84,6 +84,8 @@ packages-c: dist
 	$(MAKE) --no-print-directory install PREFIX=$(PKG_ABS)/c > /dev/null
 	@echo "$(PKG)/c"
 
+# Every package test also checks that what got installed is build/dist's stripped library, byte
+# for byte (cmp).
 package-test: package-test-python package-test-ruby package-test-node package-test-go install-test cmake-test
 	@left=$$(docker ps -aq --filter name=dcpkg-); [ -z "$$left" ] || { echo "package-test: dcpkg- containers left: $$left"; exit 1; }
 	@echo "package-test: the wheel, the platform gem, the npm packages and the Go module each installed" \
@@ -94,7 +96,7 @@ package-test: package-test-python package-test-ruby package-test-node package-te
 package-test-python: packages-python engine
 	@whl=$$(ls $(PKG)/python/*.whl); tag=$$(python3 scripts/packages/glibc_tag.py $(PKG_SO)); \
 	case "$$whl" in *-py3-none-$$tag.whl) ;; *) echo "package-test: $$whl is not tagged py3-none-$$tag"; exit 1;; esac; \
-	unzip -l "$$whl" | grep -q " docker_containers/libs/$(PKG_SONAME)$$" || { echo "package-test: no library in $$whl"; exit 1; }; \
+	python3 -m zipfile -l "$$whl" | grep -q "^docker_containers/libs/$(PKG_SONAME) " || { echo "package-test: no library in $$whl"; exit 1; }; \
 	python3 -m auditwheel show "$$whl" > $(PKG)/auditwheel.log 2>&1 || { cat $(PKG)/auditwheel.log; exit 1; }; \
 	grep -q "consistent with the following platform tag: \"$$tag\"" $(PKG)/auditwheel.log \
 	  || { cat $(PKG)/auditwheel.log; echo "package-test: auditwheel disagrees with $$tag"; exit 1; }; \
@@ -102,6 +104,7 @@ package-test-python: packages-python engine
 	rm -rf $(PKG_TEST)/python && mkdir -p $(PKG_TEST)/python
 	python3 -m venv $(PKG_TEST)/python/venv
 	$(PKG_CLEAN_ENV) $(PKG_TEST)/python/venv/bin/python -m pip install -q --no-index --no-deps $(PKG)/python/*.whl
+	cmp $(PKG_SO) $$(ls $(PKG_TEST)/python/venv/lib/python3*/site-packages/docker_containers/libs/$(PKG_SONAME))
 	cp packages/flows/flow.py $(PKG_TEST)/python/
 	cd $(PKG_TEST)/python && $(PKG_CLEAN_ENV) venv/bin/python -I flow.py
 
@@ -117,6 +120,7 @@ package-test-ruby: packages-ruby engine
 	rm -rf $(PKG_TEST)/ruby && mkdir -p $(PKG_TEST)/ruby
 	$(PKG_CLEAN_ENV) GEM_HOME=$(PKG_ABS)/test/ruby/gems gem install --local --no-document --quiet \
 	    $(PKG)/ruby/docker_containers-$(VERSION)-x86_64-linux.gem
+	cmp $(PKG_SO) $(PKG_TEST)/ruby/gems/gems/docker_containers-$(VERSION)-x86_64-linux/lib/docker_containers/libs/$(PKG_SONAME)
 	cp packages/flows/flow.rb $(PKG_TEST)/ruby/
 	cd $(PKG_TEST)/ruby && $(PKG_CLEAN_ENV) GEM_HOME=$(PKG_ABS)/test/ruby/gems ruby flow.rb
 
@@ -130,6 +134,7 @@ package-test-node: packages-node engine
 	cd $(PKG_TEST)/node && printf '{ "name": "dcpkg-node-test", "private": true, "type": "module" }\n' > package.json && \
 	  $(PKG_CLEAN_ENV) npm install --silent --no-audit --no-fund --prefer-offline \
 	    $(PKG_ABS)/node/docker-containers-$(VERSION).tgz $(PKG_ABS)/node/docker-containers-linux-x64-gnu-$(VERSION).tgz
+	cmp $(PKG_SO) $(PKG_TEST)/node/node_modules/docker-containers-linux-x64-gnu/$(PKG_SONAME)
 	cp packages/flows/flow.mjs $(PKG_TEST)/node/
 	cd $(PKG_TEST)/node && $(PKG_CLEAN_ENV) node flow.mjs
 
@@ -140,6 +145,7 @@ package-test-node: packages-node engine
 package-test-go: packages-go packages-c engine
 	rm -rf $(PKG_TEST)/go && mkdir -p $(PKG_TEST)/go/app
 	cp -r $(PKG)/go/module $(PKG_TEST)/go/module
+	cmp $(PKG_A) $(PKG_TEST)/go/module/lib/linux_amd64/libdocker_containers.a
 	cp packages/flows/go/main.go $(PKG_TEST)/go/app/
 	cd $(PKG_TEST)/go/app && $(GO) mod init example.com/dcpkgflow > /dev/null 2>&1 && \
 	  $(GO) mod edit -require=github.com/docker-containers/docker_containers/bindings/go@v0.0.0 \
