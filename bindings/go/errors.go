@@ -111,7 +111,8 @@ func (e *Error) Is(target error) bool {
 // Unwrap gives the context's error when a context ended the call.
 func (e *Error) Unwrap() error { return e.cause }
 
-// takeError turns a C error object into *Error and frees it.
+// takeError turns a C error object into an *Error, in the type of its errdefs class
+// (errdefs.go), and frees it.
 func takeError(op string, rc C.docker_result, cerr *C.docker_error) error {
 	e := &Error{Op: op, Code: Code(rc), ExitStatus: -1}
 	if cerr != nil {
