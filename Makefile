@@ -195,6 +195,8 @@ c-sanitize: engine $(SAN_TESTS)
 # Each binding (bindings/LANG/rules.mk) adds its test target to BINDING_TESTS.
 BINDING_TESTS :=
 include $(sort $(wildcard bindings/*/rules.mk))
+# make packages, make package-test: every binding packaged with the library inside.
+include packages/rules.mk
 
 # Formatting and lints: rustfmt's layout, and clippy with every warning an error, on the library,
 # the tests and the examples.
@@ -204,7 +206,7 @@ lint:
 	$(CARGO) clippy --all-targets --features test-panic -- -D warnings
 	@echo "lint: cargo fmt and clippy clean"
 
-test: lint check-options check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS)
+test: lint check-options check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS) package-test
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").

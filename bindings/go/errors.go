@@ -111,7 +111,8 @@ func (e *Error) Is(target error) bool {
 // Unwrap gives the context's error when a context ended the call.
 func (e *Error) Unwrap() error { return e.cause }
 
-// takeError turns a C error object into *Error and frees it.
+// takeError turns a C error object into an *Error, in the type of its errdefs class
+// (errdefs.go), and frees it.
 func takeError(op string, rc C.docker_result, cerr *C.docker_error) error {
 	e := &Error{Op: op, Code: Code(rc), ExitStatus: -1}
 	if cerr != nil {
@@ -128,7 +129,7 @@ func takeError(op string, rc C.docker_result, cerr *C.docker_error) error {
 	if e.Message == "" {
 		e.Message = e.Code.String()
 	}
-	return e
+	return classify(e)
 }
 
 // ctxError is the error for a call that a context ended.
@@ -137,7 +138,7 @@ func ctxError(op string, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		code = CodeTimeout
 	}
-	return &Error{Op: op, Code: code, Message: err.Error(), ExitStatus: -1, cause: err}
+	return classify(&Error{Op: op, Code: code, Message: err.Error(), ExitStatus: -1, cause: err})
 }
 
 // withCtx replaces a cancellation or timeout caused by ctx with one that says so.
@@ -155,5 +156,5 @@ func withCtx(ctx context.Context, op string, err error) error {
 
 // invalid is an argument error found on the Go side, before any call.
 func invalid(op, format string, args ...any) error {
-	return &Error{Op: op, Code: CodeInvalidArgument, Message: fmt.Sprintf(format, args...), ExitStatus: -1}
+	return classify(&Error{Op: op, Code: CodeInvalidArgument, Message: fmt.Sprintf(format, args...), ExitStatus: -1})
 }

@@ -7,12 +7,15 @@ const path = require('path');
 const koffi = require('koffi');
 const errors = require('./errors');
 const table = require('./ffi_table');
+const platform = require('./platform');
 
 const { SONAME } = table;
 
 function candidates() {
   const env = process.env.DOCKER_CONTAINERS_LIB;
   if (env) return [env];
+  const bundled = platform.bundledLibrary(SONAME);
+  if (bundled) return [bundled];
   const repo = path.resolve(__dirname, '..', '..', '..', 'target', 'release', 'libdocker_containers.so');
   return fs.existsSync(repo) ? [repo] : [SONAME];
 }
@@ -24,7 +27,7 @@ function loadLibrary() {
   } catch (e) {
     const how = process.env.DOCKER_CONTAINERS_LIB
       ? 'DOCKER_CONTAINERS_LIB'
-      : 'no DOCKER_CONTAINERS_LIB, no target/release build beside this package, so the system soname';
+      : `no DOCKER_CONTAINERS_LIB, no ${platform.packageName()} package, no target/release build beside this package, so the system soname`;
     throw new Error(`docker-containers: cannot load ${file} (${how}): ${e.message}`);
   }
 }

@@ -24,6 +24,10 @@ def _candidates():
     if env:
         return [env]
     here = os.path.dirname(os.path.abspath(__file__))
+    # The library a platform wheel carries (make packages).
+    bundled = os.path.join(here, "libs", SONAME)
+    if os.path.exists(bundled):
+        return [bundled]
     repo = os.path.normpath(os.path.join(here, "..", "..", "..", "target", "release",
                                          "libdocker_containers.so"))
     found = [repo] if os.path.exists(repo) else []

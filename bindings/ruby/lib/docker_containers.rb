@@ -8,6 +8,7 @@
 #   puts c.exec_run("echo hi").output
 #   c.remove(force: true)
 require "json"
+require_relative "docker_containers/version"
 require_relative "docker_containers/native"
 require_relative "docker_containers/errors"
 require_relative "docker_containers/handle"

@@ -15,11 +15,14 @@ module DockerContainers
   module Native
     extend FFI::Library
 
-    # DOCKER_CONTAINERS_LIB, else the build in this repository (target/release), else the
-    # installed soname.
+    # DOCKER_CONTAINERS_LIB, else the library a platform gem carries (lib/docker_containers/libs),
+    # else the build in this repository (target/release), else the installed soname.
     def self.library_path
       env = ENV["DOCKER_CONTAINERS_LIB"]
       return env if env && !env.empty?
+
+      bundled = File.expand_path("libs/#{NativeTable::SONAME}", __dir__)
+      return bundled if File.exist?(bundled)
 
       repo = File.expand_path("../../../../target/release/libdocker_containers.so", __dir__)
       return repo if File.exist?(repo)
