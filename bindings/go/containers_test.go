@@ -174,6 +174,10 @@ func TestPortsHealthUpdate(t *testing.T) {
 		"healthcheck": map[string]any{"test": []string{"CMD", "true"}, "interval": "200ms"},
 		"tty":         true,
 	})
+	// Run hands back the attributes read before the start (docker-py's); ports show once started.
+	if err := ctr.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
 	p := ctr.Ports()["80/tcp"]
 	if len(p) == 0 || p[0].HostPort == "" || p[0].HostPort == "0" {
 		t.Fatalf("ports %v", ctr.Ports())

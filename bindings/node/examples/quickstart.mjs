@@ -17,6 +17,8 @@ try {
     name,
     labels: { example: 'quickstart' },
   });
+  // run() hands back the attributes read before the start, as docker-py does: reload for the live state.
+  await container.reload();
   console.log(`started ${container.name} (${container.shortId}), status ${container.status}`);
 
   const { exitCode, output } = await container.execRun('sh -c "echo 6*7 = $((6*7))"');

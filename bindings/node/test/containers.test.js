@@ -29,6 +29,8 @@ test('run detached: a Container with id, shortId, name, labels, status, health, 
   assert.deepStrictEqual(ct.labels, { 'dcnode.test': 'yes' });
   assert.strictEqual(ct.status, 'created'); // as docker-py: the attributes read before the start
   assert.strictEqual(ct.health, 'unknown');
+  assert.deepStrictEqual(ct.ports, {}); // published once started
+  assert.strictEqual((await ct.reload()).status, 'running');
   assert.ok('80/tcp' in ct.ports);
   assert.strictEqual(ct.attrs.Id, ct.id);
   assert.ok(ct.attrs.Config.Env.includes('FOO=bar'));

@@ -9,6 +9,7 @@ name = f"dcpy-quickstart-{os.getpid()}"
 c = client.containers.run("dc-test/busybox:latest", "sh -c 'echo hello from the container; sleep 60'",
                           detach=True, name=name)
 try:
+    c.reload()  # run() gives the attributes read before the start, as docker-py does
     print(f"started {c.name} ({c.short_id}), {c.status}")
     r = c.exec_run("echo hi from exec")
     print(f"exec: exit {r.exit_code}, {r.output!r}")

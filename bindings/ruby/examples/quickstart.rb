@@ -16,7 +16,8 @@ container = client.containers.run(
   detach: true, name: "dcrb-quickstart-#{Process.pid}", labels: { "example" => "quickstart" }
 )
 begin
-  puts "running #{container.name} (#{container.short_id}), status #{container.status}"
+  # run gives the attributes read before the start, as docker-py does: reload for the live state.
+  puts "running #{container.name} (#{container.short_id}), status #{container.reload.status}"
 
   result = container.exec_run("sh -c 'echo hello from exec; exit 3'")
   puts "exec exit code #{result.exit_code}: #{result.output}"

@@ -66,7 +66,9 @@ class ContainersTest < Minitest::Test
   def test_ports_and_health
     c = sleeper("ports", "httpd -f -p 80", ports: { "80/tcp" => nil },
                 healthcheck: { test: ["CMD", "true"], interval: 300_000_000 })
-    binding = c.ports.fetch("80/tcp")
+    # run hands back the attributes read before the start (docker-py's); ports show once started.
+    assert_equal({}, c.ports)
+    binding = c.reload.ports.fetch("80/tcp")
     assert_operator binding.first["HostPort"].to_i, :>, 0
     assert_equal "healthy", eventually(15) { c.reload.health == "healthy" && "healthy" }
   end

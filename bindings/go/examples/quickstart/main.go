@@ -47,6 +47,10 @@ func main() {
 		}
 		fmt.Println("removed", name)
 	}()
+	// Run gives the attributes read before the start, as docker-py does: Reload for the live state.
+	if err := ctr.Reload(ctx); err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println("started", ctr.Name(), ctr.ShortID(), ctr.Status())
 
 	res, err := ctr.ExecRun(ctx, []string{"sh", "-c", "echo out; echo err >&2; exit 3"}, dc.ExecRunOptions{Demux: true})
