@@ -4,6 +4,11 @@
 //! Checked against docker-py itself: `tests/golden/gen_create_bodies.py` runs docker-py's own
 //! translation over many keyword combinations and `tests/create_options.rs` compares.
 //!
+//! `create` follows docker-py's `create()`: `network` wins over `network_mode`, and
+//! `networking_config` without `network` is dropped; `run` refuses both, as docker-py's `run()`
+//! does (`split_run_options`). Integer and size keys take `true`/`false` (Python bools are ints;
+//! docker-py sends them on), and sizes are read as Python's `float()` reads them ("1_000k").
+//!
 //! Deliberate differences from docker-py 7.1 (each has golden cases marked as such):
 //! - `stop_timeout` is accepted (docker-py's `ContainerConfig` knows it, but `run()`/`create()`
 //!   reject it) and becomes `StopTimeout`.
@@ -22,6 +27,11 @@
 //! - Healthcheck durations may also be strings such as "30s" or "1m30s" (docker-py: integers of
 //!   nanoseconds only, which are accepted too).
 //! - `links` items may be "name:alias" strings as well as [name, alias] pairs.
+//! - `ports`: a Python tuple has no JSON form, so a binding tuple is the object
+//!   `{"HostIp": ip, "HostPort": port}` (`(ip,)` is `{"HostIp": ip}`; docker-py takes the object
+//!   form too). A JSON list is a list of bindings, as docker-py reads a list: `["127.0.0.1",
+//!   8080]` is two host ports. A list inside that list is refused (docker-py would send its text
+//!   as the host port), and so are keys other than `HostIp` and `HostPort` in a binding object.
 //! - Raw Engine API fields: `Config`, `HostConfig` and `NetworkingConfig` objects are merged
 //!   last, deeply, over the translated body (`Config`'s fields land at the top level). This is
 //!   the escape hatch for anything docker-py does not cover.
@@ -1358,13 +1368,14 @@ fn networking_config(
     Ok(Some(json!({"EndpointsConfig": endpoints})))
 }
 
-/// HostConfig, with the keys split over both HostConfig and the config (`ports`, `volumes`):
-/// returns it, the exposed ports and the volume targets.
-fn host_config(
-    r: &Reader,
-    net: &Network,
-    v: (u32, u32),
-) -> Result<(Map<String, Value>, Option<Value>, Option<Value>)> {
+/// HostConfig, and the config fields of the keys split over both (`ports`, `volumes`).
+struct HostConfigParts {
+    host_config: Map<String, Value>,
+    exposed_ports: Option<Value>,
+    volumes: Option<Value>,
+}
+
+fn host_config(r: &Reader, net: &Network, v: (u32, u32)) -> Result<HostConfigParts> {
     let mut hc = Map::new();
     apply(HOST_CONFIG, r, v, &mut hc)?;
     let port_map = r.truthy("ports").map(port_bindings).transpose()?;
@@ -1390,7 +1401,11 @@ fn host_config(
         hc.insert("PortBindings".into(), Value::Object(p.clone()));
         exposed
     });
-    Ok((hc, exposed, volumes))
+    Ok(HostConfigParts {
+        host_config: hc,
+        exposed_ports: exposed,
+        volumes,
+    })
 }
 
 /// `environment`, after the proxy variables of the CLI's config (docker-py's
@@ -1482,7 +1497,7 @@ pub fn translate_create(
         read: Default::default(),
     };
     let net = network(&r)?;
-    let (hc, exposed, volumes) = host_config(&r, &net, v)?;
+    let hc = host_config(&r, &net, v)?;
 
     let detach = r.flag("detach")?;
     let tty = r.flag("tty")?;
@@ -1502,7 +1517,7 @@ pub fn translate_create(
             body.insert(k.to_string(), val);
         }
     };
-    put("ExposedPorts", exposed);
+    put("ExposedPorts", hc.exposed_ports);
     put("Tty", Some(json!(tty)));
     put("OpenStdin", Some(json!(stdin_open)));
     put("StdinOnce", Some(json!(!detach && stdin_open)));
@@ -1512,9 +1527,9 @@ pub fn translate_create(
     put("Env", env);
     put("Cmd", command);
     put("Image", Some(json!(image)));
-    put("Volumes", volumes);
+    put("Volumes", hc.volumes);
     put("NetworkDisabled", Some(json!(network_disabled)));
-    put("HostConfig", Some(Value::Object(hc)));
+    put("HostConfig", Some(Value::Object(hc.host_config)));
     put("NetworkingConfig", networking);
     put("MacAddress", mac);
     apply(CONFIG, &r, v, &mut body)?;
@@ -1608,6 +1623,42 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("\"mem_limit\""), "{e}");
+    }
+
+    #[test]
+    fn drives_underscores_and_tuple_objects() {
+        assert_eq!(split_drive("c:\\data:/data"), ("c:", "\\data:/data"));
+        assert_eq!(split_drive("//srv/share/x:/y"), ("//srv/share", "/x:/y"));
+        assert_eq!(split_drive("//srv:/y"), ("//srv:/y", ""));
+        assert_eq!(split_drive("/srv:/d"), ("", "/srv:/d"));
+        assert_eq!(host_volume_from_bind("C:/x:/y:ro"), "/y");
+        assert_eq!(host_volume_from_bind("c:\\data"), "c:\\data");
+        assert_eq!(py_float("1_000"), Some(1000.0));
+        assert_eq!(py_float(" 1_0.5 "), Some(10.5));
+        assert_eq!(py_float("1__0"), None);
+        assert_eq!(py_float("_1"), None);
+        assert_eq!(py_float("1_"), None);
+        let e = translate_create(
+            "i",
+            None,
+            &opts(json!({"ports": {"80": [["127.0.0.1", 8080]]}})),
+            (1, 41),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("\"HostIp\": \"127.0.0.1\""), "{e}");
+        let e = translate_create(
+            "i",
+            None,
+            &opts(json!({"ports": {"80": {"HostIP": "::1", "HostPort": 1}}})),
+            (1, 41),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("\"HostIP\"") && e.contains("did you mean \"HostIp\""),
+            "{e}"
+        );
     }
 
     #[test]
