@@ -8,6 +8,9 @@ create_bodies.json, which tests/create_options.rs compares with the Rust transla
 
     pip install docker==7.1.0 && python3 tests/golden/gen_create_bodies.py
 
+`make check-golden` (in make test) regenerates it into build/ with the venv that
+scripts/deps.d/golden.sh makes, and fails when the committed file differs.
+
 JSON has no tuples: a port binding tuple ("127.0.0.1", 8080) is written as the object
 {"HostIp": "127.0.0.1", "HostPort": 8080} (("127.0.0.1",) as {"HostIp": "127.0.0.1"}), which
 docker-py is given as the tuple (see `to_python`); a JSON list stays a list, as docker-py reads
@@ -406,7 +409,8 @@ def main():
         else:
             entry["expected_error"] = True
         out.append(entry)
-    path = os.path.join(HERE, "create_bodies.json")
+    # --out FILE writes elsewhere (make check-golden compares that with the committed file).
+    path = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else os.path.join(HERE, "create_bodies.json")
     with open(path, "w") as f:
         json.dump({"generator": "tests/golden/gen_create_bodies.py", "docker_py_version": docker.__version__,
                    "cases": out}, f, indent=1, sort_keys=False)
