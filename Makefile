@@ -206,7 +206,19 @@ lint:
 	$(CARGO) clippy --all-targets --features test-panic -- -D warnings
 	@echo "lint: cargo fmt and clippy clean"
 
-test: lint check-options check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS) package-test
+# tests/golden/create_bodies.json is generated from docker-py itself (docker-py 7.1.0 in the
+# venv of scripts/deps.d/golden.sh): it must be what the generator makes now.
+GOLDEN_PY ?= $(or $(DC_GOLDEN_VENV),/opt/dc-golden-venv)/bin/python
+.PHONY: check-golden
+check-golden:
+	@[ -x $(GOLDEN_PY) ] || { echo "check-golden: no docker-py venv: run scripts/install-deps.sh"; exit 1; }
+	@mkdir -p $(BUILD)
+	$(GOLDEN_PY) tests/golden/gen_create_bodies.py --out $(BUILD)/golden-check.json
+	@cmp -s $(BUILD)/golden-check.json tests/golden/create_bodies.json || { echo "tests/golden/create_bodies.json is stale: run tests/golden/gen_create_bodies.py and commit it"; \
+	  diff -u tests/golden/create_bodies.json $(BUILD)/golden-check.json | head -40; exit 1; }
+	@echo "golden: tests/golden/create_bodies.json fresh"
+
+test: lint check-options check-golden check-header check-api check-symbols rust-test c-test c-sanitize install-test podman-test $(BINDING_TESTS) package-test
 	@echo "all tests passed"
 
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").

@@ -967,7 +967,7 @@ docker_result docker_container_top(const struct docker_container *container,
 // - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 // - `pids_limit` (integer): Tune a container's pids limit.
 // - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
-// - `ports` (object): Ports to bind inside the container.
+// - `ports` (object): Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 // - `privileged` (boolean): Give extended privileges to this container.
 // - `publish_all_ports` (boolean): Publish all ports to the host.
 // - `read_only` (boolean): Mount the container's root filesystem as read only.
@@ -1074,7 +1074,7 @@ docker_result docker_containers_run(const struct docker_client *client,
 // - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 // - `pids_limit` (integer): Tune a container's pids limit.
 // - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
-// - `ports` (object): Ports to bind inside the container.
+// - `ports` (object): Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 // - `privileged` (boolean): Give extended privileges to this container.
 // - `publish_all_ports` (boolean): Publish all ports to the host.
 // - `read_only` (boolean): Mount the container's root filesystem as read only.
@@ -1179,7 +1179,7 @@ docker_result docker_containers_run_cancel(const struct docker_client *client,
 // - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 // - `pids_limit` (integer): Tune a container's pids limit.
 // - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
-// - `ports` (object): Ports to bind inside the container.
+// - `ports` (object): Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 // - `privileged` (boolean): Give extended privileges to this container.
 // - `publish_all_ports` (boolean): Publish all ports to the host.
 // - `read_only` (boolean): Mount the container's root filesystem as read only.

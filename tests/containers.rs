@@ -198,7 +198,7 @@ fn detached_with_a_published_port_answers_on_the_host() {
         cl,
         "dc-t3-port",
         "sh -c 'mkdir -p /www && echo hi-from-container > /www/index.html && httpd -f -p 80 -h /www'",
-        r#""ports": {"80/tcp": ["127.0.0.1", null]}"#,
+        r#""ports": {"80/tcp": {"HostIp": "127.0.0.1", "HostPort": null}}"#,
     );
     let ports: serde_json::Value =
         serde_json::from_str(&string_of(docker_container_ports_json, h)).unwrap();

@@ -149,7 +149,7 @@ type RunOptions struct {
 	PIDsLimit *int64 `json:"pids_limit,omitempty"`
 	// Platform in the format "os[/arch[/variant]]". (API 1.41+)
 	Platform string `json:"platform,omitempty"`
-	// Ports to bind inside the container.
+	// Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 	Ports map[string]any `json:"ports,omitempty"`
 	// Give extended privileges to this container.
 	Privileged bool `json:"privileged,omitempty"`
@@ -331,7 +331,7 @@ type CreateOptions struct {
 	PIDsLimit *int64 `json:"pids_limit,omitempty"`
 	// Platform in the format "os[/arch[/variant]]". (API 1.41+)
 	Platform string `json:"platform,omitempty"`
-	// Ports to bind inside the container.
+	// Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 	Ports map[string]any `json:"ports,omitempty"`
 	// Give extended privileges to this container.
 	Privileged bool `json:"privileged,omitempty"`

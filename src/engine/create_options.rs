@@ -4,6 +4,11 @@
 //! Checked against docker-py itself: `tests/golden/gen_create_bodies.py` runs docker-py's own
 //! translation over many keyword combinations and `tests/create_options.rs` compares.
 //!
+//! `create` follows docker-py's `create()`: `network` wins over `network_mode`, and
+//! `networking_config` without `network` is dropped; `run` refuses both, as docker-py's `run()`
+//! does (`split_run_options`). Integer and size keys take `true`/`false` (Python bools are ints;
+//! docker-py sends them on), and sizes are read as Python's `float()` reads them ("1_000k").
+//!
 //! Deliberate differences from docker-py 7.1 (each has golden cases marked as such):
 //! - `stop_timeout` is accepted (docker-py's `ContainerConfig` knows it, but `run()`/`create()`
 //!   reject it) and becomes `StopTimeout`.
@@ -22,6 +27,11 @@
 //! - Healthcheck durations may also be strings such as "30s" or "1m30s" (docker-py: integers of
 //!   nanoseconds only, which are accepted too).
 //! - `links` items may be "name:alias" strings as well as [name, alias] pairs.
+//! - `ports`: a Python tuple has no JSON form, so a binding tuple is the object
+//!   `{"HostIp": ip, "HostPort": port}` (`(ip,)` is `{"HostIp": ip}`; docker-py takes the object
+//!   form too). A JSON list is a list of bindings, as docker-py reads a list: `["127.0.0.1",
+//!   8080]` is two host ports. A list inside that list is refused (docker-py would send its text
+//!   as the host port), and so are keys other than `HostIp` and `HostPort` in a binding object.
 //! - Raw Engine API fields: `Config`, `HostConfig` and `NetworkingConfig` objects are merged
 //!   last, deeply, over the translated body (`Config`'s fields land at the top level). This is
 //!   the escape hatch for anything docker-py does not cover.
@@ -105,11 +115,33 @@ fn is_int(v: &Value) -> bool {
     matches!(v, Value::Number(n) if n.is_i64() || n.is_u64())
 }
 
+/// Python's `isinstance(v, int)`, which docker-py checks: bool is an int in Python.
+fn is_py_int(v: &Value) -> bool {
+    is_int(v) || v.is_boolean()
+}
+
+/// Python's `float()` of a string: surrounding whitespace and `_` between digits ("1_000")
+/// allowed.
+fn py_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let b = t.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+    let ok = b
+        .iter()
+        .enumerate()
+        .all(|(i, c)| *c != b'_' || (digit(i.checked_sub(1)) && digit(Some(i + 1))));
+    if !ok {
+        return None;
+    }
+    t.replace('_', "").parse().ok()
+}
+
 /// docker-py's `parse_bytes`: 1024-based "b/k/m/g" suffixes, an optional trailing "b" after a
-/// unit ("512mb"), numbers as they are.
+/// unit ("512mb"), the number as Python's `float()` reads it ("1_000k"), numbers (and
+/// booleans, Python ints) as they are.
 pub fn parse_bytes(key: &str, v: &Value) -> Result<Value> {
     match v {
-        Value::Number(_) => Ok(v.clone()),
+        Value::Number(_) | Value::Bool(_) => Ok(v.clone()),
         Value::String(s) => {
             if s.is_empty() {
                 return Ok(json!(0));
@@ -141,7 +173,7 @@ pub fn parse_bytes(key: &str, v: &Value) -> Result<Value> {
                 };
                 (&t[..t.len() - last.len_utf8()], m)
             };
-            let f: f64 = digits.trim().parse().map_err(|_| {
+            let f: f64 = py_float(digits).ok_or_else(|| {
                 Error::invalid(format!(
                     "\"{key}\": {s:?} is not a size such as \"512m\" or 1048576"
                 ))
@@ -230,27 +262,32 @@ pub fn command_value(key: &str, v: &Value) -> Result<Value> {
     }
 }
 
+/// One binding as docker-py's `_convert_port_binding` reads it. A Python tuple arrives as an
+/// object: (ip, port) as {"HostIp": ip, "HostPort": port}, (ip,) as {"HostIp": ip}; a bare
+/// value is the host port. A JSON list is never a tuple (see `port_bindings`).
 fn port_binding(key: &str, b: &Value) -> Result<Value> {
     let (ip, port): (Value, Value) = match b {
-        // A tuple arrives as a list: [ip, port] or [ip] or [port].
-        Value::Array(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
-        Value::Array(t) if t.len() == 1 => {
-            if t[0].is_string() {
-                (t[0].clone(), Value::Null)
-            } else {
-                (json!(""), t[0].clone())
+        Value::Object(o) => {
+            let known = ["HostIp", "HostPort"];
+            unknown_keys(
+                "ports binding",
+                o.keys().map(String::as_str).filter(|k| !known.contains(k)),
+                &known,
+            )?;
+            match (o.get("HostIp"), o.get("HostPort")) {
+                (ip, Some(p)) => (ip.cloned().unwrap_or(json!("")), p.clone()),
+                (Some(ip), None) => (ip.clone(), Value::Null),
+                (None, None) => {
+                    return Err(bad(key, "a binding with \"HostIp\" or \"HostPort\"", b))
+                }
             }
         }
-        Value::Object(o) => match o.get("HostPort") {
-            Some(p) => (o.get("HostIp").cloned().unwrap_or(json!("")), p.clone()),
-            None => return Err(bad(key, "a binding with \"HostPort\"", b)),
-        },
         Value::Array(_) => {
-            return Err(bad(
-                key,
-                "a host port, [ip], [ip, port] or a list of those",
-                b,
-            ))
+            return Err(Error::invalid(format!(
+                "\"ports\": {key:?}: a list inside the list of bindings, {}; an address and a \
+                 port are one binding, written {{\"HostIp\": \"127.0.0.1\", \"HostPort\": 8080}}",
+                short(b)
+            )))
         }
         other => (json!(""), other.clone()),
     };
@@ -261,7 +298,8 @@ fn port_binding(key: &str, b: &Value) -> Result<Value> {
     Ok(json!({"HostIp": ip, "HostPort": port}))
 }
 
-/// `ports` → HostConfig.PortBindings, with docker-py's value forms.
+/// `ports` → HostConfig.PortBindings, with docker-py's value forms: a list is a list of
+/// bindings (`["127.0.0.1", 8080]` is two host ports, as in docker-py), anything else one.
 fn port_bindings(v: &Value) -> Result<Map<String, Value>> {
     let Value::Object(m) = v else {
         return Err(bad(
@@ -276,11 +314,7 @@ fn port_bindings(v: &Value) -> Result<Map<String, Value>> {
         if !key.contains('/') {
             key.push_str("/tcp");
         }
-        // A list of bindings; but a 1- or 2-element list that looks like a tuple ([ip, port],
-        // [ip]) is one binding. JSON has no tuples, so: a list whose items are all scalars and
-        // whose first item is a string of an address is a tuple; anything else is a list.
         let list: Vec<Value> = match b {
-            Value::Array(items) if is_tuple(items) => vec![port_binding(k, b)?],
             Value::Array(items) => items
                 .iter()
                 .map(|x| port_binding(k, x))
@@ -290,19 +324,6 @@ fn port_bindings(v: &Value) -> Result<Map<String, Value>> {
         out.insert(key, Value::Array(list));
     }
     Ok(out)
-}
-
-/// JSON form of a Python tuple binding: ["127.0.0.1", 8080] or ["127.0.0.1"].
-fn is_tuple(items: &[Value]) -> bool {
-    match items {
-        [Value::String(ip)] => looks_like_ip(ip),
-        [Value::String(ip), p] => looks_like_ip(ip) && !p.is_array() && !p.is_object(),
-        _ => false,
-    }
-}
-
-fn looks_like_ip(s: &str) -> bool {
-    s.parse::<std::net::IpAddr>().is_ok() || s == "localhost" || s.is_empty()
 }
 
 fn volume_binds(v: &Value) -> Result<(Vec<Value>, Vec<String>)> {
@@ -384,10 +405,37 @@ fn volume_binds(v: &Value) -> Result<(Vec<Value>, Vec<String>)> {
     }
 }
 
+/// Python 3's `ntpath.splitdrive` (as of 3.11): a drive letter ("c:", any first character
+/// followed by ':') or a UNC share ("//host/share", "\\\\?\\UNC\\host\\share") off the front.
+fn split_drive(p: &str) -> (&str, &str) {
+    let norm = p.replace('/', "\\");
+    if norm.starts_with("\\\\") {
+        let unc = "\\\\?\\UNC\\";
+        let start = if norm.get(..8).is_some_and(|s| s.eq_ignore_ascii_case(unc)) {
+            8
+        } else {
+            2
+        };
+        let Some(i) = norm[start..].find('\\').map(|i| i + start) else {
+            return (p, "");
+        };
+        let Some(j) = norm[i + 1..].find('\\').map(|j| j + i + 1) else {
+            return (p, "");
+        };
+        return p.split_at(j);
+    }
+    match p.chars().next() {
+        Some(c) if p[c.len_utf8()..].starts_with(':') => p.split_at(c.len_utf8() + 1),
+        _ => ("", p),
+    }
+}
+
+/// docker-py's `_host_volume_from_bind`: the container path of a list-form volume.
 fn host_volume_from_bind(bind: &str) -> String {
-    let bits: Vec<&str> = bind.splitn(2, ':').collect();
+    let (drive, rest) = split_drive(bind);
+    let bits: Vec<&str> = rest.splitn(2, ':').collect();
     if bits.len() == 1 || bits[1] == "ro" || bits[1] == "rw" {
-        bits[0].to_string()
+        format!("{drive}{}", bits[0])
     } else if bits[1].ends_with(":ro") || bits[1].ends_with(":rw") {
         bits[1][..bits[1].len() - 3].to_string()
     } else {
@@ -493,6 +541,10 @@ fn healthcheck(v: &Value, version: (u32, u32)) -> Result<Value> {
         return Err(bad("healthcheck", "an object", v));
     };
     need_key_version("healthcheck", version)?;
+    if m.is_empty() {
+        // docker-py builds a Healthcheck only from a non-empty dict; {} is sent as it is.
+        return Ok(json!({}));
+    }
     let get = |a: &str, b: &str| {
         m.get(a)
             .or_else(|| m.get(b))
@@ -563,7 +615,7 @@ fn ulimits(v: &Value) -> Result<Value> {
         }
         let (soft, hard) = (get("soft", "Soft"), get("hard", "Hard"));
         for (what, x) in [("soft", &soft), ("hard", &hard)] {
-            if truthy(x) && !is_int(x) {
+            if truthy(x) && !is_py_int(x) {
                 return Err(Error::invalid(format!(
                     "\"ulimits\": {what} must be an integer, got {}",
                     short(x)
@@ -629,7 +681,7 @@ fn device_requests(v: &Value) -> Result<Value> {
         };
         out.push(json!({
             "Driver": pick("driver", get("driver", "Driver"), json!(""), Value::is_string, "a string")?,
-            "Count": pick("count", get("count", "Count"), json!(0), is_int, "an integer")?,
+            "Count": pick("count", get("count", "Count"), json!(0), is_py_int, "an integer")?,
             "DeviceIDs": pick("device_ids", get("device_ids", "DeviceIDs"), json!([]), Value::is_array, "a list")?,
             "Capabilities": pick("capabilities", get("capabilities", "Capabilities"), json!([]), Value::is_array, "a list")?,
             "Options": pick("options", get("options", "Options"), json!({}), Value::is_object, "an object")?,
@@ -854,6 +906,20 @@ fn endpoint_config(net: &str, v: &Value, version: (u32, u32)) -> Result<Value> {
 pub fn split_run_options(
     options: &Map<String, Value>,
 ) -> Result<(RunOnlyOptions, Map<String, Value>)> {
+    // docker-py's run() refuses these two pairs, which its create() takes (see translate_create).
+    let given = |k: &str| options.get(k).is_some_and(truthy);
+    if given("network") && given("network_mode") {
+        return Err(Error::invalid(
+            "run options: \"network\" and \"network_mode\" cannot be used together \
+             (as in docker-py's run; create takes both, and \"network\" wins)",
+        ));
+    }
+    if given("networking_config") && !given("network") {
+        return Err(Error::invalid(
+            "run options: \"networking_config\" cannot be used without \"network\" \
+             (as in docker-py's run; create ignores it)",
+        ));
+    }
     let mut rest = options.clone();
     let mut flag = |k: &str, default: bool| -> Result<bool> {
         match rest.remove(k) {
@@ -920,7 +986,490 @@ fn deep_merge(dst: &mut Value, src: &Value) {
     }
 }
 
-/// Translate create()/run() keywords into the create request, as docker-py does.
+/// The options, each key noted as it is read: a key the table accepts but nothing reads is a
+/// bug, reported at the end rather than ignored.
+struct Reader<'a> {
+    options: &'a Map<String, Value>,
+    read: std::cell::RefCell<std::collections::HashSet<&'a str>>,
+}
+
+impl<'a> Reader<'a> {
+    /// The value of `k`, unless absent or null.
+    fn get(&self, k: &str) -> Option<&'a Value> {
+        let (key, v) = self.options.get_key_value(k)?;
+        self.read.borrow_mut().insert(key.as_str());
+        Some(v).filter(|v| !v.is_null())
+    }
+
+    /// The value of `k` when Python would find it true (docker-py's `if x:`).
+    fn truthy(&self, k: &str) -> Option<&'a Value> {
+        self.get(k).filter(|v| truthy(v))
+    }
+
+    /// `true`/`false` keys, false when absent.
+    fn flag(&self, k: &str) -> Result<bool> {
+        match self.get(k) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(other) => Err(bad(k, "true or false", other)),
+        }
+    }
+
+    fn unread(&self) -> Option<&'a str> {
+        let read = self.read.borrow();
+        self.options
+            .iter()
+            .find(|(k, v)| !v.is_null() && !read.contains(k.as_str()))
+            .map(|(k, _)| k.as_str())
+    }
+}
+
+/// When a simple key is sent: docker-py's `if x is not None:` or its `if x:`.
+#[derive(Clone, Copy)]
+enum When {
+    Given,
+    Truthy,
+}
+
+/// A value conversion: (key, value, API version) to the body's value.
+type Conv = fn(&str, &Value, (u32, u32)) -> Result<Value>;
+
+/// A key that becomes one field of the body, converted on its own. Its version check is the
+/// option table's `min_api`, made when the key is sent.
+struct Simple {
+    key: &'static str,
+    field: &'static str,
+    when: When,
+    conv: Conv,
+}
+
+const fn given(key: &'static str, field: &'static str, conv: Conv) -> Simple {
+    Simple {
+        key,
+        field,
+        when: When::Given,
+        conv,
+    }
+}
+
+const fn if_true(key: &'static str, field: &'static str, conv: Conv) -> Simple {
+    Simple {
+        key,
+        field,
+        when: When::Truthy,
+        conv,
+    }
+}
+
+fn as_is(_: &str, v: &Value, _: (u32, u32)) -> Result<Value> {
+    Ok(v.clone())
+}
+
+/// docker-py's `isinstance(x, int)` check (true and false pass: Python's bools are ints).
+fn int(key: &str, v: &Value, _: (u32, u32)) -> Result<Value> {
+    if is_py_int(v) {
+        Ok(v.clone())
+    } else {
+        Err(bad(key, "an integer", v))
+    }
+}
+
+fn size(key: &str, v: &Value, _: (u32, u32)) -> Result<Value> {
+    parse_bytes(key, v)
+}
+
+fn list(key: &str, v: &Value, _: (u32, u32)) -> Result<Value> {
+    if v.is_array() {
+        Ok(v.clone())
+    } else {
+        Err(bad(key, "a list", v))
+    }
+}
+
+fn string(key: &str, v: &Value, _: (u32, u32)) -> Result<Value> {
+    if v.is_string() {
+        Ok(v.clone())
+    } else {
+        Err(bad(key, "a string", v))
+    }
+}
+
+fn host_only(key: &str, v: &Value, _: (u32, u32)) -> Result<Value> {
+    if v == "host" {
+        Ok(v.clone())
+    } else {
+        Err(Error::invalid(format!(
+            "\"{key}\" can only be \"host\", got {}",
+            short(v)
+        )))
+    }
+}
+
+/// HostConfig fields that one key makes on its own, in docker-py's `HostConfig` order.
+const HOST_CONFIG: &[Simple] = &[
+    given("mem_limit", "Memory", size),
+    given("memswap_limit", "MemorySwap", size),
+    if_true("mem_reservation", "MemoryReservation", size),
+    if_true("kernel_memory", "KernelMemory", size),
+    given("mem_swappiness", "MemorySwappiness", int),
+    given("shm_size", "ShmSize", |k, v, a| {
+        if v.is_string() {
+            size(k, v, a)
+        } else {
+            Ok(v.clone())
+        }
+    }),
+    if_true("pid_mode", "PidMode", as_is),
+    if_true("ipc_mode", "IpcMode", as_is),
+    if_true("privileged", "Privileged", as_is),
+    if_true("oom_kill_disable", "OomKillDisable", as_is),
+    if_true("oom_score_adj", "OomScoreAdj", int),
+    if_true("publish_all_ports", "PublishAllPorts", as_is),
+    given("read_only", "ReadonlyRootfs", as_is),
+    if_true("dns_search", "DnsSearch", as_is),
+    if_true("restart_policy", "RestartPolicy", |k, v, _| {
+        if v.is_object() {
+            Ok(v.clone())
+        } else {
+            Err(bad(
+                k,
+                "an object such as {\"Name\": \"on-failure\", \"MaximumRetryCount\": 3}",
+                v,
+            ))
+        }
+    }),
+    if_true("cap_add", "CapAdd", as_is),
+    if_true("cap_drop", "CapDrop", as_is),
+    if_true("devices", "Devices", |_, v, _| devices(v)),
+    if_true("group_add", "GroupAdd", |k, v, _| match v {
+        Value::Array(a) => Ok(Value::Array(a.iter().map(|g| json!(py_str(g))).collect())),
+        other => Err(bad(k, "a list", other)),
+    }),
+    given("dns", "Dns", as_is),
+    given("dns_opt", "DnsOptions", as_is),
+    given("security_opt", "SecurityOpt", list),
+    if_true("sysctls", "Sysctls", |k, v, _| match v {
+        Value::Object(m) => Ok(Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.clone(), json!(py_str(v))))
+                .collect(),
+        )),
+        other => Err(bad(k, "an object", other)),
+    }),
+    given("volumes_from", "VolumesFrom", |_, v, _| {
+        Ok(match v {
+            Value::String(s) => json!(s.split(',').collect::<Vec<_>>()),
+            other => other.clone(),
+        })
+    }),
+    given("extra_hosts", "ExtraHosts", |_, v, _| {
+        Ok(match v {
+            Value::Object(m) => {
+                let mut pairs: Vec<_> = m.iter().collect();
+                pairs.sort_by(|a, b| a.0.cmp(b.0));
+                json!(pairs
+                    .into_iter()
+                    .map(|(k, v)| format!("{k}:{}", py_str(v)))
+                    .collect::<Vec<_>>())
+            }
+            other => other.clone(),
+        })
+    }),
+    given("links", "Links", |k, v, _| links(k, v)),
+    given("lxc_conf", "LxcConf", |_, v, _| {
+        Ok(match v {
+            Value::Object(m) => json!(m
+                .iter()
+                .map(|(k, v)| json!({"Key": k, "Value": py_str(v)}))
+                .collect::<Vec<_>>()),
+            other => other.clone(),
+        })
+    }),
+    given("cgroup_parent", "CgroupParent", as_is),
+    given("ulimits", "Ulimits", |_, v, _| ulimits(v)),
+    given("log_config", "LogConfig", |_, v, _| log_config(v)),
+    if_true("cpu_quota", "CpuQuota", int),
+    if_true("cpu_period", "CpuPeriod", int),
+    if_true("cpu_shares", "CpuShares", int),
+    if_true("cpuset_cpus", "CpusetCpus", as_is),
+    if_true("cpuset_mems", "CpusetMems", string),
+    if_true("cpu_rt_period", "CPURealtimePeriod", int),
+    if_true("cpu_rt_runtime", "CPURealtimeRuntime", int),
+    if_true("blkio_weight", "BlkioWeight", int),
+    if_true("blkio_weight_device", "BlkioWeightDevice", list),
+    if_true("device_read_bps", "BlkioDeviceReadBps", list),
+    if_true("device_write_bps", "BlkioDeviceWriteBps", list),
+    if_true("device_read_iops", "BlkioDeviceReadIOps", list),
+    if_true("device_write_iops", "BlkioDeviceWriteIOps", list),
+    if_true("tmpfs", "Tmpfs", |_, v, _| tmpfs(v)),
+    if_true("userns_mode", "UsernsMode", host_only),
+    if_true("uts_mode", "UTSMode", host_only),
+    if_true("pids_limit", "PidsLimit", int),
+    if_true("isolation", "Isolation", string),
+    if_true("auto_remove", "AutoRemove", as_is),
+    given("storage_opt", "StorageOpt", as_is),
+    given("init", "Init", as_is),
+    given("init_path", "InitPath", |_, v, api| {
+        if version_lt(api, (1, 29)) {
+            Ok(v.clone())
+        } else {
+            Err(Error::invalid(
+                "\"init_path\" was removed in Engine API 1.29",
+            ))
+        }
+    }),
+    given("volume_driver", "VolumeDriver", as_is),
+    if_true("cpu_count", "CpuCount", int),
+    if_true("cpu_percent", "CpuPercent", int),
+    if_true("nano_cpus", "NanoCpus", int),
+    if_true("runtime", "Runtime", as_is),
+    given("mounts", "Mounts", |k, v, _| match v {
+        Value::Array(a) => Ok(Value::Array(a.iter().map(mount).collect::<Result<_>>()?)),
+        other => Err(bad(k, "a list", other)),
+    }),
+    given("device_cgroup_rules", "DeviceCgroupRules", list),
+    given("device_requests", "DeviceRequests", |_, v, _| {
+        device_requests(v)
+    }),
+    if_true("cgroupns", "CgroupnsMode", as_is),
+];
+
+/// Top-level (container config) fields that one key makes on its own.
+const CONFIG: &[Simple] = &[
+    given("hostname", "Hostname", as_is),
+    given("domainname", "Domainname", as_is),
+    given("user", "User", |_, v, _| Ok(json!(py_str(v)))),
+    given("working_dir", "WorkingDir", as_is),
+    given("entrypoint", "Entrypoint", |k, v, _| command_value(k, v)),
+    given("labels", "Labels", |k, v, _| match v {
+        Value::Array(a) => {
+            let mut m = Map::new();
+            for l in a {
+                let Value::String(s) = l else {
+                    return Err(bad(k, "an object or a list of strings", l));
+                };
+                m.insert(s.clone(), json!(""));
+            }
+            Ok(Value::Object(m))
+        }
+        Value::Object(_) => Ok(v.clone()),
+        other => Err(bad(k, "an object or a list of strings", other)),
+    }),
+    given("stop_signal", "StopSignal", as_is),
+    given("healthcheck", "Healthcheck", |_, v, api| {
+        healthcheck(v, api)
+    }),
+    given("stop_timeout", "StopTimeout", |k, v, _| {
+        if is_int(v) {
+            Ok(v.clone())
+        } else {
+            Err(bad(k, "an integer number of seconds", v))
+        }
+    }),
+];
+
+/// Each simple key of `table` that is sent, converted, into `out`.
+fn apply(
+    table: &[Simple],
+    r: &Reader,
+    api: (u32, u32),
+    out: &mut Map<String, Value>,
+) -> Result<()> {
+    for s in table {
+        let value = match s.when {
+            When::Given => r.get(s.key),
+            When::Truthy => r.truthy(s.key),
+        };
+        let Some(value) = value else { continue };
+        if option_table::call("docker_containers_create")
+            .key(s.key)
+            .is_some_and(|k| k.min_api.is_some())
+        {
+            need_key_version(s.key, api)?;
+        }
+        let converted = (s.conv)(s.key, value, api)?;
+        if !converted.is_null() {
+            out.insert(s.field.to_string(), converted);
+        }
+    }
+    Ok(())
+}
+
+/// The network keys as docker-py's `create()` reads them: a (true) `network` wins over
+/// `network_mode` and carries `networking_config`; without it, `networking_config` is dropped.
+/// (`run()` refuses both combinations: `split_run_options`.)
+struct Network<'a> {
+    mode: Option<Value>,
+    name: Option<&'a str>,
+    config: Option<&'a Value>,
+}
+
+fn network<'a>(r: &Reader<'a>) -> Result<Network<'a>> {
+    let network_mode = r.truthy("network_mode").cloned();
+    let config = r.get("networking_config");
+    match r.truthy("network") {
+        Some(Value::String(name)) => Ok(Network {
+            mode: Some(json!(name)),
+            name: Some(name),
+            config,
+        }),
+        Some(other) => Err(bad("network", "a network name", other)),
+        None => Ok(Network {
+            mode: network_mode,
+            name: None,
+            config: None,
+        }),
+    }
+}
+
+/// NetworkingConfig: the endpoints of `network` (with `mac_address` on API 1.44+, where the
+/// engine reads it from the endpoint; `mac` is then taken).
+fn networking_config(
+    net: &Network,
+    mac: &mut Option<Value>,
+    v: (u32, u32),
+) -> Result<Option<Value>> {
+    let new_mac = !version_lt(v, (1, 44));
+    let Some(net_name) = net.name else {
+        let Some(m) = mac.take_if(|_| new_mac) else {
+            return Ok(None);
+        };
+        let mode = net
+            .mode
+            .as_ref()
+            .and_then(Value::as_str)
+            .unwrap_or("default");
+        let name = if mode == "default" { "bridge" } else { mode };
+        return Ok(Some(json!({"EndpointsConfig": {name: {"MacAddress": m}}})));
+    };
+    let mut endpoints = Map::new();
+    match net.config {
+        Some(Value::Object(cfg)) if cfg.contains_key(net_name) => {
+            for (name, ep) in cfg {
+                endpoints.insert(name.clone(), endpoint_config(name, ep, v)?);
+            }
+        }
+        Some(Value::Object(_)) | None => {
+            endpoints.insert(net_name.to_string(), json!({}));
+        }
+        Some(other) => {
+            return Err(bad(
+                "networking_config",
+                "an object of network name to endpoint settings",
+                other,
+            ))
+        }
+    }
+    if let Some(m) = mac.take_if(|_| new_mac) {
+        if let Some(Value::Object(ep)) = endpoints.get_mut(net_name) {
+            ep.entry("MacAddress").or_insert(m);
+        }
+    }
+    Ok(Some(json!({"EndpointsConfig": endpoints})))
+}
+
+/// HostConfig, and the config fields of the keys split over both (`ports`, `volumes`).
+struct HostConfigParts {
+    host_config: Map<String, Value>,
+    exposed_ports: Option<Value>,
+    volumes: Option<Value>,
+}
+
+fn host_config(r: &Reader, net: &Network, v: (u32, u32)) -> Result<HostConfigParts> {
+    let mut hc = Map::new();
+    apply(HOST_CONFIG, r, v, &mut hc)?;
+    let port_map = r.truthy("ports").map(port_bindings).transpose()?;
+    if net.mode.as_ref().and_then(Value::as_str) == Some("host") && port_map.is_some() {
+        return Err(Error::invalid("\"ports\" cannot be used with network_mode \"host\": the host's ports are the container's"));
+    }
+    hc.insert(
+        "NetworkMode".into(),
+        net.mode.clone().unwrap_or_else(|| json!("default")),
+    );
+    let mut volumes = None;
+    if let Some(x) = r.truthy("volumes") {
+        let (binds, targets) = volume_binds(x)?;
+        hc.insert("Binds".into(), Value::Array(binds));
+        volumes = Some(Value::Object(
+            targets.into_iter().map(|k| (k, json!({}))).collect(),
+        ));
+    }
+    let exposed = port_map.map(|p| {
+        let mut keys: Vec<&String> = p.keys().collect();
+        keys.sort();
+        let exposed = Value::Object(keys.into_iter().map(|k| (k.clone(), json!({}))).collect());
+        hc.insert("PortBindings".into(), Value::Object(p.clone()));
+        exposed
+    });
+    Ok(HostConfigParts {
+        host_config: hc,
+        exposed_ports: exposed,
+        volumes,
+    })
+}
+
+/// `environment`, after the proxy variables of the CLI's config (docker-py's
+/// `use_config_proxy`, default true).
+fn environment_with_proxy(r: &Reader) -> Result<Option<Value>> {
+    let mut env = r.get("environment").map(environment).transpose()?;
+    if r.get("use_config_proxy").map(truthy).unwrap_or(true) {
+        let mut all = config_proxy_env();
+        if !all.is_empty() {
+            if let Some(Value::Array(e)) = &env {
+                all.extend(e.iter().cloned());
+            }
+            env = Some(Value::Array(all));
+        }
+    }
+    Ok(env)
+}
+
+/// The escape hatch: raw Engine API `Config`, `HostConfig` and `NetworkingConfig`, merged last.
+fn merge_raw(r: &Reader, body: &mut Value) -> Result<()> {
+    for (key, what) in [
+        ("Config", "an object of Engine API container config fields"),
+        ("HostConfig", "an object of Engine API HostConfig fields"),
+        (
+            "NetworkingConfig",
+            "an object of Engine API NetworkingConfig fields",
+        ),
+    ] {
+        let Some(raw) = r.get(key) else { continue };
+        if !raw.is_object() {
+            return Err(bad(key, what, raw));
+        }
+        let target = if key == "Config" {
+            &mut *body
+        } else {
+            body.as_object_mut()
+                .expect("the body is an object")
+                .entry(key)
+                .or_insert_with(|| json!({}))
+        };
+        deep_merge(target, raw);
+    }
+    Ok(())
+}
+
+/// The query parameters: `name` and `platform`.
+fn query(r: &Reader, v: (u32, u32)) -> Result<(Option<String>, Option<String>)> {
+    let name = match r.get("name") {
+        None => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => return Err(bad("name", "a string", other)),
+    };
+    let platform = match r.get("platform") {
+        None => None,
+        Some(Value::String(s)) => {
+            need_key_version("platform", v)?;
+            Some(s.clone())
+        }
+        Some(other) => return Err(bad("platform", "a string such as \"linux/amd64\"", other)),
+    };
+    Ok((name, platform))
+}
+
+/// Translate create()/run() keywords into the create request, as docker-py's `create()` does.
 /// `command` is the positional command (a string split like a shell, or a list).
 pub fn translate_create(
     image: &str,
@@ -943,495 +1492,32 @@ pub fn translate_create(
         }
     }
     option_table::call("docker_containers_create").validate(options)?;
-    // Every key read is noted: a key the table accepts but nothing reads is a bug, reported
-    // at the end rather than ignored.
-    let read = std::cell::RefCell::new(std::collections::HashSet::<String>::new());
-    let get = |k: &str| {
-        read.borrow_mut().insert(k.to_string());
-        options.get(k).filter(|v| !v.is_null())
+    let r = Reader {
+        options,
+        read: Default::default(),
     };
+    let net = network(&r)?;
+    let hc = host_config(&r, &net, v)?;
 
-    if get("network").is_some() && get("network_mode").is_some() {
-        return Err(Error::invalid(
-            "the options \"network\" and \"network_mode\" cannot be used together",
-        ));
-    }
-    if get("networking_config").is_some() && get("network").is_none() {
-        return Err(Error::invalid(
-            "the option \"networking_config\" cannot be used without \"network\"",
-        ));
-    }
-
-    // ---- HostConfig ----
-    let mut hc = Map::new();
-    let mut set = |k: &str, val: Value| {
-        hc.insert(k.to_string(), val);
-    };
-    let int_key = |key: &str| -> Result<Option<Value>> {
-        match get(key) {
-            Some(x) if truthy(x) => {
-                if !is_int(x) {
-                    return Err(bad(key, "an integer", x));
-                }
-                Ok(Some(x.clone()))
-            }
-            _ => Ok(None),
-        }
-    };
-    let list_key = |key: &str| -> Result<Option<Value>> {
-        match get(key) {
-            Some(x) if truthy(x) => {
-                if !x.is_array() {
-                    return Err(bad(key, "a list", x));
-                }
-                Ok(Some(x.clone()))
-            }
-            _ => Ok(None),
-        }
-    };
-
-    if let Some(x) = get("mem_limit") {
-        set("Memory", parse_bytes("mem_limit", x)?);
-    }
-    if let Some(x) = get("memswap_limit") {
-        set("MemorySwap", parse_bytes("memswap_limit", x)?);
-    }
-    if let Some(x) = get("mem_reservation").filter(|x| truthy(x)) {
-        set("MemoryReservation", parse_bytes("mem_reservation", x)?);
-    }
-    if let Some(x) = get("kernel_memory").filter(|x| truthy(x)) {
-        set("KernelMemory", parse_bytes("kernel_memory", x)?);
-    }
-    if let Some(x) = get("mem_swappiness") {
-        if !is_int(x) {
-            return Err(bad("mem_swappiness", "an integer", x));
-        }
-        set("MemorySwappiness", x.clone());
-    }
-    if let Some(x) = get("shm_size") {
-        set(
-            "ShmSize",
-            if x.is_string() {
-                parse_bytes("shm_size", x)?
-            } else {
-                x.clone()
-            },
-        );
-    }
-    if let Some(x) = get("pid_mode").filter(|x| truthy(x)) {
-        set("PidMode", x.clone());
-    }
-    if let Some(x) = get("ipc_mode").filter(|x| truthy(x)) {
-        set("IpcMode", x.clone());
-    }
-    if let Some(x) = get("privileged").filter(|x| truthy(x)) {
-        set("Privileged", x.clone());
-    }
-    if let Some(x) = get("oom_kill_disable").filter(|x| truthy(x)) {
-        set("OomKillDisable", x.clone());
-    }
-    if let Some(x) = int_key("oom_score_adj")? {
-        set("OomScoreAdj", x);
-    }
-    if let Some(x) = get("publish_all_ports").filter(|x| truthy(x)) {
-        set("PublishAllPorts", x.clone());
-    }
-    if let Some(x) = get("read_only") {
-        set("ReadonlyRootfs", x.clone());
-    }
-    if let Some(x) = get("dns_search").filter(|x| truthy(x)) {
-        set("DnsSearch", x.clone());
-    }
-    let network_mode = match get("network") {
-        Some(n) => Some(n.clone()),
-        None => get("network_mode").filter(|x| truthy(x)).cloned(),
-    };
-    let port_map = match get("ports").filter(|x| truthy(x)) {
-        Some(p) => Some(port_bindings(p)?),
-        None => None,
-    };
-    if network_mode.as_ref().and_then(Value::as_str) == Some("host") && port_map.is_some() {
-        return Err(Error::invalid("\"ports\" cannot be used with network_mode \"host\": the host's ports are the container's"));
-    }
-    set(
-        "NetworkMode",
-        network_mode.clone().unwrap_or_else(|| json!("default")),
-    );
-    if let Some(x) = get("restart_policy").filter(|x| truthy(x)) {
-        if !x.is_object() {
-            return Err(bad(
-                "restart_policy",
-                "an object such as {\"Name\": \"on-failure\", \"MaximumRetryCount\": 3}",
-                x,
-            ));
-        }
-        set("RestartPolicy", x.clone());
-    }
-    if let Some(x) = get("cap_add").filter(|x| truthy(x)) {
-        set("CapAdd", x.clone());
-    }
-    if let Some(x) = get("cap_drop").filter(|x| truthy(x)) {
-        set("CapDrop", x.clone());
-    }
-    if let Some(x) = get("devices").filter(|x| truthy(x)) {
-        set("Devices", devices(x)?);
-    }
-    if let Some(x) = get("group_add").filter(|x| truthy(x)) {
-        let Value::Array(a) = x else {
-            return Err(bad("group_add", "a list", x));
-        };
-        set(
-            "GroupAdd",
-            Value::Array(a.iter().map(|g| json!(py_str(g))).collect()),
-        );
-    }
-    if let Some(x) = get("dns") {
-        set("Dns", x.clone());
-    }
-    if let Some(x) = get("dns_opt") {
-        set("DnsOptions", x.clone());
-    }
-    if let Some(x) = get("security_opt") {
-        if !x.is_array() {
-            return Err(bad("security_opt", "a list", x));
-        }
-        set("SecurityOpt", x.clone());
-    }
-    if let Some(x) = get("sysctls").filter(|x| truthy(x)) {
-        let Value::Object(m) = x else {
-            return Err(bad("sysctls", "an object", x));
-        };
-        set(
-            "Sysctls",
-            Value::Object(
-                m.iter()
-                    .map(|(k, v)| (k.clone(), json!(py_str(v))))
-                    .collect(),
-            ),
-        );
-    }
-    if let Some(x) = get("volumes_from") {
-        set(
-            "VolumesFrom",
-            match x {
-                Value::String(s) => json!(s.split(',').collect::<Vec<_>>()),
-                other => other.clone(),
-            },
-        );
-    }
-    let volumes = get("volumes").filter(|x| truthy(x));
-    let mut volume_targets = None;
-    if let Some(x) = volumes {
-        let (binds, targets) = volume_binds(x)?;
-        set("Binds", Value::Array(binds));
-        volume_targets = Some(targets);
-    }
-    if let Some(p) = &port_map {
-        set("PortBindings", Value::Object(p.clone()));
-    }
-    if let Some(x) = get("extra_hosts") {
-        set(
-            "ExtraHosts",
-            match x {
-                Value::Object(m) => {
-                    let mut pairs: Vec<_> = m.iter().collect();
-                    pairs.sort_by(|a, b| a.0.cmp(b.0));
-                    json!(pairs
-                        .into_iter()
-                        .map(|(k, v)| format!("{k}:{}", py_str(v)))
-                        .collect::<Vec<_>>())
-                }
-                other => other.clone(),
-            },
-        );
-    }
-    if let Some(x) = get("links") {
-        set("Links", links("links", x)?);
-    }
-    if let Some(x) = get("lxc_conf") {
-        set(
-            "LxcConf",
-            match x {
-                Value::Object(m) => json!(m
-                    .iter()
-                    .map(|(k, v)| json!({"Key": k, "Value": py_str(v)}))
-                    .collect::<Vec<_>>()),
-                other => other.clone(),
-            },
-        );
-    }
-    if let Some(x) = get("cgroup_parent") {
-        set("CgroupParent", x.clone());
-    }
-    if let Some(x) = get("ulimits") {
-        set("Ulimits", ulimits(x)?);
-    }
-    if let Some(x) = get("log_config") {
-        set("LogConfig", log_config(x)?);
-    }
-    if let Some(x) = int_key("cpu_quota")? {
-        set("CpuQuota", x);
-    }
-    if let Some(x) = int_key("cpu_period")? {
-        set("CpuPeriod", x);
-    }
-    if let Some(x) = int_key("cpu_shares")? {
-        set("CpuShares", x);
-    }
-    if let Some(x) = get("cpuset_cpus").filter(|x| truthy(x)) {
-        set("CpusetCpus", x.clone());
-    }
-    if let Some(x) = get("cpuset_mems").filter(|x| truthy(x)) {
-        if !x.is_string() {
-            return Err(bad("cpuset_mems", "a string", x));
-        }
-        set("CpusetMems", x.clone());
-    }
-    if let Some(x) = int_key("cpu_rt_period")? {
-        need_key_version("cpu_rt_period", v)?;
-        set("CPURealtimePeriod", x);
-    }
-    if let Some(x) = int_key("cpu_rt_runtime")? {
-        need_key_version("cpu_rt_runtime", v)?;
-        set("CPURealtimeRuntime", x);
-    }
-    if let Some(x) = int_key("blkio_weight")? {
-        set("BlkioWeight", x);
-    }
-    for (key, field) in [
-        ("blkio_weight_device", "BlkioWeightDevice"),
-        ("device_read_bps", "BlkioDeviceReadBps"),
-        ("device_write_bps", "BlkioDeviceWriteBps"),
-        ("device_read_iops", "BlkioDeviceReadIOps"),
-        ("device_write_iops", "BlkioDeviceWriteIOps"),
-    ] {
-        if let Some(x) = list_key(key)? {
-            set(field, x);
-        }
-    }
-    if let Some(x) = get("tmpfs").filter(|x| truthy(x)) {
-        set("Tmpfs", tmpfs(x)?);
-    }
-    if let Some(x) = get("userns_mode").filter(|x| truthy(x)) {
-        if x != "host" {
-            return Err(Error::invalid(format!(
-                "\"userns_mode\" can only be \"host\", got {}",
-                short(x)
-            )));
-        }
-        set("UsernsMode", x.clone());
-    }
-    if let Some(x) = get("uts_mode").filter(|x| truthy(x)) {
-        if x != "host" {
-            return Err(Error::invalid(format!(
-                "\"uts_mode\" can only be \"host\", got {}",
-                short(x)
-            )));
-        }
-        set("UTSMode", x.clone());
-    }
-    if let Some(x) = int_key("pids_limit")? {
-        set("PidsLimit", x);
-    }
-    if let Some(x) = get("isolation").filter(|x| truthy(x)) {
-        if !x.is_string() {
-            return Err(bad("isolation", "a string", x));
-        }
-        set("Isolation", x.clone());
-    }
-    if let Some(x) = get("auto_remove").filter(|x| truthy(x)) {
-        need_key_version("auto_remove", v)?;
-        set("AutoRemove", x.clone());
-    }
-    if let Some(x) = get("storage_opt") {
-        set("StorageOpt", x.clone());
-    }
-    if let Some(x) = get("init") {
-        need_key_version("init", v)?;
-        set("Init", x.clone());
-    }
-    if let Some(x) = get("init_path") {
-        need_key_version("init_path", v)?;
-        if !version_lt(v, (1, 29)) {
-            return Err(Error::invalid(
-                "\"init_path\" was removed in Engine API 1.29",
-            ));
-        }
-        set("InitPath", x.clone());
-    }
-    if let Some(x) = get("volume_driver") {
-        set("VolumeDriver", x.clone());
-    }
-    if let Some(x) = int_key("cpu_count")? {
-        need_key_version("cpu_count", v)?;
-        set("CpuCount", x);
-    }
-    if let Some(x) = int_key("cpu_percent")? {
-        need_key_version("cpu_percent", v)?;
-        set("CpuPercent", x);
-    }
-    if let Some(x) = int_key("nano_cpus")? {
-        need_key_version("nano_cpus", v)?;
-        set("NanoCpus", x);
-    }
-    if let Some(x) = get("runtime").filter(|x| truthy(x)) {
-        need_key_version("runtime", v)?;
-        set("Runtime", x.clone());
-    }
-    if let Some(x) = get("mounts") {
-        need_key_version("mounts", v)?;
-        let Value::Array(a) = x else {
-            return Err(bad("mounts", "a list", x));
-        };
-        set(
-            "Mounts",
-            Value::Array(a.iter().map(mount).collect::<Result<_>>()?),
-        );
-    }
-    if let Some(x) = get("device_cgroup_rules") {
-        need_key_version("device_cgroup_rules", v)?;
-        if !x.is_array() {
-            return Err(bad("device_cgroup_rules", "a list", x));
-        }
-        set("DeviceCgroupRules", x.clone());
-    }
-    if let Some(x) = get("device_requests") {
-        need_key_version("device_requests", v)?;
-        set("DeviceRequests", device_requests(x)?);
-    }
-    if let Some(x) = get("cgroupns").filter(|x| truthy(x)) {
-        set("CgroupnsMode", x.clone());
-    }
-
-    // ---- Config ----
-    let detach = match get("detach") {
-        None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => return Err(bad("detach", "true or false", other)),
-    };
-    let flag = |k: &str| -> Result<bool> {
-        match get(k) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(other) => Err(bad(k, "true or false", other)),
-        }
-    };
-    let tty = flag("tty")?;
-    let stdin_open = flag("stdin_open")?;
-    let network_disabled = flag("network_disabled")?;
-    if let Some(x) = get("stop_timeout") {
-        need_key_version("stop_timeout", v)?;
-        if !is_int(x) {
-            return Err(bad("stop_timeout", "an integer number of seconds", x));
-        }
-    }
-    let mut env = match get("environment") {
-        Some(e) => Some(environment(e)?),
-        None => None,
-    };
-    if get("use_config_proxy").map(truthy).unwrap_or(true) {
-        let proxy = config_proxy_env();
-        if !proxy.is_empty() {
-            let mut all = proxy;
-            if let Some(Value::Array(e)) = &env {
-                all.extend(e.iter().cloned());
-            }
-            env = Some(Value::Array(all));
-        }
-    }
-    let labels = match get("labels") {
-        Some(Value::Array(a)) => {
-            let mut m = Map::new();
-            for l in a {
-                let Value::String(s) = l else {
-                    return Err(bad("labels", "an object or a list of strings", l));
-                };
-                m.insert(s.clone(), json!(""));
-            }
-            Some(Value::Object(m))
-        }
-        Some(Value::Object(m)) => Some(Value::Object(m.clone())),
-        Some(other) => return Err(bad("labels", "an object or a list of strings", other)),
-        None => None,
-    };
-    let exposed = port_map.as_ref().map(|p| {
-        let mut keys: Vec<&String> = p.keys().collect();
-        keys.sort();
-        Value::Object(keys.into_iter().map(|k| (k.clone(), json!({}))).collect())
-    });
-    let volumes_cfg =
-        volume_targets.map(|t| Value::Object(t.into_iter().map(|k| (k, json!({}))).collect()));
-    let healthcheck = match get("healthcheck") {
-        Some(h) => Some(healthcheck(h, v)?),
-        None => None,
-    };
-    let mut mac = get("mac_address").cloned();
-
-    // ---- NetworkingConfig ----
-    let mut networking = None;
-    if let Some(net) = get("network") {
-        let Value::String(net_name) = net else {
-            return Err(bad("network", "a network name", net));
-        };
-        let mut endpoints = Map::new();
-        match get("networking_config") {
-            Some(Value::Object(cfg)) if cfg.contains_key(net_name) => {
-                for (name, ep) in cfg {
-                    endpoints.insert(name.clone(), endpoint_config(name, ep, v)?);
-                }
-            }
-            Some(Value::Object(_)) | None => {
-                endpoints.insert(net_name.clone(), json!({}));
-            }
-            Some(other) => {
-                return Err(bad(
-                    "networking_config",
-                    "an object of network name to endpoint settings",
-                    other,
-                ))
-            }
-        }
-        if !version_lt(v, (1, 44)) {
-            if let Some(m) = mac.take() {
-                if let Some(Value::Object(ep)) = endpoints.get_mut(net_name) {
-                    ep.entry("MacAddress").or_insert(m);
-                }
-            }
-        }
-        networking = Some(json!({"EndpointsConfig": endpoints}));
-    } else if !version_lt(v, (1, 44)) {
-        if let Some(m) = mac.take() {
-            let mode = network_mode
-                .as_ref()
-                .and_then(Value::as_str)
-                .unwrap_or("default");
-            let net = if mode == "default" { "bridge" } else { mode };
-            networking = Some(json!({"EndpointsConfig": {net: {"MacAddress": m}}}));
-        }
-    }
-
+    let detach = r.flag("detach")?;
+    let tty = r.flag("tty")?;
+    let stdin_open = r.flag("stdin_open")?;
+    let network_disabled = r.flag("network_disabled")?;
+    let env = environment_with_proxy(&r)?;
+    let mut mac = r.get("mac_address").cloned();
+    let networking = networking_config(&net, &mut mac, v)?;
     let command = match command {
         Some(c) if !c.is_null() => Some(command_value("command", c)?),
         _ => None,
     };
-    let entrypoint = match get("entrypoint") {
-        Some(e) => Some(command_value("entrypoint", e)?),
-        None => None,
-    };
-    let user = get("user").map(|u| json!(py_str(u)));
 
     let mut body = Map::new();
     let mut put = |k: &str, val: Option<Value>| {
-        if let Some(val) = val {
-            if !val.is_null() {
-                body.insert(k.to_string(), val);
-            }
+        if let Some(val) = val.filter(|v| !v.is_null()) {
+            body.insert(k.to_string(), val);
         }
     };
-    put("Hostname", get("hostname").cloned());
-    put("Domainname", get("domainname").cloned());
-    put("ExposedPorts", exposed);
-    put("User", user);
+    put("ExposedPorts", hc.exposed_ports);
     put("Tty", Some(json!(tty)));
     put("OpenStdin", Some(json!(stdin_open)));
     put("StdinOnce", Some(json!(!detach && stdin_open)));
@@ -1441,72 +1527,17 @@ pub fn translate_create(
     put("Env", env);
     put("Cmd", command);
     put("Image", Some(json!(image)));
-    put("Volumes", volumes_cfg);
+    put("Volumes", hc.volumes);
     put("NetworkDisabled", Some(json!(network_disabled)));
-    put("Entrypoint", entrypoint);
-    put("WorkingDir", get("working_dir").cloned());
-    put("HostConfig", Some(Value::Object(hc)));
+    put("HostConfig", Some(Value::Object(hc.host_config)));
     put("NetworkingConfig", networking);
     put("MacAddress", mac);
-    put("Labels", labels);
-    put("StopSignal", get("stop_signal").cloned());
-    put("Healthcheck", healthcheck);
-    put("StopTimeout", get("stop_timeout").cloned());
+    apply(CONFIG, &r, v, &mut body)?;
 
     let mut body = Value::Object(body);
-    // The escape hatch: raw Engine API fields, merged last.
-    if let Some(raw) = get("Config") {
-        if !raw.is_object() {
-            return Err(bad(
-                "Config",
-                "an object of Engine API container config fields",
-                raw,
-            ));
-        }
-        deep_merge(&mut body, raw);
-    }
-    if let Some(raw) = get("HostConfig") {
-        if !raw.is_object() {
-            return Err(bad(
-                "HostConfig",
-                "an object of Engine API HostConfig fields",
-                raw,
-            ));
-        }
-        deep_merge(&mut body["HostConfig"], raw);
-    }
-    if let Some(raw) = get("NetworkingConfig") {
-        if !raw.is_object() {
-            return Err(bad(
-                "NetworkingConfig",
-                "an object of Engine API NetworkingConfig fields",
-                raw,
-            ));
-        }
-        if body.get("NetworkingConfig").is_none() {
-            body["NetworkingConfig"] = json!({});
-        }
-        deep_merge(&mut body["NetworkingConfig"], raw);
-    }
-
-    let name = match get("name") {
-        None => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(other) => return Err(bad("name", "a string", other)),
-    };
-    let platform = match get("platform") {
-        None => None,
-        Some(Value::String(s)) => {
-            need_key_version("platform", v)?;
-            Some(s.clone())
-        }
-        Some(other) => return Err(bad("platform", "a string such as \"linux/amd64\"", other)),
-    };
-    if let Some(k) = options
-        .iter()
-        .find(|(k, v)| !v.is_null() && !read.borrow().contains(k.as_str()))
-        .map(|(k, _)| k)
-    {
+    merge_raw(&r, &mut body)?;
+    let (name, platform) = query(&r, v)?;
+    if let Some(k) = r.unread() {
         return Err(Error::invalid(format!(
             "create options: \"{k}\" is in the option table but not translated \
              (a bug in docker_containers)"
@@ -1592,6 +1623,42 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("\"mem_limit\""), "{e}");
+    }
+
+    #[test]
+    fn drives_underscores_and_tuple_objects() {
+        assert_eq!(split_drive("c:\\data:/data"), ("c:", "\\data:/data"));
+        assert_eq!(split_drive("//srv/share/x:/y"), ("//srv/share", "/x:/y"));
+        assert_eq!(split_drive("//srv:/y"), ("//srv:/y", ""));
+        assert_eq!(split_drive("/srv:/d"), ("", "/srv:/d"));
+        assert_eq!(host_volume_from_bind("C:/x:/y:ro"), "/y");
+        assert_eq!(host_volume_from_bind("c:\\data"), "c:\\data");
+        assert_eq!(py_float("1_000"), Some(1000.0));
+        assert_eq!(py_float(" 1_0.5 "), Some(10.5));
+        assert_eq!(py_float("1__0"), None);
+        assert_eq!(py_float("_1"), None);
+        assert_eq!(py_float("1_"), None);
+        let e = translate_create(
+            "i",
+            None,
+            &opts(json!({"ports": {"80": [["127.0.0.1", 8080]]}})),
+            (1, 41),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("\"HostIp\": \"127.0.0.1\""), "{e}");
+        let e = translate_create(
+            "i",
+            None,
+            &opts(json!({"ports": {"80": {"HostIP": "::1", "HostPort": 1}}})),
+            (1, 41),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("\"HostIP\"") && e.contains("did you mean \"HostIp\""),
+            "{e}"
+        );
     }
 
     #[test]

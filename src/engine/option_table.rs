@@ -20,6 +20,10 @@ pub struct OptionKey {
     pub doc: &'static str,
     /// The first Engine API version the key needs.
     pub min_api: Option<&'static str>,
+    /// An "integer" that is Python's `int`, so `true` and `false` pass too (bool is an int in
+    /// Python, and docker-py sends them on as JSON booleans). Not in api/options.json: the
+    /// bindings' types keep plain integers.
+    pub bool_is_int: bool,
 }
 
 const fn key(name: &'static str, ty: &'static str, doc: &'static str) -> OptionKey {
@@ -30,6 +34,7 @@ const fn key(name: &'static str, ty: &'static str, doc: &'static str) -> OptionK
         default: None,
         doc,
         min_api: None,
+        bool_is_int: false,
     }
 }
 
@@ -37,6 +42,13 @@ impl OptionKey {
     const fn or(self, default: &'static str) -> Self {
         OptionKey {
             default: Some(default),
+            ..self
+        }
+    }
+    /// See `bool_is_int`.
+    const fn py_int(self) -> Self {
+        OptionKey {
+            bool_is_int: true,
             ..self
         }
     }
@@ -55,6 +67,7 @@ impl OptionKey {
             ("object", Value::Object(_)) | ("array", Value::Array(_)) => true,
             ("number", Value::Number(_)) => true,
             ("integer", Value::Number(n)) => n.is_i64() || n.is_u64(),
+            ("integer", Value::Bool(_)) => self.bool_is_int,
             _ => false,
         })
     }
@@ -172,19 +185,19 @@ pub fn call(function: &str) -> &'static CallOptions {
 /// Engine API objects.
 pub const CREATE_BODY: &[OptionKey] = &[
     key("auto_remove", "boolean", "enable auto-removal of the container on daemon side when the container's process exits.").api("1.25"),
-    key("blkio_weight", "integer", "Block IO weight (relative weight), accepts a weight value between 10 and 1000."),
+    key("blkio_weight", "integer", "Block IO weight (relative weight), accepts a weight value between 10 and 1000.").py_int(),
     key("blkio_weight_device", "array", "Block IO weight (relative device weight) in the form of: [{\"Path\": \"device_path\", \"Weight\": weight}]."),
     key("cap_add", "array", "Add kernel capabilities."),
     key("cap_drop", "array", "Drop kernel capabilities."),
     key("cgroup_parent", "string", "Override the default parent cgroup."),
     key("cgroupns", "string", "Override the default cgroup namespace mode for the container."),
-    key("cpu_count", "integer", "Number of usable CPUs (Windows only).").api("1.25"),
-    key("cpu_percent", "integer", "Usable percentage of the available CPUs (Windows only).").api("1.25"),
-    key("cpu_period", "integer", "The length of a CPU period in microseconds."),
-    key("cpu_quota", "integer", "Microseconds of CPU time that the container can get in a CPU period."),
-    key("cpu_rt_period", "integer", "Limit CPU real-time period in microseconds.").api("1.25"),
-    key("cpu_rt_runtime", "integer", "Limit CPU real-time runtime in microseconds.").api("1.25"),
-    key("cpu_shares", "integer", "CPU shares (relative weight)."),
+    key("cpu_count", "integer", "Number of usable CPUs (Windows only).").api("1.25").py_int(),
+    key("cpu_percent", "integer", "Usable percentage of the available CPUs (Windows only).").api("1.25").py_int(),
+    key("cpu_period", "integer", "The length of a CPU period in microseconds.").py_int(),
+    key("cpu_quota", "integer", "Microseconds of CPU time that the container can get in a CPU period.").py_int(),
+    key("cpu_rt_period", "integer", "Limit CPU real-time period in microseconds.").api("1.25").py_int(),
+    key("cpu_rt_runtime", "integer", "Limit CPU real-time runtime in microseconds.").api("1.25").py_int(),
+    key("cpu_shares", "integer", "CPU shares (relative weight).").py_int(),
     key("cpuset_cpus", "string", "CPUs in which to allow execution (\"0-3\", \"0,1\")."),
     key("cpuset_mems", "string", "Memory nodes (MEMs) in which to allow execution (\"0-3\", \"0,1\")."),
     key("detach", "boolean", "Run container in the background and return a Container object."),
@@ -209,36 +222,36 @@ pub const CREATE_BODY: &[OptionKey] = &[
     key("init_path", "string", "Path to the docker-init binary.").api("1.25"),
     key("ipc_mode", "string", "Set the IPC mode for the container."),
     key("isolation", "string", "Isolation technology to use."),
-    key("kernel_memory", "integer|string", "Kernel memory limit."),
+    key("kernel_memory", "integer|string", "Kernel memory limit.").py_int(),
     key("labels", "object|array", "A dictionary of name-value labels."),
     key("links", "object|array", "Mapping of links using the \"{'container': 'alias'}\" format."),
     key("log_config", "object", "Logging configuration."),
     key("lxc_conf", "object|array", "LXC config."),
     key("mac_address", "string", "MAC address to assign to the container."),
-    key("mem_limit", "integer|string", "Memory limit."),
-    key("mem_reservation", "integer|string", "Memory soft limit."),
-    key("mem_swappiness", "integer", "Tune a container's memory swappiness behavior."),
-    key("memswap_limit", "integer|string", "Maximum amount of memory + swap a container is allowed to consume."),
+    key("mem_limit", "integer|string", "Memory limit.").py_int(),
+    key("mem_reservation", "integer|string", "Memory soft limit.").py_int(),
+    key("mem_swappiness", "integer", "Tune a container's memory swappiness behavior.").py_int(),
+    key("memswap_limit", "integer|string", "Maximum amount of memory + swap a container is allowed to consume.").py_int(),
     key("mounts", "array", "Specification for mounts to be added to the container.").api("1.30"),
     key("name", "string", "The name for this container."),
-    key("nano_cpus", "integer", "CPU quota in units of 1e-9 CPUs.").api("1.25"),
+    key("nano_cpus", "integer", "CPU quota in units of 1e-9 CPUs.").api("1.25").py_int(),
     key("network", "string", "Name of the network this container will be connected to at creation time."),
     key("network_disabled", "boolean", "Disable networking."),
     key("network_mode", "string", "Network mode: \"bridge\", \"none\", \"container:<name|id>\" or \"host\"."),
     key("networking_config", "object", "Dictionary of EndpointConfig objects for each container network."),
     key("oom_kill_disable", "boolean", "Whether to disable OOM killer."),
-    key("oom_score_adj", "integer", "An integer value containing the score given to the container in order to tune OOM killer preferences."),
+    key("oom_score_adj", "integer", "An integer value containing the score given to the container in order to tune OOM killer preferences.").py_int(),
     key("pid_mode", "string", "If set to \"host\", use the host PID namespace inside the container."),
-    key("pids_limit", "integer", "Tune a container's pids limit."),
+    key("pids_limit", "integer", "Tune a container's pids limit.").py_int(),
     key("platform", "string", "Platform in the format \"os[/arch[/variant]]\".").api("1.41"),
-    key("ports", "object", "Ports to bind inside the container."),
+    key("ports", "object", "Ports to bind inside the container: {\"80/tcp\": 8080}; a host port, null, a {\"HostIp\", \"HostPort\"} object (docker-py's tuple) or a list of these."),
     key("privileged", "boolean", "Give extended privileges to this container."),
     key("publish_all_ports", "boolean", "Publish all ports to the host."),
     key("read_only", "boolean", "Mount the container's root filesystem as read only."),
     key("restart_policy", "object", "Restart the container when it exits."),
     key("runtime", "string", "Runtime to use with this container.").api("1.25"),
     key("security_opt", "array", "A list of string values to customize labels for MLS systems, such as SELinux."),
-    key("shm_size", "integer|string", "Size of /dev/shm."),
+    key("shm_size", "integer|string", "Size of /dev/shm.").py_int(),
     key("stdin_open", "boolean", "Keep \"STDIN\" open even if not attached."),
     key("stop_signal", "string", "The stop signal to use to stop the container."),
     key("stop_timeout", "integer", "Timeout (in seconds) to stop the container (StopTimeout); not a docker-py run() keyword.").api("1.25"),
@@ -248,7 +261,7 @@ pub const CREATE_BODY: &[OptionKey] = &[
     key("tty", "boolean", "Allocate a pseudo-TTY."),
     key("ulimits", "array", "Ulimits to set inside the container, as a list of docker.types.Ulimit instances."),
     key("use_config_proxy", "boolean", "If \"True\", and if the docker client configuration file (\"~/.docker/config.json\" by default) contains a proxy configuration, the corresponding environment variables will be set in the container being built."),
-    key("user", "string|integer", "Username or UID to run commands as inside the container."),
+    key("user", "string|integer", "Username or UID to run commands as inside the container.").py_int(),
     key("userns_mode", "string", "Sets the user namespace mode for the container when user namespace remapping option is enabled."),
     key("uts_mode", "string", "Sets the UTS namespace mode for the container."),
     key("volume_driver", "string", "The name of a volume driver/plugin."),

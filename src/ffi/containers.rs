@@ -103,7 +103,7 @@ use std::ffi::c_char;
 /// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 /// - `pids_limit` (integer): Tune a container's pids limit.
 /// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
-/// - `ports` (object): Ports to bind inside the container.
+/// - `ports` (object): Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 /// - `privileged` (boolean): Give extended privileges to this container.
 /// - `publish_all_ports` (boolean): Publish all ports to the host.
 /// - `read_only` (boolean): Mount the container's root filesystem as read only.
@@ -225,7 +225,7 @@ pub extern "C" fn docker_containers_run(
 /// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 /// - `pids_limit` (integer): Tune a container's pids limit.
 /// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
-/// - `ports` (object): Ports to bind inside the container.
+/// - `ports` (object): Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 /// - `privileged` (boolean): Give extended privileges to this container.
 /// - `publish_all_ports` (boolean): Publish all ports to the host.
 /// - `read_only` (boolean): Mount the container's root filesystem as read only.
@@ -399,7 +399,7 @@ fn run_impl(
 /// - `pid_mode` (string): If set to "host", use the host PID namespace inside the container.
 /// - `pids_limit` (integer): Tune a container's pids limit.
 /// - `platform` (string; API 1.41+): Platform in the format "os[/arch[/variant]]".
-/// - `ports` (object): Ports to bind inside the container.
+/// - `ports` (object): Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
 /// - `privileged` (boolean): Give extended privileges to this container.
 /// - `publish_all_ports` (boolean): Publish all ports to the host.
 /// - `read_only` (boolean): Mount the container's root filesystem as read only.

@@ -8,10 +8,16 @@ create_bodies.json, which tests/create_options.rs compares with the Rust transla
 
     pip install docker==7.1.0 && python3 tests/golden/gen_create_bodies.py
 
-JSON has no tuples: a port binding tuple ("127.0.0.1", 8080) is written as the list
-["127.0.0.1", 8080], which docker-py is given as a tuple (see `to_python`).
+`make check-golden` (in make test) regenerates it into build/ with the venv that
+scripts/deps.d/golden.sh makes, and fails when the committed file differs.
+
+JSON has no tuples: a port binding tuple ("127.0.0.1", 8080) is written as the object
+{"HostIp": "127.0.0.1", "HostPort": 8080} (("127.0.0.1",) as {"HostIp": "127.0.0.1"}), which
+docker-py is given as the tuple (see `to_python`); a JSON list stays a list, as docker-py reads
+a list: one binding per item.
 Cases marked "deliberate_difference" carry our own expected body: docker-py's differs on purpose
-(see the top of src/engine/create_options.rs).
+(see the top of src/engine/create_options.rs); "ours_rejects" ones are refused by us only.
+"run_error" is what docker-py's run() raises for options its create() takes.
 """
 import json
 import os
@@ -24,18 +30,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 os.environ["DOCKER_CONFIG"] = "/nonexistent-docker-config"  # no proxy settings leak in
 
 
+def port_tuple(b):
+    """A binding object with "HostIp" is the JSON form of a tuple: (ip, port) or (ip,)."""
+    if isinstance(b, dict) and "HostIp" in b:
+        return (b["HostIp"], b["HostPort"]) if "HostPort" in b else (b["HostIp"],)
+    return b
+
+
 def to_python(key, value):
     """JSON → the Python value a docker-py user would pass (tuples for port bindings)."""
     if key == "ports" and isinstance(value, dict):
-        out = {}
-        for k, v in value.items():
-            if isinstance(v, list) and v and isinstance(v[0], str) and len(v) <= 2:
-                out[k] = tuple(v)
-            elif isinstance(v, list):
-                out[k] = [tuple(x) if isinstance(x, list) else x for x in v]
-            else:
-                out[k] = v
-        return out
+        return {k: [port_tuple(x) for x in v] if isinstance(v, list) else port_tuple(v)
+                for k, v in value.items()}
     if key == "links" and isinstance(value, list):
         return [tuple(x) for x in value]
     return value
@@ -69,11 +75,15 @@ CASES = []
 
 
 def case(name, options, command=None, image="busybox:latest", version="1.41", differs=None, expected=None, base=None,
-         run_rejects=None):
+         run_rejects=None, rejects=None, ours_rejects=False):
     """`base`: for a deliberate difference docker-py rejects, the options docker-py is given
-    instead, to build the rest of the body; `expected` then patches in our fields."""
+    instead, to build the rest of the body; `expected` then patches in our fields.
+    `run_rejects`: docker-py's run() raises this before create() (whose body is still golden);
+    `rejects`: both create() and run() raise it (their signatures); `ours_rejects`: a deliberate
+    difference where we refuse what docker-py sends."""
     CASES.append(dict(name=name, image=image, command=command, options=options, api_version=version,
-                      differs=differs, expected=expected, base=base, run_rejects=run_rejects))
+                      differs=differs, expected=expected, base=base, run_rejects=run_rejects,
+                      rejects=rejects, ours_rejects=ours_rejects))
 
 
 # --- command, entrypoint, basics ---
@@ -108,14 +118,25 @@ case("ports str", {"ports": {"80/tcp": "8080"}})
 case("ports no proto", {"ports": {"80": 8080}})
 case("ports udp", {"ports": {"53/udp": 5353}})
 case("ports none", {"ports": {"80/tcp": None}})
-case("ports ip port", {"ports": {"80/tcp": ["127.0.0.1", 8080]}})
-case("ports ip only", {"ports": {"80/tcp": ["127.0.0.1"]}})
+case("ports ip port", {"ports": {"80/tcp": {"HostIp": "127.0.0.1", "HostPort": 8080}}})
+case("ports ip only", {"ports": {"80/tcp": {"HostIp": "127.0.0.1"}}})
+case("ports host name tuple", {"ports": {"80/tcp": {"HostIp": "myhost", "HostPort": 8080}}})
+case("ports tuple null port", {"ports": {"80/tcp": {"HostIp": "127.0.0.1", "HostPort": None}}})
+case("ports port only object", {"ports": {"80/tcp": {"HostPort": 8080}}})
+case("ports plain list address", {"ports": {"80/tcp": ["127.0.0.1", 8080]}})
+case("ports plain list one address", {"ports": {"80/tcp": ["127.0.0.1"]}})
+case("ports plain list names", {"ports": {"80/tcp": ["localhost", "8080"]}})
 case("ports list", {"ports": {"80/tcp": [8080, 8081]}})
-case("ports list of tuples", {"ports": {"80/tcp": [["127.0.0.1", 8080], ["0.0.0.0", 9090]]}})
+case("ports list of tuples", {"ports": {"80/tcp": [{"HostIp": "127.0.0.1", "HostPort": 8080},
+                                                   {"HostIp": "0.0.0.0", "HostPort": 9090}]}})
+case("ports list mixed", {"ports": {"80/tcp": [8080, {"HostIp": "127.0.0.1", "HostPort": "8081"}, None]}})
+case("ports nested list", {"ports": {"80/tcp": [["127.0.0.1", 8080]]}}, ours_rejects=True,
+     differs="docker-py sends the list's text as the host port (\"['127.0.0.1', 8080]\"), which the engine "
+             "refuses; we refuse it first and name the object form")
 case("ports several", {"ports": {"80/tcp": 8080, "443/tcp": 8443, "53/udp": None}})
 case("ports dict binding", {"ports": {"80/tcp": {"HostPort": "8080", "HostIp": "127.0.0.1"}}})
 case("ports sctp", {"ports": {"9000/sctp": 9000}})
-case("ports ipv6", {"ports": {"80/tcp": ["::1", 8080]}})
+case("ports ipv6", {"ports": {"80/tcp": {"HostIp": "::1", "HostPort": 8080}}})
 case("ports and publish_all", {"ports": {"80/tcp": None}, "publish_all_ports": True})
 # --- volumes and mounts ---
 case("volumes dict rw", {"volumes": {"/srv/data": {"bind": "/data", "mode": "rw"}}})
@@ -130,6 +151,12 @@ case("volumes list", {"volumes": ["/srv/data:/data:rw", "/etc/hosts:/h:ro"]})
 case("volumes list no mode", {"volumes": ["/srv/data:/data"]})
 case("volumes list named", {"volumes": ["cache:/cache"]})
 case("volumes list anonymous", {"volumes": ["/anon"]})
+case("volumes list windows drive", {"volumes": ["c:\\data:/data"]})
+case("volumes list windows drive slash ro", {"volumes": ["C:/x:/y:ro"]})
+case("volumes list windows drive only", {"volumes": ["c:\\data"]})
+case("volumes list windows drive rw", {"volumes": ["c:\\data:rw"]})
+case("volumes list unc", {"volumes": ["\\\\srv\\share\\x:/y", "//srv/share:ro"]})
+case("volumes list one-letter volume", {"volumes": ["v:/data"]})
 case("volume_driver", {"volume_driver": "local"})
 case("volumes_from str", {"volumes_from": "a,b:ro"})
 case("volumes_from list", {"volumes_from": ["a", "b:ro"]})
@@ -154,6 +181,23 @@ case("mem_limit bytes str", {"mem_limit": "1048576"})
 case("mem_limit b", {"mem_limit": "2048b"})
 case("mem_limit upper", {"mem_limit": "2G"})
 case("mem_limit bad unit", {"mem_limit": "12q"})
+case("mem_limit underscores", {"mem_limit": "1_000k"})
+case("mem_limit underscores no unit", {"mem_limit": "1_048_576"})
+case("mem_limit underscores fraction", {"mem_limit": "1_0.5m"})
+case("mem_limit exponent", {"mem_limit": "1e3k"})
+case("mem_limit spaces", {"mem_limit": " 64m"})
+case("mem_limit double underscore", {"mem_limit": "1__0k"})
+case("mem_limit leading underscore", {"mem_limit": "_10k"})
+case("mem_limit trailing underscore", {"mem_limit": "10_k"})
+case("mem_limit inf", {"mem_limit": "infk"})
+case("mem_limit true", {"mem_limit": True})
+case("mem_limit false", {"mem_limit": False})
+case("memswap_limit true", {"memswap_limit": True})
+case("mem_reservation true", {"mem_reservation": True, "kernel_memory": True})
+case("mem_reservation false", {"mem_reservation": False, "kernel_memory": False})
+case("shm_size true", {"shm_size": True})
+case("shm_size false", {"shm_size": False})
+case("shm_size underscores", {"shm_size": "6_4m"})
 case("memswap_limit", {"mem_limit": "256m", "memswap_limit": "1g"})
 case("memswap_limit -1", {"memswap_limit": -1})
 case("mem_reservation", {"mem_reservation": "128m"})
@@ -166,6 +210,15 @@ case("shm_size int", {"shm_size": 1048576})
 case("cpu_shares", {"cpu_shares": 512})
 case("cpu_shares zero", {"cpu_shares": 0})
 case("cpu_shares bad", {"cpu_shares": "512"})
+case("cpu_shares true", {"cpu_shares": True})
+case("cpu_shares false", {"cpu_shares": False})
+case("ints true", {"cpu_period": True, "cpu_quota": True, "blkio_weight": True, "pids_limit": True,
+                   "oom_score_adj": True, "nano_cpus": True, "cpu_count": True, "cpu_percent": True,
+                   "cpu_rt_period": True, "cpu_rt_runtime": True})
+case("cpu_rt true old api", {"cpu_rt_period": True}, version="1.24")
+case("mem_swappiness true", {"mem_swappiness": True})
+case("mem_swappiness false", {"mem_swappiness": False})
+case("user true", {"user": True})
 case("cpu_period quota", {"cpu_period": 100000, "cpu_quota": 50000})
 case("cpu_quota bad", {"cpu_quota": 1.5})
 case("cpuset", {"cpuset_cpus": "0-1", "cpuset_mems": "0"})
@@ -248,9 +301,19 @@ case("network_mode none", {"network_mode": "none"})
 case("network_mode container", {"network_mode": "container:abc"})
 case("network_mode host with ports", {"network_mode": "host", "ports": {"80/tcp": 80}})
 case("network and network_mode", {"network": "n1", "network_mode": "bridge"},
-     run_rejects='RuntimeError: The options "network" and "network_mode" can not be used together.')
+     run_rejects='RuntimeError: The options "network" and "network_mode" can not be used together.',
+     differs="docker-py sends NetworkingConfig {n1: null}; we send a real EndpointsConfig",
+     expected={"NetworkingConfig": {"EndpointsConfig": {"n1": {}}}})
+case("network and network_mode host with ports", {"network": "n1", "network_mode": "host", "ports": {"80/tcp": 80}},
+     run_rejects='RuntimeError: The options "network" and "network_mode" can not be used together.',
+     differs="docker-py sends NetworkingConfig {n1: null}; we send a real EndpointsConfig",
+     expected={"NetworkingConfig": {"EndpointsConfig": {"n1": {}}}})
 case("networking_config without network", {"networking_config": {"n1": {}}},
      run_rejects='RuntimeError: The option "networking_config" can not be used without "network".')
+case("networking_config with network_mode", {"networking_config": {"n1": {"Aliases": ["a"]}}, "network_mode": "none"},
+     run_rejects='RuntimeError: The option "networking_config" can not be used without "network".')
+case("networking_config empty", {"networking_config": {}})
+case("network empty string", {"network": "", "network_mode": "none", "networking_config": {}})
 case("network", {"network": "n1"}, differs="docker-py sends NetworkingConfig {n1: null}; we send a real EndpointsConfig",
      expected={"NetworkingConfig": {"EndpointsConfig": {"n1": {}}}})
 case("network with config", {"network": "n1", "networking_config": {"n1": {"Aliases": ["web"]}}})
@@ -267,6 +330,7 @@ case("mac_address new api", {"mac_address": "02:42:ac:11:00:02"}, version="1.44"
 case("healthcheck str", {"healthcheck": {"test": "curl -f http://localhost/", "interval": 30000000000, "retries": 3}})
 case("healthcheck list", {"healthcheck": {"test": ["CMD", "true"], "timeout": 1000000000, "start_period": 5000000000}})
 case("healthcheck pascal", {"healthcheck": {"Test": ["NONE"]}})
+case("healthcheck empty", {"healthcheck": {}})
 case("healthcheck start_period old api", {"healthcheck": {"StartPeriod": 5}}, version="1.28")
 case("healthcheck duration strings", {"healthcheck": {"test": "true", "interval": "30s", "timeout": "1m30s"}},
      differs="docker-py takes only nanoseconds; we also take duration strings",
@@ -274,7 +338,7 @@ case("healthcheck duration strings", {"healthcheck": {"test": "true", "interval"
 case("stop_timeout", {"stop_timeout": 30}, differs="docker-py's run()/create() reject stop_timeout; we send StopTimeout",
      expected={"StopTimeout": 30}, base={})
 # --- combinations ---
-case("web server", {"name": "web", "detach": True, "ports": {"80/tcp": ("127.0.0.1", 8080)},
+case("web server", {"name": "web", "detach": True, "ports": {"80/tcp": {"HostIp": "127.0.0.1", "HostPort": 8080}},
                     "environment": {"MODE": "prod"}, "labels": {"app": "web"}, "restart_policy": {"Name": "unless-stopped"},
                     "mem_limit": "256m", "cpu_shares": 256}, command="httpd -f -p 80")
 case("batch job", {"working_dir": "/work", "volumes": {"/srv/in": {"bind": "/in", "mode": "ro"}},
@@ -296,7 +360,7 @@ case("raw Config", {"Config": {"StopTimeout": 5, "ArgsEscaped": False}},
      expected={"StopTimeout": 5, "ArgsEscaped": False}, base={})
 # --- rejected by both ---
 case("unknown key", {"enviroment": {}})
-case("image as option", {"image": "x"}, run_rejects="TypeError: got multiple values for argument 'image'")
+case("image as option", {"image": "x"}, rejects="TypeError: got multiple values for argument 'image'")
 
 
 def apply_expected(body, patch):
@@ -324,12 +388,18 @@ def main():
         except Exception as e:  # docker-py rejects it
             got = None
             entry["docker_py_error"] = f"{type(e).__name__}: {e}"
-        if c["run_rejects"]:
-            # docker-py's run() rejects these before create() sees them.
+        if c["rejects"]:
+            # create() and run() reject these by their signatures, before the translation.
             got = None
             entry.pop("docker_py", None)
-            entry["docker_py_error"] = c["run_rejects"]
-        if c["differs"]:
+            entry["docker_py_error"] = c["rejects"]
+        if c["run_rejects"]:
+            # docker-py's run() rejects these before create() sees them; create() takes them.
+            entry["run_error"] = c["run_rejects"]
+        if c["ours_rejects"]:
+            entry["deliberate_difference"] = c["differs"]
+            entry["expected_error"] = True
+        elif c["differs"]:
             entry["deliberate_difference"] = c["differs"]
             if got is None:
                 got = docker_py_body(c["image"], c["command"], c["base"], c["api_version"])
@@ -339,7 +409,8 @@ def main():
         else:
             entry["expected_error"] = True
         out.append(entry)
-    path = os.path.join(HERE, "create_bodies.json")
+    # --out FILE writes elsewhere (make check-golden compares that with the committed file).
+    path = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else os.path.join(HERE, "create_bodies.json")
     with open(path, "w") as f:
         json.dump({"generator": "tests/golden/gen_create_bodies.py", "docker_py_version": docker.__version__,
                    "cases": out}, f, indent=1, sort_keys=False)

@@ -207,7 +207,7 @@ export interface ContainersRunKeys {
   pids_limit?: number;
   /** Platform in the format "os[/arch[/variant]]". (API 1.41+) */
   platform?: string;
-  /** Ports to bind inside the container. */
+  /** Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these. */
   ports?: Record<string, unknown>;
   /** Give extended privileges to this container. */
   privileged?: boolean;
@@ -398,7 +398,7 @@ export interface ContainersRunCancelKeys {
   pids_limit?: number;
   /** Platform in the format "os[/arch[/variant]]". (API 1.41+) */
   platform?: string;
-  /** Ports to bind inside the container. */
+  /** Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these. */
   ports?: Record<string, unknown>;
   /** Give extended privileges to this container. */
   privileged?: boolean;
@@ -581,7 +581,7 @@ export interface ContainersCreateKeys {
   pids_limit?: number;
   /** Platform in the format "os[/arch[/variant]]". (API 1.41+) */
   platform?: string;
-  /** Ports to bind inside the container. */
+  /** Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these. */
   ports?: Record<string, unknown>;
   /** Give extended privileges to this container. */
   privileged?: boolean;

@@ -204,7 +204,7 @@ class ContainersRunOptions(TypedDict, total=False):
     pids_limit: int
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
-    # Ports to bind inside the container.
+    # Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
     ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
@@ -394,7 +394,7 @@ class ContainersRunCancelOptions(TypedDict, total=False):
     pids_limit: int
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
-    # Ports to bind inside the container.
+    # Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
     ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
@@ -576,7 +576,7 @@ class ContainersCreateOptions(TypedDict, total=False):
     pids_limit: int
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
-    # Ports to bind inside the container.
+    # Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
     ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
@@ -1211,7 +1211,7 @@ class RunKwargs(TypedDict, total=False):
     pids_limit: int
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
-    # Ports to bind inside the container.
+    # Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
     ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool
@@ -1391,7 +1391,7 @@ class CreateKwargs(TypedDict, total=False):
     pids_limit: int
     # Platform in the format "os[/arch[/variant]]". (API 1.41+)
     platform: str
-    # Ports to bind inside the container.
+    # Ports to bind inside the container: {"80/tcp": 8080}; a host port, null, a {"HostIp", "HostPort"} object (docker-py's tuple) or a list of these.
     ports: _t.Mapping[str, _t.Any]
     # Give extended privileges to this container.
     privileged: bool

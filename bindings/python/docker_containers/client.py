@@ -49,6 +49,25 @@ def _command(command, opts, key):
     return None
 
 
+def _port_objects(opts):
+    """`ports` with docker-py's binding tuples in the library's JSON form, which has no tuples:
+    (ip, port) becomes {"HostIp": ip, "HostPort": port}, (ip,) {"HostIp": ip}, (port,)
+    {"HostPort": port}, read as docker-py's _convert_port_binding reads a tuple. Lists stay
+    lists of bindings, as docker-py reads a list."""
+    def binding(b):
+        if not isinstance(b, tuple):
+            return b
+        if len(b) == 2:
+            return {"HostIp": b[0], "HostPort": b[1]}
+        return {"HostIp": b[0]} if isinstance(b[0], str) else {"HostPort": b[0]}
+
+    ports = opts.get("ports")
+    if isinstance(ports, dict):
+        opts["ports"] = {k: [binding(x) for x in v] if isinstance(v, list) else binding(v)
+                         for k, v in ports.items()}
+    return opts
+
+
 class DockerClient:
     """A client for one engine. `base_url`, `version`, `timeout` (seconds) and the library's
     other options (`user_agent`, `max_pool_size`, `tls`, `podman`...) as keywords.
@@ -202,7 +221,7 @@ class ContainerCollection:
             kwargs["detach"] = True
             c = self.run(image, command, stdout=stdout, stderr=stderr, **kwargs)
             return _StreamedRun(c, remove, c.logs(stdout=stdout, stderr=stderr, stream=True, follow=True))
-        opts = dict(kwargs, stdout=stdout, stderr=stderr, remove=remove)
+        opts = _port_objects(dict(kwargs, stdout=stdout, stderr=stderr, remove=remove))
         cmd = _command(command, opts, "command")
         out = c_void_p()
         buf = c_void_p()
@@ -233,7 +252,7 @@ class ContainerCollection:
         missing image is pulled unless pull=False. (docker_containers_create)"""
         if isinstance(image, Image):
             image = image.id
-        opts = dict(kwargs)
+        opts = _port_objects(dict(kwargs))
         cmd = _command(command, opts, "command")
         out = c_void_p()
         call(lib.docker_containers_create, self.client._p, enc(image), cmd, _opts(opts), byref(out))
