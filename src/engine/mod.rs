@@ -11,6 +11,7 @@ pub mod decode;
 pub mod error;
 pub mod host;
 pub mod images;
+pub mod networks;
 pub mod opts;
 pub mod podman;
 pub mod run;
@@ -19,6 +20,7 @@ pub mod stats;
 pub mod streams;
 pub mod timeparse;
 pub mod tls;
+pub mod volumes;
 
 pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
 pub use error::{Error, Result};
