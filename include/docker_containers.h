@@ -122,11 +122,21 @@ typedef struct docker_container docker_container;
 // The details of a failed call. Made by the library, freed with docker_error_free.
 typedef struct docker_error docker_error;
 
+// A network handle: the network's id and its attributes as last fetched. Safe to use from many
+// threads at once; keeps its client alive. Free with docker_network_free (the network itself
+// stays).
+typedef struct docker_network docker_network;
+
 // A pull stream: take chunks with docker_stream_next; for attach and interactive exec, write
 // stdin with docker_stream_write and end it with docker_stream_close_write. Call
 // docker_stream_next from one thread at a time; docker_stream_cancel from any thread.
 // Free with docker_stream_free.
 typedef struct docker_stream docker_stream;
+
+// A volume handle: the volume's name and its attributes as last fetched. Safe to use from many
+// threads at once; keeps its client alive. Free with docker_volume_free (the volume itself
+// stays).
+typedef struct docker_volume docker_volume;
 
 // A byte buffer made by the library. Read `data[0..len]`; free with docker_buffer_free.
 // `data` is NULL when `len` is 0.
@@ -682,6 +692,98 @@ void docker_string_free(char *s);
 // Free a buffer returned by this library, with its bytes. NULL is a no-op.
 void docker_buffer_free(struct docker_buffer *buffer);
 
+// docker-py's `client.networks.create(name, ...)`: create a network and give a handle to it
+// (`*out`: free with docker_network_free). Options, docker-py's keyword arguments: `driver`,
+// `options` (driver options, an object), `ipam` (docker-py's IPAMConfig: {"driver": "default",
+// "pool_configs": [{"subnet": "10.5.0.0/16", "iprange": ..., "gateway": "10.5.0.1",
+// "aux_addresses": {...}}], "options": {...}}, or the Engine API's {"Driver", "Config",
+// "Options"}), `check_duplicate`, `internal`, `labels` (an object), `enable_ipv6`,
+// `attachable`, `scope`, `ingress`. A name in use gives DOCKER_ERR_CONFLICT. Blocks the
+// calling thread.
+docker_result docker_networks_create(const struct docker_client *client,
+                                     const char *name,
+                                     const char *options_json,
+                                     struct docker_network **out,
+                                     struct docker_error **error);
+
+// docker-py's `client.networks.get(network_id, verbose=None, scope=None)`: a handle for an
+// existing network (id, id prefix or name). Options: `verbose` (true: also the services of a
+// swarm network), `scope` ("local", "swarm", "global"). A missing network gives
+// DOCKER_ERR_NOT_FOUND. `*out`: free with docker_network_free. Blocks the calling thread.
+docker_result docker_networks_get(const struct docker_client *client,
+                                  const char *network_id,
+                                  const char *options_json,
+                                  struct docker_network **out,
+                                  struct docker_error **error);
+
+// docker-py's `client.networks.list(names=None, ids=None, filters=None, greedy=False)`:
+// `*out` receives a JSON array of the engine's list entries (free with docker_string_free).
+// Options: `names` and `ids` (lists of strings, sent as the `name` and `id` filters),
+// `filters` (docker-py's form: {"driver": "bridge", "label": ["a=b"], "type": "custom"}; a
+// bool becomes "true"/"false"), `greedy` (true: each network's full inspect JSON instead,
+// which also lists its containers). Blocks the calling thread.
+docker_result docker_networks_list(const struct docker_client *client,
+                                   const char *options_json,
+                                   char **out,
+                                   struct docker_error **error);
+
+// docker-py's `client.networks.prune(filters=None)`: remove the networks no container uses.
+// Options: `filters` (e.g. {"label": ["a=b"], "until": "10m"}). `*out` receives the engine's
+// JSON {"NetworksDeleted": [...]} (an empty list, never null, when nothing went; free with
+// docker_string_free). Blocks the calling thread.
+docker_result docker_networks_prune(const struct docker_client *client,
+                                    const char *options_json,
+                                    char **out,
+                                    struct docker_error **error);
+
+// The network's full id, NUL-terminated, borrowed: valid until docker_network_free (it never
+// changes). NULL gives "".
+const char *docker_network_id(const struct docker_network *network);
+
+// Free a network handle (the network itself stays). NULL is a no-op.
+void docker_network_free(struct docker_network *network);
+
+// The network's name (docker-py's `name`), from the cached attributes (no request).
+// `*out`: free with docker_string_free.
+docker_result docker_network_name(const struct docker_network *network,
+                                  char **out,
+                                  struct docker_error **error);
+
+// The whole inspect JSON (docker-py's `attrs`), as last fetched; its "Containers" object
+// (container id to endpoint) is docker-py's `containers`. No request. `*out`: free with
+// docker_string_free.
+docker_result docker_network_attrs_json(const struct docker_network *network,
+                                        char **out,
+                                        struct docker_error **error);
+
+// Fetch the attributes again (docker-py's `reload()`). Safe while other threads read them.
+// Blocks the calling thread.
+docker_result docker_network_reload(const struct docker_network *network,
+                                    struct docker_error **error);
+
+// Remove the network (docker-py's `remove()`); the handle stays valid to free. A network that
+// containers still use gives DOCKER_ERR_CONFLICT (dockerd) or DOCKER_ERR_ENGINE. Blocks the
+// calling thread.
+docker_result docker_network_remove(const struct docker_network *network,
+                                    struct docker_error **error);
+
+// Connect a container (id or name) to the network (docker-py's `connect(container, ...)`).
+// Options, docker-py's keyword arguments: `aliases` (list of names the container has on this
+// network), `links` ({"name": "alias"} or ["name:alias"]), `ipv4_address`, `ipv6_address`
+// (a fixed address: the network needs a subnet from `ipam`), `link_local_ips` (list),
+// `driver_opt` (object), `mac_address`. Blocks the calling thread.
+docker_result docker_network_connect(const struct docker_network *network,
+                                     const char *container,
+                                     const char *options_json,
+                                     struct docker_error **error);
+
+// Disconnect a container (id or name) from the network (docker-py's `disconnect(container,
+// force=False)`). Options: `force`. Blocks the calling thread.
+docker_result docker_network_disconnect(const struct docker_network *network,
+                                        const char *container,
+                                        const char *options_json,
+                                        struct docker_error **error);
+
 // A new cancel token (free with docker_cancel_free). Never NULL.
 struct docker_cancel *docker_cancel_new(void);
 
@@ -884,6 +986,67 @@ docker_result docker_container_top(const struct docker_container *container,
 // The library's version as "MAJOR.MINOR.PATCH", static (never freed). It matches the header's
 // DOCKER_CONTAINERS_VERSION_* macros when header and library agree.
 const char *docker_version(void);
+
+// docker-py's `client.volumes.create(name=None, **kwargs)`: create a volume and give a handle
+// to it (`*out`: free with docker_volume_free). Options, docker-py's keyword arguments: `name`
+// (without one the engine makes one up), `driver`, `driver_opts` (an object, e.g. {"type":
+// "tmpfs", "device": "tmpfs"}), `labels` (an object). Creating a volume whose name exists
+// gives that volume (the engine's behaviour). Blocks the calling thread.
+docker_result docker_volumes_create(const struct docker_client *client,
+                                    const char *options_json,
+                                    struct docker_volume **out,
+                                    struct docker_error **error);
+
+// docker-py's `client.volumes.get(volume_id)`: a handle for an existing volume, by name. A
+// missing volume gives DOCKER_ERR_NOT_FOUND. `*out`: free with docker_volume_free. Blocks the
+// calling thread.
+docker_result docker_volumes_get(const struct docker_client *client,
+                                 const char *name,
+                                 struct docker_volume **out,
+                                 struct docker_error **error);
+
+// docker-py's `client.volumes.list(filters=None)`: `*out` receives a JSON array of volumes
+// (the `Volumes` list of the engine's answer; [] when there are none; free with
+// docker_string_free). Options: `filters` (docker-py's form: {"name": "x", "label":
+// ["a=b"], "dangling": true, "driver": "local"}). Blocks the calling thread.
+docker_result docker_volumes_list(const struct docker_client *client,
+                                  const char *options_json,
+                                  char **out,
+                                  struct docker_error **error);
+
+// docker-py's `client.volumes.prune(filters=None)`: remove the volumes no container uses
+// (on Engine API 1.42 and newer only anonymous ones, unless the filter {"all": true}).
+// Options: `filters` (e.g. {"label": ["a=b"]}). `*out` receives the engine's JSON
+// {"VolumesDeleted": [...], "SpaceReclaimed": N} (an empty list, never null, when nothing
+// went; free with docker_string_free). Blocks the calling thread.
+docker_result docker_volumes_prune(const struct docker_client *client,
+                                   const char *options_json,
+                                   char **out,
+                                   struct docker_error **error);
+
+// The volume's name (docker-py's `name`, which is also its `id`), NUL-terminated, borrowed:
+// valid until docker_volume_free (it never changes). NULL gives "".
+const char *docker_volume_name(const struct docker_volume *volume);
+
+// Free a volume handle (the volume itself stays). NULL is a no-op.
+void docker_volume_free(struct docker_volume *volume);
+
+// The whole inspect JSON (docker-py's `attrs`: Name, Driver, Mountpoint, Labels, Options,
+// Scope, CreatedAt), as last fetched. No request. `*out`: free with docker_string_free.
+docker_result docker_volume_attrs_json(const struct docker_volume *volume,
+                                       char **out,
+                                       struct docker_error **error);
+
+// Fetch the attributes again (docker-py's `reload()`). Safe while other threads read them.
+// Blocks the calling thread.
+docker_result docker_volume_reload(const struct docker_volume *volume, struct docker_error **error);
+
+// Remove the volume (docker-py's `remove(force=False)`); the handle stays valid to free.
+// Options: `force`. A volume a container uses gives DOCKER_ERR_CONFLICT. Blocks the calling
+// thread.
+docker_result docker_volume_remove(const struct docker_volume *volume,
+                                   const char *options_json,
+                                   struct docker_error **error);
 
 #ifdef __cplusplus
 }  // extern "C"
