@@ -179,7 +179,8 @@ test: check-header check-api check-symbols rust-test c-test c-sanitize install-t
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").
 PODMAN_HOST ?= unix:///run/dc-podman/podman.sock
 export DC_PODMAN_HOST := $(PODMAN_HOST)
-PODMAN_TESTS := --test ffi_client --test containers --test containers_more --test streams --test files
+PODMAN_TESTS := --test ffi_client --test containers --test containers_more --test streams --test files \
+                --test networks --test volumes
 
 podman:
 	DC_PODMAN_SOCK=$(PODMAN_HOST:unix://%=%) bash scripts/podman-up.sh

@@ -52,7 +52,7 @@ fn create_with_labels_and_driver_options_then_get() {
     let v = create_volume(
         cl,
         r#"{"name": "dcnet-vol-create", "driver": "local", "labels": {"dcnet.vol": "create"},
-            "driver_opts": {"type": "tmpfs", "device": "tmpfs", "o": "size=1m"}}"#,
+            "driver_opts": {"type": "tmpfs", "device": "tmpfs", "o": "nodev,nosuid"}}"#,
     );
     assert_eq!(name_of(v), "dcnet-vol-create");
     let a = volume_attrs(v);
@@ -60,7 +60,7 @@ fn create_with_labels_and_driver_options_then_get() {
     assert_eq!(a["Driver"], "local");
     assert_eq!(a["Labels"]["dcnet.vol"], "create", "{a}");
     assert_eq!(a["Options"]["type"], "tmpfs", "{a}");
-    assert_eq!(a["Options"]["o"], "size=1m", "{a}");
+    assert_eq!(a["Options"]["o"], "nodev,nosuid", "{a}");
     // get by name; a missing one is NOT_FOUND.
     let (n, missing) = (c("dcnet-vol-create"), c("dcnet-vol-create-missing"));
     let mut h = ptr::null_mut();
@@ -215,18 +215,28 @@ fn list_with_filters() {
         r#"{"filters": {"label": "dcnet.list=b"}}"#,
     );
     assert_eq!(names(&l), ["dcnet-vol-list-b"]);
+    // dangling: unused ones only, or used ones only. Podman 4.3 ignores the filter (README,
+    // "Podman") and gives both.
+    let (unused, used): (&[&str], &[&str]) = if engine_is_podman() {
+        (
+            &["dcnet-vol-list-a", "dcnet-vol-list-b"],
+            &["dcnet-vol-list-a", "dcnet-vol-list-b"],
+        )
+    } else {
+        (&["dcnet-vol-list-a"], &["dcnet-vol-list-b"])
+    };
     let l = list_ok(
         cl,
         docker_volumes_list,
         r#"{"filters": {"label": ["dcnet.list"], "dangling": true}}"#,
     );
-    assert_eq!(names(&l), ["dcnet-vol-list-a"]);
+    assert_eq!(names(&l), unused);
     let l = list_ok(
         cl,
         docker_volumes_list,
         r#"{"filters": {"label": ["dcnet.list"], "dangling": false, "driver": "local"}}"#,
     );
-    assert_eq!(names(&l), ["dcnet-vol-list-b"]);
+    assert_eq!(names(&l), used);
     let l = list_ok(
         cl,
         docker_volumes_list,
