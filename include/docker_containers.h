@@ -122,9 +122,12 @@ typedef struct docker_container docker_container;
 // The details of a failed call. Made by the library, freed with docker_error_free.
 typedef struct docker_error docker_error;
 
-// A network handle: the network's id and its attributes as last fetched. Safe to use from many
-// threads at once; keeps its client alive. Free with docker_network_free (the network itself
-// stays).
+// A network handle (docker-py's `Network`): the network's id and its attributes as last
+// fetched. docker_networks_create and docker_networks_get give one, as for containers, since
+// the model's operations need both the id and its client; docker_networks_list and _prune give
+// JSON text instead (a list is read far more often than each entry is acted on; _get makes a
+// handle from any id in it). Safe to use from many threads at once; keeps its client alive.
+// Free with docker_network_free (the network itself stays).
 typedef struct docker_network docker_network;
 
 // A pull stream: take chunks with docker_stream_next; for attach and interactive exec, write
@@ -133,9 +136,11 @@ typedef struct docker_network docker_network;
 // Free with docker_stream_free.
 typedef struct docker_stream docker_stream;
 
-// A volume handle: the volume's name and its attributes as last fetched. Safe to use from many
-// threads at once; keeps its client alive. Free with docker_volume_free (the volume itself
-// stays).
+// A volume handle (docker-py's `Volume`): the volume's name, which is its id, and its
+// attributes as last fetched. docker_volumes_create and docker_volumes_get give one;
+// docker_volumes_list and _prune give JSON text (as for networks and containers). Safe to use
+// from many threads at once; keeps its client alive. Free with docker_volume_free (the volume
+// itself stays).
 typedef struct docker_volume docker_volume;
 
 // A byte buffer made by the library. Read `data[0..len]`; free with docker_buffer_free.

@@ -14,9 +14,12 @@ use super::runtime::run_here;
 use crate::engine::{networks, Client, Result};
 use std::ffi::c_char;
 
-/// A network handle: the network's id and its attributes as last fetched. Safe to use from many
-/// threads at once; keeps its client alive. Free with docker_network_free (the network itself
-/// stays).
+/// A network handle (docker-py's `Network`): the network's id and its attributes as last
+/// fetched. docker_networks_create and docker_networks_get give one, as for containers, since
+/// the model's operations need both the id and its client; docker_networks_list and _prune give
+/// JSON text instead (a list is read far more often than each entry is acted on; _get makes a
+/// handle from any id in it). Safe to use from many threads at once; keeps its client alive.
+/// Free with docker_network_free (the network itself stays).
 pub struct docker_network {
     model: Model,
 }
@@ -172,11 +175,13 @@ pub extern "C" fn docker_networks_prune(
 /// changes). NULL gives "".
 #[no_mangle]
 pub extern "C" fn docker_network_id(network: *const docker_network) -> *const c_char {
-    // SAFETY: network is NULL or a live handle.
-    match unsafe { network.as_ref() } {
-        Some(n) => n.model.id.as_ptr(),
-        None => c"".as_ptr(),
-    }
+    guard(c"".as_ptr(), || {
+        // SAFETY: network is NULL or a live handle.
+        match unsafe { network.as_ref() } {
+            Some(n) => n.model.id.as_ptr(),
+            None => c"".as_ptr(),
+        }
+    })
 }
 
 /// Free a network handle (the network itself stays). NULL is a no-op.

@@ -13,9 +13,11 @@ use super::runtime::run_here;
 use crate::engine::volumes;
 use std::ffi::c_char;
 
-/// A volume handle: the volume's name and its attributes as last fetched. Safe to use from many
-/// threads at once; keeps its client alive. Free with docker_volume_free (the volume itself
-/// stays).
+/// A volume handle (docker-py's `Volume`): the volume's name, which is its id, and its
+/// attributes as last fetched. docker_volumes_create and docker_volumes_get give one;
+/// docker_volumes_list and _prune give JSON text (as for networks and containers). Safe to use
+/// from many threads at once; keeps its client alive. Free with docker_volume_free (the volume
+/// itself stays).
 pub struct docker_volume {
     model: Model,
 }
@@ -132,11 +134,13 @@ pub extern "C" fn docker_volumes_prune(
 /// valid until docker_volume_free (it never changes). NULL gives "".
 #[no_mangle]
 pub extern "C" fn docker_volume_name(volume: *const docker_volume) -> *const c_char {
-    // SAFETY: volume is NULL or a live handle.
-    match unsafe { volume.as_ref() } {
-        Some(v) => v.model.id.as_ptr(),
-        None => c"".as_ptr(),
-    }
+    guard(c"".as_ptr(), || {
+        // SAFETY: volume is NULL or a live handle.
+        match unsafe { volume.as_ref() } {
+            Some(v) => v.model.id.as_ptr(),
+            None => c"".as_ptr(),
+        }
+    })
 }
 
 /// Free a volume handle (the volume itself stays). NULL is a no-op.
