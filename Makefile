@@ -75,7 +75,7 @@ api:
 	$(GEN_API)
 	python3 scripts/api/gen_bindings.py
 
-check-api:
+check-api: debug
 	@mkdir -p $(BUILD)
 	python3 scripts/api/test_gen_api.py
 	@$(GEN_API) --out $(BUILD)/api-check.json >/dev/null
@@ -224,7 +224,8 @@ test: lint check-options check-golden check-header check-api check-symbols rust-
 # Podman's Docker-compatible service as a second engine (scripts/podman-up.sh; README, "Podman").
 PODMAN_HOST ?= unix:///run/dc-podman/podman.sock
 export DC_PODMAN_HOST := $(PODMAN_HOST)
-PODMAN_TESTS := --test ffi_client --test containers --test containers_more --test streams --test files
+PODMAN_TESTS := --test ffi_client --test containers --test containers_more --test streams --test files \
+                --test networks --test volumes
 
 podman:
 	DC_PODMAN_SOCK=$(PODMAN_HOST:unix://%=%) bash scripts/podman-up.sh

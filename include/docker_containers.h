@@ -122,11 +122,26 @@ typedef struct docker_container docker_container;
 // The details of a failed call. Made by the library, freed with docker_error_free.
 typedef struct docker_error docker_error;
 
+// A network handle (docker-py's `Network`): the network's id and its attributes as last
+// fetched. docker_networks_create and docker_networks_get give one, as for containers, since
+// the model's operations need both the id and its client; docker_networks_list and _prune give
+// JSON text instead (a list is read far more often than each entry is acted on; _get makes a
+// handle from any id in it). Safe to use from many threads at once; keeps its client alive.
+// Free with docker_network_free (the network itself stays).
+typedef struct docker_network docker_network;
+
 // A pull stream: take chunks with docker_stream_next; for attach and interactive exec, write
 // stdin with docker_stream_write and end it with docker_stream_close_write. Call
 // docker_stream_next from one thread at a time; docker_stream_cancel from any thread.
 // Free with docker_stream_free.
 typedef struct docker_stream docker_stream;
+
+// A volume handle (docker-py's `Volume`): the volume's name, which is its id, and its
+// attributes as last fetched. docker_volumes_create and docker_volumes_get give one;
+// docker_volumes_list and _prune give JSON text (as for networks and containers). Safe to use
+// from many threads at once; keeps its client alive. Free with docker_volume_free (the volume
+// itself stays).
+typedef struct docker_volume docker_volume;
 
 // A byte buffer made by the library. Read `data[0..len]`; free with docker_buffer_free.
 // `data` is NULL when `len` is 0.
@@ -1359,6 +1374,135 @@ void docker_string_free(char *s);
 // Free a buffer returned by this library, with its bytes. NULL is a no-op.
 void docker_buffer_free(struct docker_buffer *buffer);
 
+// docker-py's `client.networks.create(name, ...)`: create a network and give a handle to it
+// (`*out`: free with docker_network_free). Options, docker-py's keyword arguments: `driver`,
+// `options` (driver options, an object), `ipam` (docker-py's IPAMConfig: {"driver": "default",
+// "pool_configs": [{"subnet": "10.5.0.0/16", "iprange": ..., "gateway": "10.5.0.1",
+// "aux_addresses": {...}}], "options": {...}}, or the Engine API's {"Driver", "Config",
+// "Options"}), `check_duplicate`, `internal`, `labels` (an object), `enable_ipv6`,
+// `attachable`, `scope`, `ingress`. A name in use gives DOCKER_ERR_CONFLICT. Blocks the
+// calling thread.
+//
+// Options (option table, written by `make options`):
+// - `driver` (string): Name of the driver used to create the network.
+// - `options` (object): Driver options as a key-value dictionary.
+// - `ipam` (object): Optional custom IP scheme for the network: docker-py's IPAMConfig ({"driver", "pool_configs": [{"subnet", "iprange", "gateway", "aux_addresses"}], "options"}) or the Engine API's IPAM object.
+// - `check_duplicate` (boolean): Request daemon to check for networks with same name.
+// - `internal` (boolean; default false): Restrict external access to the network.
+// - `labels` (object): Map of labels to set on the network.
+// - `enable_ipv6` (boolean; default false): Enable IPv6 on the network.
+// - `attachable` (boolean): If enabled, and the network is in the global scope, non-service containers on worker nodes will be able to connect to the network.
+// - `scope` (string): Specify the network's scope (local, global or swarm).
+// - `ingress` (boolean): If set, create an ingress network which provides the routing-mesh in swarm mode.
+docker_result docker_networks_create(const struct docker_client *client,
+                                     const char *name,
+                                     const char *options_json,
+                                     struct docker_network **out,
+                                     struct docker_error **error);
+
+// docker-py's `client.networks.get(network_id, verbose=None, scope=None)`: a handle for an
+// existing network (id, id prefix or name). Options: `verbose` (true: also the services of a
+// swarm network), `scope` ("local", "swarm", "global"). A missing network gives
+// DOCKER_ERR_NOT_FOUND. `*out`: free with docker_network_free. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `verbose` (boolean): Retrieve the service details across the cluster in swarm mode.
+// - `scope` (string): Filter the network by scope (swarm, global or local).
+docker_result docker_networks_get(const struct docker_client *client,
+                                  const char *network_id,
+                                  const char *options_json,
+                                  struct docker_network **out,
+                                  struct docker_error **error);
+
+// docker-py's `client.networks.list(names=None, ids=None, filters=None, greedy=False)`:
+// `*out` receives a JSON array of the engine's list entries (free with docker_string_free).
+// Options: `names` and `ids` (lists of strings, sent as the `name` and `id` filters),
+// `filters` (docker-py's form: {"driver": "bridge", "label": ["a=b"], "type": "custom"}; a
+// bool becomes "true"/"false"), `greedy` (true: each network's full inspect JSON instead,
+// which also lists its containers). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `names` (array): List of names to filter by.
+// - `ids` (array): List of ids to filter by.
+// - `filters` (object): Filters to be processed on the network list, such as {"driver": "bridge", "label": ["a=b"]}.
+// - `greedy` (boolean; default false): Fetch more details for each network individually (the engine's inspect of each).
+docker_result docker_networks_list(const struct docker_client *client,
+                                   const char *options_json,
+                                   char **out,
+                                   struct docker_error **error);
+
+// docker-py's `client.networks.prune(filters=None)`: remove the networks no container uses.
+// Options: `filters` (e.g. {"label": ["a=b"], "until": "10m"}). `*out` receives the engine's
+// JSON {"NetworksDeleted": [...]} (an empty list, never null, when nothing went; free with
+// docker_string_free). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `filters` (object): Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
+docker_result docker_networks_prune(const struct docker_client *client,
+                                    const char *options_json,
+                                    char **out,
+                                    struct docker_error **error);
+
+// The network's full id, NUL-terminated, borrowed: valid until docker_network_free (it never
+// changes). NULL gives "".
+const char *docker_network_id(const struct docker_network *network);
+
+// Free a network handle (the network itself stays). NULL is a no-op.
+void docker_network_free(struct docker_network *network);
+
+// The network's name (docker-py's `name`), from the cached attributes (no request).
+// `*out`: free with docker_string_free.
+docker_result docker_network_name(const struct docker_network *network,
+                                  char **out,
+                                  struct docker_error **error);
+
+// The whole inspect JSON (docker-py's `attrs`), as last fetched; its "Containers" object
+// (container id to endpoint) is docker-py's `containers`. No request. `*out`: free with
+// docker_string_free.
+docker_result docker_network_attrs_json(const struct docker_network *network,
+                                        char **out,
+                                        struct docker_error **error);
+
+// Fetch the attributes again (docker-py's `reload()`). Safe while other threads read them.
+// Blocks the calling thread.
+docker_result docker_network_reload(const struct docker_network *network,
+                                    struct docker_error **error);
+
+// Remove the network (docker-py's `remove()`); the handle stays valid to free. A network that
+// containers still use gives DOCKER_ERR_CONFLICT (dockerd) or DOCKER_ERR_ENGINE. Blocks the
+// calling thread.
+docker_result docker_network_remove(const struct docker_network *network,
+                                    struct docker_error **error);
+
+// Connect a container (id or name) to the network (docker-py's `connect(container, ...)`).
+// Options, docker-py's keyword arguments: `aliases` (list of names the container has on this
+// network), `links` ({"name": "alias"} or ["name:alias"]), `ipv4_address`, `ipv6_address`
+// (a fixed address: the network needs a subnet from `ipam`), `link_local_ips` (list),
+// `driver_opt` (object), `mac_address`. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `aliases` (array): A list of aliases for this endpoint. Names in that list can be used within the network to reach the container.
+// - `links` (array|object): A list of links for this endpoint. Containers declared in this list will be linked to this container.
+// - `ipv4_address` (string): The IP address of this container on the network, using the IPv4 protocol.
+// - `ipv6_address` (string): The IP address of this container on the network, using the IPv6 protocol.
+// - `link_local_ips` (array): A list of link-local (IPv4/IPv6) addresses.
+// - `driver_opt` (object): A dictionary of options to provide to the network driver.
+// - `mac_address` (string; API 1.44+): The MAC address of this container on the network.
+docker_result docker_network_connect(const struct docker_network *network,
+                                     const char *container,
+                                     const char *options_json,
+                                     struct docker_error **error);
+
+// Disconnect a container (id or name) from the network (docker-py's `disconnect(container,
+// force=False)`). Options: `force`. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `force` (boolean; default false): Force the action (disconnect a running container; remove a volume in use).
+docker_result docker_network_disconnect(const struct docker_network *network,
+                                        const char *container,
+                                        const char *options_json,
+                                        struct docker_error **error);
+
 // Wait up to `timeout_ms` milliseconds (negative: for ever; 0: only what is ready) for the next
 // chunk. On DOCKER_OK, `*chunk` holds data, or kind DOCKER_STREAM_END once the stream has
 // ended (for an exec stream the exit code is then available from docker_stream_exit_code).
@@ -1402,6 +1546,82 @@ void docker_stream_free(struct docker_stream *stream);
 // The library's version as "MAJOR.MINOR.PATCH", static (never freed). It matches the header's
 // DOCKER_CONTAINERS_VERSION_* macros when header and library agree.
 const char *docker_version(void);
+
+// docker-py's `client.volumes.create(name=None, **kwargs)`: create a volume and give a handle
+// to it (`*out`: free with docker_volume_free). Options, docker-py's keyword arguments: `name`
+// (without one the engine makes one up), `driver`, `driver_opts` (an object, e.g. {"type":
+// "tmpfs", "device": "tmpfs"}), `labels` (an object). Creating a volume whose name exists
+// gives that volume (the engine's behaviour). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `name` (string): Name of the volume; the engine makes one up when absent.
+// - `driver` (string): Name of the driver used to create the volume.
+// - `driver_opts` (object): Driver options as a key-value dictionary.
+// - `labels` (object): Labels to set on the volume.
+docker_result docker_volumes_create(const struct docker_client *client,
+                                    const char *options_json,
+                                    struct docker_volume **out,
+                                    struct docker_error **error);
+
+// docker-py's `client.volumes.get(volume_id)`: a handle for an existing volume, by name. A
+// missing volume gives DOCKER_ERR_NOT_FOUND. `*out`: free with docker_volume_free. Blocks the
+// calling thread.
+docker_result docker_volumes_get(const struct docker_client *client,
+                                 const char *name,
+                                 struct docker_volume **out,
+                                 struct docker_error **error);
+
+// docker-py's `client.volumes.list(filters=None)`: `*out` receives a JSON array of volumes
+// (the `Volumes` list of the engine's answer; [] when there are none; free with
+// docker_string_free). Options: `filters` (docker-py's form: {"name": "x", "label":
+// ["a=b"], "dangling": true, "driver": "local"}). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `filters` (object): Server-side list filtering options, such as {"label": ["a=b"], "dangling": true}.
+docker_result docker_volumes_list(const struct docker_client *client,
+                                  const char *options_json,
+                                  char **out,
+                                  struct docker_error **error);
+
+// docker-py's `client.volumes.prune(filters=None)`: remove the volumes no container uses
+// (on Engine API 1.42 and newer only anonymous ones, unless the filter {"all": true}).
+// Options: `filters` (e.g. {"label": ["a=b"]}). `*out` receives the engine's JSON
+// {"VolumesDeleted": [...], "SpaceReclaimed": N} (an empty list, never null, when nothing
+// went; free with docker_string_free). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `filters` (object): Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
+docker_result docker_volumes_prune(const struct docker_client *client,
+                                   const char *options_json,
+                                   char **out,
+                                   struct docker_error **error);
+
+// The volume's name (docker-py's `name`, which is also its `id`), NUL-terminated, borrowed:
+// valid until docker_volume_free (it never changes). NULL gives "".
+const char *docker_volume_name(const struct docker_volume *volume);
+
+// Free a volume handle (the volume itself stays). NULL is a no-op.
+void docker_volume_free(struct docker_volume *volume);
+
+// The whole inspect JSON (docker-py's `attrs`: Name, Driver, Mountpoint, Labels, Options,
+// Scope, CreatedAt), as last fetched. No request. `*out`: free with docker_string_free.
+docker_result docker_volume_attrs_json(const struct docker_volume *volume,
+                                       char **out,
+                                       struct docker_error **error);
+
+// Fetch the attributes again (docker-py's `reload()`). Safe while other threads read them.
+// Blocks the calling thread.
+docker_result docker_volume_reload(const struct docker_volume *volume, struct docker_error **error);
+
+// Remove the volume (docker-py's `remove(force=False)`); the handle stays valid to free.
+// Options: `force`. A volume a container uses gives DOCKER_ERR_CONFLICT. Blocks the calling
+// thread.
+//
+// Options (option table, written by `make options`):
+// - `force` (boolean; default false): Force the action (disconnect a running container; remove a volume in use).
+docker_result docker_volume_remove(const struct docker_volume *volume,
+                                   const char *options_json,
+                                   struct docker_error **error);
 
 #ifdef __cplusplus
 }  // extern "C"

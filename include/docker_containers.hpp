@@ -770,7 +770,146 @@ private:
     std::shared_ptr<docker_client> c_;
 };
 
-/// A client (docker-py's DockerClient). Move-only; containers() and images() share it.
+/// One network (docker-py's Network). Move-only; the handle keeps its client alive.
+class Network {
+public:
+    explicit Network(docker_network *n) : n_(n, &docker_network_free) {}
+    std::string id() const { return docker_network_id(n_.get()); }
+    // From the cached attributes (reload() refreshes them); "Containers" in attrs_json() is
+    // docker-py's `containers`.
+    std::string name() const { return get(&docker_network_name); }
+    std::string attrs_json() const { return get(&docker_network_attrs_json); }
+    void reload() { call(&docker_network_reload); }
+    void remove() { call(&docker_network_remove); }
+    /// Options: aliases, links, ipv4_address, ipv6_address, link_local_ips, driver_opt, mac_address.
+    void connect(std::string_view container, std::string_view options = {}) {
+        docker_error *e = nullptr;
+        detail::check(docker_network_connect(n_.get(), detail::CStr(container).c(), detail::CStr(options).opt(), &e),
+                      e);
+    }
+    void connect(const Container &container, std::string_view options = {}) { connect(container.id(), options); }
+    /// Options: force.
+    void disconnect(std::string_view container, std::string_view options = {}) {
+        docker_error *e = nullptr;
+        detail::check(docker_network_disconnect(n_.get(), detail::CStr(container).c(), detail::CStr(options).opt(), &e),
+                      e);
+    }
+    void disconnect(const Container &container, std::string_view options = {}) { disconnect(container.id(), options); }
+    docker_network *handle() const noexcept { return n_.get(); }
+
+private:
+    std::string get(docker_result (*f)(const docker_network *, char **, docker_error **)) const {
+        char *s = nullptr;
+        docker_error *e = nullptr;
+        detail::check(f(n_.get(), &s, &e), e);
+        return detail::take(s);
+    }
+    void call(docker_result (*f)(const docker_network *, docker_error **)) {
+        docker_error *e = nullptr;
+        detail::check(f(n_.get(), &e), e);
+    }
+    std::unique_ptr<docker_network, void (*)(docker_network *)> n_;
+};
+
+/// docker-py's `client.networks`: create, get, list, prune. Shares its client.
+class Networks {
+public:
+    explicit Networks(std::shared_ptr<docker_client> c) : c_(std::move(c)) {}
+    /// Options: driver, options, ipam, check_duplicate, internal, labels, enable_ipv6,
+    /// attachable, scope, ingress (docker-py's keyword arguments).
+    Network create(std::string_view name, std::string_view options = {}) {
+        docker_network *n = nullptr;
+        docker_error *e = nullptr;
+        detail::check(docker_networks_create(c_.get(), detail::CStr(name).c(), detail::CStr(options).opt(), &n, &e), e);
+        return Network(n);
+    }
+    /// By id, id prefix or name; docker::NotFound when there is none. Options: verbose, scope.
+    Network get(std::string_view network_id, std::string_view options = {}) {
+        docker_network *n = nullptr;
+        docker_error *e = nullptr;
+        detail::check(docker_networks_get(c_.get(), detail::CStr(network_id).c(), detail::CStr(options).opt(), &n, &e),
+                      e);
+        return Network(n);
+    }
+    /// A JSON array of the engine's list entries. Options: names, ids, filters, greedy.
+    std::string list_json(std::string_view options = {}) { return text(&docker_networks_list, options); }
+    /// {"NetworksDeleted": [...]}. Options: filters.
+    std::string prune_json(std::string_view options = {}) { return text(&docker_networks_prune, options); }
+
+private:
+    std::string text(docker_result (*f)(const docker_client *, const char *, char **, docker_error **),
+                     std::string_view o) {
+        char *s = nullptr;
+        docker_error *e = nullptr;
+        detail::check(f(c_.get(), detail::CStr(o).opt(), &s, &e), e);
+        return detail::take(s);
+    }
+    std::shared_ptr<docker_client> c_;
+};
+
+/// One volume (docker-py's Volume; its name is its id). Move-only; keeps its client alive.
+class Volume {
+public:
+    explicit Volume(docker_volume *v) : v_(v, &docker_volume_free) {}
+    std::string name() const { return docker_volume_name(v_.get()); }
+    std::string id() const { return name(); }
+    /// From the cached attributes (reload() refreshes them).
+    std::string attrs_json() const {
+        char *s = nullptr;
+        docker_error *e = nullptr;
+        detail::check(docker_volume_attrs_json(v_.get(), &s, &e), e);
+        return detail::take(s);
+    }
+    void reload() {
+        docker_error *e = nullptr;
+        detail::check(docker_volume_reload(v_.get(), &e), e);
+    }
+    /// Options: force.
+    void remove(std::string_view options = {}) {
+        docker_error *e = nullptr;
+        detail::check(docker_volume_remove(v_.get(), detail::CStr(options).opt(), &e), e);
+    }
+    docker_volume *handle() const noexcept { return v_.get(); }
+
+private:
+    std::unique_ptr<docker_volume, void (*)(docker_volume *)> v_;
+};
+
+/// docker-py's `client.volumes`: create, get, list, prune. Shares its client.
+class Volumes {
+public:
+    explicit Volumes(std::shared_ptr<docker_client> c) : c_(std::move(c)) {}
+    /// Options: name (none: the engine makes one up), driver, driver_opts, labels.
+    Volume create(std::string_view options = {}) {
+        docker_volume *v = nullptr;
+        docker_error *e = nullptr;
+        detail::check(docker_volumes_create(c_.get(), detail::CStr(options).opt(), &v, &e), e);
+        return Volume(v);
+    }
+    /// By name; docker::NotFound when there is none.
+    Volume get(std::string_view name) {
+        docker_volume *v = nullptr;
+        docker_error *e = nullptr;
+        detail::check(docker_volumes_get(c_.get(), detail::CStr(name).c(), &v, &e), e);
+        return Volume(v);
+    }
+    /// A JSON array of volumes. Options: filters.
+    std::string list_json(std::string_view options = {}) { return text(&docker_volumes_list, options); }
+    /// {"VolumesDeleted": [...], "SpaceReclaimed": N}. Options: filters.
+    std::string prune_json(std::string_view options = {}) { return text(&docker_volumes_prune, options); }
+
+private:
+    std::string text(docker_result (*f)(const docker_client *, const char *, char **, docker_error **),
+                     std::string_view o) {
+        char *s = nullptr;
+        docker_error *e = nullptr;
+        detail::check(f(c_.get(), detail::CStr(o).opt(), &s, &e), e);
+        return detail::take(s);
+    }
+    std::shared_ptr<docker_client> c_;
+};
+
+/// A client (docker-py's DockerClient). Move-only; containers(), images(), networks() and volumes() share it.
 class Client {
 public:
     /// docker.from_env(): DOCKER_HOST and friends; `options` as docker_client_from_env.
@@ -803,6 +942,8 @@ public:
 
     Containers containers() const { return Containers(c_); }
     Images images() const { return Images(c_); }
+    Networks networks() const { return Networks(c_); }
+    Volumes volumes() const { return Volumes(c_); }
     // Shorthands for containers().run / run_detached / get / list_json.
     std::string run(std::string_view image, std::string_view command = {}, std::string_view options = {}) {
         return containers().run(image, command, options);

@@ -319,8 +319,10 @@ def describe_function(decl, m, names, ann):
     doc = m.docs.above(decl.coord.line)
     if not doc:
         raise Unclassifiable(f"{decl.name} has no doc comment")
-    # Convention: a fallible call on a client, container or stream may wait on the engine.
-    blocks = fallible and receiver in ("docker_client", "docker_container", "docker_stream")
+    # Convention: a fallible call on a client, container, network, volume or stream may wait on
+    # the engine.
+    blocks = fallible and receiver in ("docker_client", "docker_container", "docker_network",
+                                       "docker_volume", "docker_stream")
     if "blocks" in a:
         if a["blocks"] == blocks:
             raise Unclassifiable(f"{decl.name}: 'blocks' annotation repeats the convention")

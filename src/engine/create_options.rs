@@ -836,7 +836,7 @@ fn mount(v: &Value) -> Result<Value> {
     }
 }
 
-fn endpoint_config(net: &str, v: &Value, version: (u32, u32)) -> Result<Value> {
+pub(crate) fn endpoint_config(net: &str, v: &Value, version: (u32, u32)) -> Result<Value> {
     let Value::Object(m) = v else {
         return if v.is_null() {
             Ok(json!({}))

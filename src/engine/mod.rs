@@ -13,6 +13,7 @@ pub mod error;
 pub mod exec;
 pub mod host;
 pub mod images;
+pub mod networks;
 pub mod option_table;
 pub mod opts;
 pub mod podman;
@@ -22,6 +23,7 @@ pub mod stats;
 pub mod streams;
 pub mod timeparse;
 pub mod tls;
+pub mod volumes;
 
 pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
 pub use error::{Error, Result};

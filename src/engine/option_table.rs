@@ -674,6 +674,81 @@ const IMAGE_REMOVE: &[OptionKey] = &[
     key("noprune", "boolean", "Do not delete untagged parents.").or("false"),
 ];
 
+const NETWORK_CREATE: &[OptionKey] = &[
+    key("driver", "string", "Name of the driver used to create the network."),
+    key("options", "object", "Driver options as a key-value dictionary."),
+    key("ipam", "object", "Optional custom IP scheme for the network: docker-py's IPAMConfig ({\"driver\", \"pool_configs\": [{\"subnet\", \"iprange\", \"gateway\", \"aux_addresses\"}], \"options\"}) or the Engine API's IPAM object."),
+    key("check_duplicate", "boolean", "Request daemon to check for networks with same name."),
+    key("internal", "boolean", "Restrict external access to the network.").or("false"),
+    key("labels", "object", "Map of labels to set on the network."),
+    key("enable_ipv6", "boolean", "Enable IPv6 on the network.").or("false"),
+    key("attachable", "boolean", "If enabled, and the network is in the global scope, non-service containers on worker nodes will be able to connect to the network."),
+    key("scope", "string", "Specify the network's scope (local, global or swarm)."),
+    key("ingress", "boolean", "If set, create an ingress network which provides the routing-mesh in swarm mode."),
+];
+
+const NETWORK_GET: &[OptionKey] = &[
+    key(
+        "verbose",
+        "boolean",
+        "Retrieve the service details across the cluster in swarm mode.",
+    ),
+    key(
+        "scope",
+        "string",
+        "Filter the network by scope (swarm, global or local).",
+    ),
+];
+
+const NETWORK_LIST: &[OptionKey] = &[
+    key("names", "array", "List of names to filter by."),
+    key("ids", "array", "List of ids to filter by."),
+    key("filters", "object", "Filters to be processed on the network list, such as {\"driver\": \"bridge\", \"label\": [\"a=b\"]}."),
+    key("greedy", "boolean", "Fetch more details for each network individually (the engine's inspect of each).").or("false"),
+];
+
+const NETWORK_CONNECT: &[OptionKey] = &[
+    key("aliases", "array", "A list of aliases for this endpoint. Names in that list can be used within the network to reach the container."),
+    key("links", "array|object", "A list of links for this endpoint. Containers declared in this list will be linked to this container."),
+    key("ipv4_address", "string", "The IP address of this container on the network, using the IPv4 protocol."),
+    key("ipv6_address", "string", "The IP address of this container on the network, using the IPv6 protocol."),
+    key("link_local_ips", "array", "A list of link-local (IPv4/IPv6) addresses."),
+    key("driver_opt", "object", "A dictionary of options to provide to the network driver."),
+    key("mac_address", "string", "The MAC address of this container on the network.").api("1.44"),
+];
+
+const FORCE: &[OptionKey] = &[key(
+    "force",
+    "boolean",
+    "Force the action (disconnect a running container; remove a volume in use).",
+)
+.or("false")];
+
+const VOLUME_CREATE: &[OptionKey] = &[
+    key(
+        "name",
+        "string",
+        "Name of the volume; the engine makes one up when absent.",
+    ),
+    key(
+        "driver",
+        "string",
+        "Name of the driver used to create the volume.",
+    ),
+    key(
+        "driver_opts",
+        "object",
+        "Driver options as a key-value dictionary.",
+    ),
+    key("labels", "object", "Labels to set on the volume."),
+];
+
+const VOLUME_LIST: &[OptionKey] = &[key(
+    "filters",
+    "object",
+    "Server-side list filtering options, such as {\"label\": [\"a=b\"], \"dangling\": true}.",
+)];
+
 const fn c(
     function: &'static str,
     what: &'static str,
@@ -729,6 +804,16 @@ pub static CALLS: &[CallOptions] = &[
     c("docker_container_copy_from", "copy options", &[COPY_FROM]),
     c("docker_images_pull", "pull options", &[PULL_IMAGE]),
     c("docker_images_remove", "image remove options", &[IMAGE_REMOVE]),
+    c("docker_networks_create", "network create options", &[NETWORK_CREATE]),
+    c("docker_networks_get", "network get options", &[NETWORK_GET]),
+    c("docker_networks_list", "network list options", &[NETWORK_LIST]),
+    c("docker_networks_prune", "network prune options", &[PRUNE]),
+    c("docker_network_connect", "network connect options", &[NETWORK_CONNECT]),
+    c("docker_network_disconnect", "network disconnect options", &[FORCE]),
+    c("docker_volumes_create", "volume create options", &[VOLUME_CREATE]),
+    c("docker_volumes_list", "volume list options", &[VOLUME_LIST]),
+    c("docker_volumes_prune", "volume prune options", &[PRUNE]),
+    c("docker_volume_remove", "volume remove options", &[FORCE]),
     c("docker_container_logs", "logs options", &[LOGS, IDLE]),
     c("docker_container_logs_open", "logs options", &[LOGS]),
     c("docker_container_logs_buffer", "logs options", &[LOGS, DEMUX]),

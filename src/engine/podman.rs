@@ -124,6 +124,7 @@ pub fn is_conflict_message(message: &str) -> bool {
         "container state improper",
         "that name is already in use",
         "container already exists",
+        "network already exists",
     ];
     CONFLICTS.iter().any(|c| message.contains(c))
 }

@@ -846,6 +846,120 @@ export interface ImagesRemoveKeys {
 }
 export type ImagesRemoveOptions = WithCamel<ImagesRemoveKeys>;
 
+/** The options of `docker_networks_create`. */
+export interface NetworksCreateKeys {
+  /** Name of the driver used to create the network. */
+  driver?: string;
+  /** Driver options as a key-value dictionary. */
+  options?: Record<string, unknown>;
+  /** Optional custom IP scheme for the network: docker-py's IPAMConfig ({"driver", "pool_configs": [{"subnet", "iprange", "gateway", "aux_addresses"}], "options"}) or the Engine API's IPAM object. */
+  ipam?: Record<string, unknown>;
+  /** Request daemon to check for networks with same name. */
+  check_duplicate?: boolean;
+  /** Restrict external access to the network. (default false) */
+  internal?: boolean;
+  /** Map of labels to set on the network. */
+  labels?: Record<string, unknown>;
+  /** Enable IPv6 on the network. (default false) */
+  enable_ipv6?: boolean;
+  /** If enabled, and the network is in the global scope, non-service containers on worker nodes will be able to connect to the network. */
+  attachable?: boolean;
+  /** Specify the network's scope (local, global or swarm). */
+  scope?: string;
+  /** If set, create an ingress network which provides the routing-mesh in swarm mode. */
+  ingress?: boolean;
+}
+export type NetworksCreateOptions = WithCamel<NetworksCreateKeys>;
+
+/** The options of `docker_networks_get`. */
+export interface NetworksGetKeys {
+  /** Retrieve the service details across the cluster in swarm mode. */
+  verbose?: boolean;
+  /** Filter the network by scope (swarm, global or local). */
+  scope?: string;
+}
+export type NetworksGetOptions = WithCamel<NetworksGetKeys>;
+
+/** The options of `docker_networks_list`. */
+export interface NetworksListKeys {
+  /** List of names to filter by. */
+  names?: unknown[];
+  /** List of ids to filter by. */
+  ids?: unknown[];
+  /** Filters to be processed on the network list, such as {"driver": "bridge", "label": ["a=b"]}. */
+  filters?: Record<string, unknown>;
+  /** Fetch more details for each network individually (the engine's inspect of each). (default false) */
+  greedy?: boolean;
+}
+export type NetworksListOptions = WithCamel<NetworksListKeys>;
+
+/** The options of `docker_networks_prune`. */
+export interface NetworksPruneKeys {
+  /** Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}. */
+  filters?: Record<string, unknown>;
+}
+export type NetworksPruneOptions = WithCamel<NetworksPruneKeys>;
+
+/** The options of `docker_network_connect`. */
+export interface NetworkConnectKeys {
+  /** A list of aliases for this endpoint. Names in that list can be used within the network to reach the container. */
+  aliases?: unknown[];
+  /** A list of links for this endpoint. Containers declared in this list will be linked to this container. */
+  links?: unknown[] | Record<string, unknown>;
+  /** The IP address of this container on the network, using the IPv4 protocol. */
+  ipv4_address?: string;
+  /** The IP address of this container on the network, using the IPv6 protocol. */
+  ipv6_address?: string;
+  /** A list of link-local (IPv4/IPv6) addresses. */
+  link_local_ips?: unknown[];
+  /** A dictionary of options to provide to the network driver. */
+  driver_opt?: Record<string, unknown>;
+  /** The MAC address of this container on the network. (API 1.44+) */
+  mac_address?: string;
+}
+export type NetworkConnectOptions = WithCamel<NetworkConnectKeys>;
+
+/** The options of `docker_network_disconnect`. */
+export interface NetworkDisconnectKeys {
+  /** Force the action (disconnect a running container; remove a volume in use). (default false) */
+  force?: boolean;
+}
+export type NetworkDisconnectOptions = WithCamel<NetworkDisconnectKeys>;
+
+/** The options of `docker_volumes_create`. */
+export interface VolumesCreateKeys {
+  /** Name of the volume; the engine makes one up when absent. */
+  name?: string;
+  /** Name of the driver used to create the volume. */
+  driver?: string;
+  /** Driver options as a key-value dictionary. */
+  driver_opts?: Record<string, unknown>;
+  /** Labels to set on the volume. */
+  labels?: Record<string, unknown>;
+}
+export type VolumesCreateOptions = WithCamel<VolumesCreateKeys>;
+
+/** The options of `docker_volumes_list`. */
+export interface VolumesListKeys {
+  /** Server-side list filtering options, such as {"label": ["a=b"], "dangling": true}. */
+  filters?: Record<string, unknown>;
+}
+export type VolumesListOptions = WithCamel<VolumesListKeys>;
+
+/** The options of `docker_volumes_prune`. */
+export interface VolumesPruneKeys {
+  /** Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}. */
+  filters?: Record<string, unknown>;
+}
+export type VolumesPruneOptions = WithCamel<VolumesPruneKeys>;
+
+/** The options of `docker_volume_remove`. */
+export interface VolumeRemoveKeys {
+  /** Force the action (disconnect a running container; remove a volume in use). (default false) */
+  force?: boolean;
+}
+export type VolumeRemoveOptions = WithCamel<VolumeRemoveKeys>;
+
 /** The options of `docker_container_logs`. */
 export interface ContainerLogsKeys {
   /** Get STDOUT. (default true) */

@@ -7,7 +7,10 @@
 from . import errors
 from ._native import VERSION as library_version
 from .client import Container, ContainerCollection, DockerClient, ExecResult, Image, from_env
+from .networks import IPAMConfig, IPAMPool, Network, NetworkCollection
+from .volumes import Volume, VolumeCollection
 
 __all__ = ["DockerClient", "from_env", "Container", "ContainerCollection", "Image", "ExecResult",
+           "Network", "NetworkCollection", "IPAMConfig", "IPAMPool", "Volume", "VolumeCollection",
            "errors", "library_version"]
 __version__ = "0.1.0"

@@ -821,6 +821,110 @@ class ImagesRemoveOptions(TypedDict, total=False):
     # Do not delete untagged parents. (default false)
     noprune: bool
 
+class NetworksCreateOptions(TypedDict, total=False):
+    """The options of docker_networks_create."""
+
+    # Name of the driver used to create the network.
+    driver: str
+    # Driver options as a key-value dictionary.
+    options: _t.Mapping[str, _t.Any]
+    # Optional custom IP scheme for the network: docker-py's IPAMConfig ({"driver", "pool_configs": [{"subnet", "iprange", "gateway", "aux_addresses"}], "options"}) or the Engine API's IPAM object.
+    ipam: _t.Mapping[str, _t.Any]
+    # Request daemon to check for networks with same name.
+    check_duplicate: bool
+    # Restrict external access to the network. (default false)
+    internal: bool
+    # Map of labels to set on the network.
+    labels: _t.Mapping[str, _t.Any]
+    # Enable IPv6 on the network. (default false)
+    enable_ipv6: bool
+    # If enabled, and the network is in the global scope, non-service containers on worker nodes will be able to connect to the network.
+    attachable: bool
+    # Specify the network's scope (local, global or swarm).
+    scope: str
+    # If set, create an ingress network which provides the routing-mesh in swarm mode.
+    ingress: bool
+
+class NetworksGetOptions(TypedDict, total=False):
+    """The options of docker_networks_get."""
+
+    # Retrieve the service details across the cluster in swarm mode.
+    verbose: bool
+    # Filter the network by scope (swarm, global or local).
+    scope: str
+
+class NetworksListOptions(TypedDict, total=False):
+    """The options of docker_networks_list."""
+
+    # List of names to filter by.
+    names: _t.Sequence[_t.Any]
+    # List of ids to filter by.
+    ids: _t.Sequence[_t.Any]
+    # Filters to be processed on the network list, such as {"driver": "bridge", "label": ["a=b"]}.
+    filters: _t.Mapping[str, _t.Any]
+    # Fetch more details for each network individually (the engine's inspect of each). (default false)
+    greedy: bool
+
+class NetworksPruneOptions(TypedDict, total=False):
+    """The options of docker_networks_prune."""
+
+    # Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
+    filters: _t.Mapping[str, _t.Any]
+
+class NetworkConnectOptions(TypedDict, total=False):
+    """The options of docker_network_connect."""
+
+    # A list of aliases for this endpoint. Names in that list can be used within the network to reach the container.
+    aliases: _t.Sequence[_t.Any]
+    # A list of links for this endpoint. Containers declared in this list will be linked to this container.
+    links: _t.Sequence[_t.Any] | _t.Mapping[str, _t.Any]
+    # The IP address of this container on the network, using the IPv4 protocol.
+    ipv4_address: str
+    # The IP address of this container on the network, using the IPv6 protocol.
+    ipv6_address: str
+    # A list of link-local (IPv4/IPv6) addresses.
+    link_local_ips: _t.Sequence[_t.Any]
+    # A dictionary of options to provide to the network driver.
+    driver_opt: _t.Mapping[str, _t.Any]
+    # The MAC address of this container on the network. (API 1.44+)
+    mac_address: str
+
+class NetworkDisconnectOptions(TypedDict, total=False):
+    """The options of docker_network_disconnect."""
+
+    # Force the action (disconnect a running container; remove a volume in use). (default false)
+    force: bool
+
+class VolumesCreateOptions(TypedDict, total=False):
+    """The options of docker_volumes_create."""
+
+    # Name of the volume; the engine makes one up when absent.
+    name: str
+    # Name of the driver used to create the volume.
+    driver: str
+    # Driver options as a key-value dictionary.
+    driver_opts: _t.Mapping[str, _t.Any]
+    # Labels to set on the volume.
+    labels: _t.Mapping[str, _t.Any]
+
+class VolumesListOptions(TypedDict, total=False):
+    """The options of docker_volumes_list."""
+
+    # Server-side list filtering options, such as {"label": ["a=b"], "dangling": true}.
+    filters: _t.Mapping[str, _t.Any]
+
+class VolumesPruneOptions(TypedDict, total=False):
+    """The options of docker_volumes_prune."""
+
+    # Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
+    filters: _t.Mapping[str, _t.Any]
+
+class VolumeRemoveOptions(TypedDict, total=False):
+    """The options of docker_volume_remove."""
+
+    # Force the action (disconnect a running container; remove a volume in use). (default false)
+    force: bool
+
 class ContainerLogsOptions(TypedDict, total=False):
     """The options of docker_container_logs."""
 

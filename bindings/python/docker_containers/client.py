@@ -13,6 +13,8 @@ from ctypes import byref, c_bool, c_int64, c_uint8, c_void_p
 from . import errors
 from ._native import READ_CB, call, enc, lib, raise_for, take_buffer, take_string
 from ._stream import Output, Stream, open_stream
+from .networks import NetworkCollection
+from .volumes import VolumeCollection
 
 ExecResult = namedtuple("ExecResult", "exit_code,output")
 
@@ -88,6 +90,8 @@ class DockerClient:
         self._fin = weakref.finalize(self, lib.docker_client_free, self._ptr)
         self.containers = ContainerCollection(self)
         self.images = ImageCollection(self)
+        self.networks = NetworkCollection(self)
+        self.volumes = VolumeCollection(self)
 
     @classmethod
     def from_env(cls, version=None, timeout=None, **kwargs):
