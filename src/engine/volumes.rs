@@ -8,8 +8,6 @@ use super::Result;
 use bytes::Bytes;
 use serde_json::{json, Map, Value};
 
-/// The keys `create` takes: docker-py's `create_volume` keyword arguments.
-
 /// docker-py's `create_volume(name=None, driver=None, driver_opts=None, labels=None)` body:
 /// what was given, under the Engine API's names; `driver_opts` and `labels` must be objects.
 /// Without a name the engine makes one up.
