@@ -4,10 +4,11 @@
     client = docker.from_env()
     print(client.containers.run("busybox", "echo hello"))
 """
-from . import errors
+from . import errors, models, types, utils
 from ._native import VERSION as library_version
+from .api import APIClient
 from .client import Container, ContainerCollection, DockerClient, ExecResult, Image, from_env
 
-__all__ = ["DockerClient", "from_env", "Container", "ContainerCollection", "Image", "ExecResult",
-           "errors", "library_version"]
+__all__ = ["DockerClient", "APIClient", "from_env", "Container", "ContainerCollection", "Image",
+           "ExecResult", "errors", "types", "utils", "models", "library_version"]
 __version__ = "0.1.0"
