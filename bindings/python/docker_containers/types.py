@@ -40,6 +40,7 @@ class LogConfig(DictType):
 
     @type.setter
     def type(self, value):
+        """Set the type."""
         self["Type"] = value
 
     @property
@@ -78,6 +79,7 @@ class Ulimit(DictType):
 
     @name.setter
     def name(self, value):
+        """Set the name."""
         self["Name"] = value
 
     @property
@@ -87,6 +89,7 @@ class Ulimit(DictType):
 
     @soft.setter
     def soft(self, value):
+        """Set the soft."""
         self["Soft"] = value
 
     @property
@@ -96,6 +99,7 @@ class Ulimit(DictType):
 
     @hard.setter
     def hard(self, value):
+        """Set the hard."""
         self["Hard"] = value
 
 
