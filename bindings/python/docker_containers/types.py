@@ -464,5 +464,6 @@ class HostConfig(dict):
             self["DeviceRequests"] = [r if isinstance(r, DeviceRequest) else DeviceRequest(**r) for r in reqs]
 
 
-__all__ = ["DictType", "LogConfig", "Ulimit", "DeviceRequest", "Healthcheck", "RestartPolicy",
+__all__ = ["DictType", "LogConfig", "LogConfigTypesEnum", "Ulimit", "DeviceRequest", "Healthcheck",
+           "RestartPolicy", "RestartConditionTypesEnum",
            "Mount", "EndpointConfig", "HostConfig"]
