@@ -156,7 +156,8 @@ class DeviceRequest(DictType):
 class Healthcheck(DictType):
     """A health check: test (a list such as ["CMD", "true"], or a string run by the shell, which
     becomes ["CMD-SHELL", test]), interval, timeout and start_period in nanoseconds, retries.
-    Lower-case or the Engine API's capitalised keys."""
+    Lower-case or the Engine API's capitalised keys; the five keys are always there (None when
+    not given), as in docker-py."""
 
     def __init__(self, **kwargs):
         test = kwargs.get("test", kwargs.get("Test"))
@@ -166,7 +167,7 @@ class Healthcheck(DictType):
         for low, key in (("interval", "Interval"), ("timeout", "Timeout"),
                          ("retries", "Retries"), ("start_period", "StartPeriod")):
             d[key] = kwargs.get(low, kwargs.get(key))
-        super().__init__({k: v for k, v in d.items() if v is not None})
+        super().__init__(d)
 
     @property
     def test(self):

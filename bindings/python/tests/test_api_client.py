@@ -271,7 +271,8 @@ def test_types_reach_the_engine(api, names):
     assert a["HostConfig"]["Memory"] == 32 * 1024 * 1024
     assert a["HostConfig"]["ExtraHosts"] == ["dcpya-host:10.1.2.3"]
     assert a["HostConfig"]["Tmpfs"] == {"/run2": "size=1m"}
-    assert a["Config"]["Healthcheck"] == {"Test": ["CMD", "true"], "Interval": 1_000_000_000}
+    assert a["Config"]["Healthcheck"]["Test"] == ["CMD", "true"]
+    assert a["Config"]["Healthcheck"]["Interval"] == 1_000_000_000
     assert (a["Config"]["WorkingDir"], a["Config"]["User"], a["Config"]["StopSignal"],
             a["Config"]["Hostname"]) == ("/tmp", "nobody", "SIGUSR1", "dcpya-host-name")
     api.start(c)

@@ -84,7 +84,8 @@ def test_small_types():
     assert Ulimit(name="nproc", soft=10) == {"Name": "nproc", "Soft": 10, "Hard": None}
     with pytest.raises(ValueError):
         Ulimit(name=1)
-    assert Healthcheck(test="curl x", retries=3) == {"Test": ["CMD-SHELL", "curl x"], "Retries": 3}
+    assert Healthcheck(test="curl x", retries=3) == {"Test": ["CMD-SHELL", "curl x"], "Interval": None,
+                                                     "Timeout": None, "Retries": 3, "StartPeriod": None}
     assert Healthcheck(Test=["CMD", "true"]).test == ["CMD", "true"]
     assert DeviceRequest(count=-1, capabilities=[["gpu"]]) == {
         "Driver": "", "Count": -1, "DeviceIDs": [], "Capabilities": [["gpu"]], "Options": {}}
