@@ -28,8 +28,11 @@ DEFAULT_DATA_CHUNK_SIZE = 1024 * 2048
 DEFAULT_TIMEOUT_SECONDS = 60
 
 # Execs recorded by exec_create, per DockerClient (shared by every client.api of one client).
+# Past _MAX_EXECS the oldest finished ones are forgotten (their exec_inspect then asks the
+# engine, which knows only the detached ones), so a long-running program does not grow.
 _EXECS = weakref.WeakKeyDictionary()
 _EXECS_LOCK = threading.Lock()
+_MAX_EXECS = 4096
 
 
 def _resource_id(resource):
@@ -68,6 +71,14 @@ class _Exec:
         self.engine_id = None   # a detached start's real id
         self.exit_code = None   # a gathered start's exit code
         self.stream = None      # a streamed or socket start's Stream
+
+    def finished(self):
+        """Started and over: detached (the engine keeps it), gathered, or its stream ended."""
+        if not self.started:
+            return False
+        if self.stream is not None:
+            return self.stream.exit_code is not None or not self.stream._fin.alive
+        return True
 
 
 class APIClient:
@@ -427,7 +438,12 @@ class APIClient:
                     "tty": tty, "privileged": privileged, "user": user or None,
                     "environment": environment, "workdir": workdir, "detach_keys": detach_keys}
         exec_id = uuid.uuid4().hex + uuid.uuid4().hex
-        self._execs()[exec_id] = _Exec(c.id, settings)
+        execs = self._execs()
+        with _EXECS_LOCK:
+            if len(execs) >= _MAX_EXECS:
+                for old in [k for k, v in execs.items() if v.finished()][:len(execs) - _MAX_EXECS + 1]:
+                    del execs[old]
+            execs[exec_id] = _Exec(c.id, settings)
         return {"Id": exec_id}
 
     def exec_start(self, exec_id, detach=False, tty=False, stream=False, socket=False, demux=False):

@@ -172,6 +172,21 @@ def test_exec_forms(api, running):
         api.exec_inspect("0" * 64)
 
 
+def test_finished_execs_are_forgotten_past_the_limit(api, running, monkeypatch):
+    from docker_containers import api as api_module
+    monkeypatch.setattr(api_module, "_MAX_EXECS", 3)
+    pending = api.exec_create(running, "echo kept")
+    done = []
+    for i in range(4):
+        e = api.exec_create(running, f"echo {i}")
+        assert api.exec_start(e) == f"{i}\n".encode()
+        done.append(e)
+    assert api.exec_inspect(done[-1])["ExitCode"] == 0
+    with pytest.raises(NotFound):
+        api.exec_inspect(done[0])  # forgotten: the engine never had this id
+    assert api.exec_start(pending) == b"kept\n"  # never started, so never dropped
+
+
 def test_exec_create_on_a_stopped_or_paused_container(api, names):
     c = api.create_container(IMAGE, "sleep 300", name=names())
     with pytest.raises(Conflict) as e:
@@ -190,6 +205,9 @@ def test_exec_create_on_a_stopped_or_paused_container(api, names):
 
 def test_lifecycle_calls(api, running, names):
     api.kill(running, signal="SIGKILL")
+    assert api.wait(running)["StatusCode"] == 137
+    api.start(running)
+    api.kill(running, 9)
     assert api.wait(running)["StatusCode"] == 137
     api.restart(running, timeout=1)
     assert api.inspect_container(running)["State"]["Running"] is True
