@@ -359,8 +359,9 @@ class APIClient:
         return self._container(container).top(ps_args=ps_args)
 
     def diff(self, container):
-        """The filesystem changes: [{"Path", "Kind"}], or None."""
-        return self._container(container).diff()
+        """The filesystem changes: [{"Path", "Kind"}], or None when there are none (the engine
+        sends null then, and docker-py hands that on)."""
+        return self._container(container).diff() or None
 
     def logs(self, container, stdout=True, stderr=True, stream=False, timestamps=False,
              tail="all", since=None, follow=None, until=None):
@@ -492,13 +493,14 @@ class APIClient:
         s = e.settings
         code = e.exit_code if e.stream is None else e.stream.exit_code
         running = e.started and code is None and e.stream is not None and not e.stream._stopped
+        process = {"tty": bool(s["tty"]), "entrypoint": s["cmd"][0] if s["cmd"] else "",
+                   "arguments": s["cmd"][1:], "privileged": bool(s["privileged"])}
+        if s["user"]:
+            process["user"] = str(s["user"])  # the engine leaves an empty one out
         return {"ID": exec_id, "ContainerID": e.container_id, "Running": running,
                 "ExitCode": code, "Pid": 0, "CanRemove": False, "DetachKeys": s["detach_keys"] or "",
                 "OpenStdin": bool(s["stdin"]), "OpenStdout": bool(s["stdout"]),
-                "OpenStderr": bool(s["stderr"]),
-                "ProcessConfig": {"tty": bool(s["tty"]), "entrypoint": s["cmd"][0] if s["cmd"] else "",
-                                  "arguments": s["cmd"][1:], "privileged": bool(s["privileged"]),
-                                  "user": s["user"] or ""}}
+                "OpenStderr": bool(s["stderr"]), "ProcessConfig": process}
 
     def exec_resize(self, exec_id, height=None, width=None):
         """Resize an exec's tty (a started one: detached, or a socket/stream start)."""

@@ -162,7 +162,7 @@ def test_the_engine_gets_the_same_containers(both):
 
 def test_the_same_program_gives_the_same_results(both):
     ours, ref, made = both
-    results = []
+    results, stats = [], []
     for api in (ours, ref):
         c = api.create_container(IMAGE, 'sh -c "echo out; echo err >&2; sleep 300"',
                                  name=f"dcpya-{uuid.uuid4().hex[:10]}")
@@ -171,14 +171,27 @@ def test_the_same_program_gives_the_same_results(both):
         e = api.exec_create(c, "sh -c 'echo x; echo y >&2; exit 7'")
         out = api.exec_start(e, demux=True)
         code = api.exec_inspect(e)["ExitCode"]
+        as_root = api.exec_create(c, "id -u", user="root", workdir="/tmp")
+        out_root = api.exec_start(as_root)
+        root_process = api.exec_inspect(as_root)["ProcessConfig"]
+        inspected = api.exec_inspect(e)
+        shape = (sorted(inspected), inspected["ProcessConfig"], inspected["Running"],
+                 inspected["ContainerID"] == c["Id"])
         e2 = api.exec_create(c["Id"], "echo streamed")
         streamed = b"".join(api.exec_start(e2, stream=True))
         top_titles = api.top(c)["Titles"]
+        unchanged = api.diff(c)
+        stat_keys = set(api.get_archive(c, "/etc/hostname")[1])
+        update = api.update_container(c, mem_limit="64m", memswap_limit="128m")
+        port = api.port(c, 80)
         api.stop(c, timeout=1)
         status = api.wait(c)["StatusCode"]
         logs = (api.logs(c, stderr=False), api.logs(c, stdout=False))
         quiet = api.containers(all=True, quiet=True, filters={"id": c["Id"]})
-        results.append((out, code, streamed, top_titles, status, logs, quiet == [{"Id": c["Id"]}]))
+        results.append((out, code, shape, out_root, root_process, streamed, top_titles, unchanged, update, port, status,
+                        logs, quiet == [{"Id": c["Id"]}]))
+        stats.append(stat_keys)
         api.remove_container(c)
     assert results[0] == results[1]
     assert results[0][:2] == ((b"x\n", b"y\n"), 7)
+    assert stats[1] <= stats[0]  # the engine's stat keys, and the library's extras beside them
