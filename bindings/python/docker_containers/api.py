@@ -8,6 +8,7 @@ and exec_start creates and starts it in one call, so until it is started an exec
 client's own, and after a gathered or streamed start exec_inspect reports what the library saw
 (ExitCode, Running, ProcessConfig). A detached start keeps the engine's id and exec_inspect asks
 the engine. The README lists these and the calls left out."""
+import contextlib
 import ctypes
 import json
 import os
@@ -59,6 +60,18 @@ def _proxy_environment():
         if proxies.get(key):
             env += [f"{var}={proxies[key]}", f"{var.upper()}={proxies[key]}"]
     return env
+
+
+@contextlib.contextmanager
+def _image_errors():
+    """docker-py reports an image's 404 as ImageNotFound (a NotFound)."""
+    try:
+        yield
+    except errors.ImageNotFound:
+        raise
+    except errors.NotFound as e:
+        raise errors.ImageNotFound(str(e.explanation), explanation=e.explanation,
+                                   status_code=e.status_code) from e
 
 
 class _Exec:
@@ -411,8 +424,11 @@ class APIClient:
         return self._container(container).put_archive(path, data)
 
     def prune_containers(self, filters=None):
-        """Remove stopped containers: {"ContainersDeleted": [...] or None, "SpaceReclaimed": N}."""
-        return self._client.containers.prune(filters=filters)
+        """Remove stopped containers: {"ContainersDeleted": [...], "SpaceReclaimed": N}, with None
+        for no container, as the engine sends it and docker-py hands it on."""
+        pruned = self._client.containers.prune(filters=filters)
+        pruned["ContainersDeleted"] = pruned.get("ContainersDeleted") or None
+        return pruned
 
     # --- exec ---
 
@@ -517,12 +533,15 @@ class APIClient:
     # --- images ---
 
     def inspect_image(self, image):
-        """The image's inspect dict; a missing one raises ImageNotFound or NotFound."""
-        return self._client.images.get(_resource_id(image)).attrs
+        """The image's inspect dict; a missing one raises ImageNotFound, as docker-py."""
+        with _image_errors():
+            return self._client.images.get(_resource_id(image)).attrs
 
     def remove_image(self, image, force=False, noprune=False):
-        """Remove an image (`force` also when containers use it)."""
-        self._client.images.remove(_resource_id(image), force=force, noprune=noprune)
+        """Remove an image (`force` also when containers use it); a missing one raises
+        ImageNotFound."""
+        with _image_errors():
+            self._client.images.remove(_resource_id(image), force=force, noprune=noprune)
 
     def pull(self, repository, tag=None, stream=False, auth_config=None, decode=False,
              platform=None, all_tags=False):

@@ -188,10 +188,21 @@ def test_the_same_program_gives_the_same_results(both):
         status = api.wait(c)["StatusCode"]
         logs = (api.logs(c, stderr=False), api.logs(c, stdout=False))
         quiet = api.containers(all=True, quiet=True, filters={"id": c["Id"]})
-        results.append((out, code, shape, out_root, root_process, streamed, top_titles, unchanged, update, port, status,
+        errors = []
+        for call in (lambda: api.inspect_image("dcpya-missing:1"), lambda: api.remove_image("dcpya-missing:1"),
+                     lambda: api.kill(c), lambda: api.exec_create(c, "true"),
+                     lambda: api.stop("dcpya-missing"), lambda: api.start(None)):
+            with pytest.raises(Exception) as failed:
+                call()
+            errors.append((type(failed.value).__name__, getattr(failed.value, "status_code", None)))
+        nothing = api.prune_containers(filters={"label": "dcpya-no-such-label"})
+        results.append((errors, nothing, out, code, shape, out_root, root_process, streamed, top_titles, unchanged, update, port, status,
                         logs, quiet == [{"Id": c["Id"]}]))
         stats.append(stat_keys)
         api.remove_container(c)
-    assert results[0] == results[1]
-    assert results[0][:2] == ((b"x\n", b"y\n"), 7)
+    ours_errors, ref_errors = results[0][0], results[1][0]
+    # Conflict is our APIError subclass for 409 (docker-py raises APIError itself).
+    assert [(("APIError" if e == "Conflict" else e), s) for e, s in ours_errors] == ref_errors
+    assert results[0][1:] == results[1][1:]
+    assert results[0][2:4] == ((b"x\n", b"y\n"), 7)
     assert stats[1] <= stats[0]  # the engine's stat keys, and the library's extras beside them
