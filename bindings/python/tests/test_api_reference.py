@@ -206,3 +206,24 @@ def test_the_same_program_gives_the_same_results(both):
     assert results[0][1:] == results[1][1:]
     assert results[0][2:4] == ((b"x\n", b"y\n"), 7)
     assert stats[1] <= stats[0]  # the engine's stat keys, and the library's extras beside them
+
+
+def test_networking_config_and_more_host_config(both):
+    ours, ref, made = both
+    seen = []
+    for api in (ours, ref):
+        nc = api.create_networking_config({"bridge": api.create_endpoint_config(driver_opt={"x": "y"})})
+        hc = api.create_host_config(network_mode="bridge", log_config={"type": "none"},
+                                    publish_all_ports=True, extra_hosts=["a:1.2.3.4"], dns=["8.8.8.8"],
+                                    shm_size="16m", init=True, cap_drop=["ALL"],
+                                    sysctls={"net.ipv4.ip_forward": 1}, pids_limit=20)
+        c = api.create_container(IMAGE, None, name=f"dcpya-{uuid.uuid4().hex[:10]}", networking_config=nc,
+                                 host_config=hc, entrypoint=["sleep", "30"], user=1000, stop_timeout=4,
+                                 ports=[(81, "udp")])
+        made.append(c["Id"])
+        api.start(c)
+        a = api.inspect_container(c)
+        seen.append(_comparable(a) + (a["NetworkSettings"]["Networks"]["bridge"]["DriverOpts"],
+                                      sorted(a["NetworkSettings"]["Ports"])))
+    assert seen[0] == seen[1]
+    assert seen[0][2:] == ({"x": "y"}, ["81/udp"])
