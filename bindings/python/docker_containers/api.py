@@ -116,6 +116,11 @@ class APIClient:
             opts["user_agent"] = user_agent
         if max_pool_size is not None:
             opts["max_pool_size"] = max_pool_size
+        if isinstance(base_url, str) and base_url.startswith("unix://") and \
+                not base_url[len("unix://"):].startswith("/"):
+            # docker-py reads "unix://var/run/docker.sock" (its documented form) as an
+            # absolute path; the library would take it as a relative one.
+            base_url = "unix:///" + base_url[len("unix://"):]
         if version is not None and str(version).lower() == "auto":
             version = None
         self._client = DockerClient(base_url=base_url, version=version, timeout=timeout, **opts)

@@ -335,3 +335,8 @@ def test_client_api_and_the_constructor(api):
         client.close()
     with docker.APIClient(base_url="unix:///var/run/docker.sock", version="1.41", timeout=10) as pinned:
         assert pinned.api_version == "1.41" and pinned.ping() is True
+    # docker-py's documented form, two slashes, is the same absolute path.
+    with docker.APIClient(base_url="unix://var/run/docker.sock") as classic:
+        assert classic.ping() is True
+    with pytest.raises(docker.errors.ConnectionFailed):
+        docker.APIClient(base_url="unix:///var/run/dcpya-no-such.sock").ping()
