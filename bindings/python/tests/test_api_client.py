@@ -340,3 +340,39 @@ def test_client_api_and_the_constructor(api):
         assert classic.ping() is True
     with pytest.raises(docker.errors.ConnectionFailed):
         docker.APIClient(base_url="unix:///var/run/dcpya-no-such.sock").ping()
+
+
+def _read_until(stream, needle):
+    got = b""
+    while needle not in got:
+        chunk = stream.next_chunk(timeout=30)
+        assert chunk is not None, got
+        got += chunk[1]
+    return got
+
+
+def test_resize_and_exec_resize(api, names):
+    c = api.create_container(IMAGE, "sh -c 'read x; stty size; sleep 300'", tty=True, stdin_open=True,
+                             name=names())
+    api.start(c)
+    sock = api.attach_socket(c, params={"stdin": 1, "stdout": 1, "stream": 1})
+    try:
+        api.resize(c, 33, 101)
+        sock.write(b"\n")
+        assert b"33 101" in _read_until(sock, b"33 101")
+    finally:
+        sock.close()
+    e = api.exec_create(c, "sh -c 'read x; stty size'", tty=True, stdin=True)
+    with pytest.raises(Conflict):
+        api.exec_resize(e, height=10, width=10)  # not started yet
+    sock = api.exec_start(e, socket=True)
+    try:
+        api.exec_resize(e, height=44, width=120)
+        sock.write(b"\n")
+        assert b"44 120" in _read_until(sock, b"44 120")
+    finally:
+        sock.close()
+    e = api.exec_create(c, "sleep 300", tty=True)
+    assert api.exec_start(e, detach=True) == ""  # returns once the process runs
+    api.exec_resize(e, height=12, width=34)  # the engine's exec, by its real id
+    assert api.exec_inspect(e)["ProcessConfig"]["tty"] is True
