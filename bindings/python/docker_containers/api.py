@@ -478,9 +478,16 @@ class APIClient:
                                   "by this client's exec_create)", status_code=404)
         if e.started:
             raise errors.Conflict(f"Exec {exec_id} has already been started", status_code=409)
+        e.started = True
+        try:
+            return self._start_exec(e, detach, tty, stream, socket, demux)
+        except BaseException:
+            e.started = False  # nothing ran: it may be started again
+            raise
+
+    def _start_exec(self, e, detach, tty, stream, socket, demux):
         s = dict(e.settings, tty=e.settings["tty"] or tty)
         c = self._client.containers.get(e.container_id)
-        e.started = True
         if detach:
             out = c_void_p()
             call(lib.docker_container_exec_detached, c._p, None, _opts(s), byref(out))

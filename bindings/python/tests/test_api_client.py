@@ -193,6 +193,13 @@ def test_exec_create_on_a_stopped_or_paused_container(api, names):
         api.exec_create(c, "true")
     assert e.value.status_code == 409
     api.start(c)
+    e = api.exec_create(c, "echo after")
+    api.stop(c, timeout=0)
+    with pytest.raises(Conflict):
+        api.exec_start(e)  # the container stopped between create and start
+    assert api.exec_inspect(e)["ExitCode"] is None
+    api.start(c)
+    assert api.exec_start(e) == b"after\n"
     api.pause(c)
     try:
         assert api.inspect_container(c)["State"]["Status"] == "paused"
