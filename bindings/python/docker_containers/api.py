@@ -10,8 +10,11 @@ client's own, and after a gathered or streamed start exec_inspect reports what t
 the engine. The README lists these and the calls left out."""
 import contextlib
 import ctypes
+import io
 import json
 import os
+import socket as _socket
+import struct
 import threading
 import uuid
 import weakref
@@ -19,7 +22,7 @@ from ctypes import byref, c_void_p
 
 from . import errors
 from ._ffi import PROGRESS_CB
-from ._native import call, enc, lib, raise_for, take_buffer, take_string
+from ._native import CONSOLE, STDERR, call, enc, lib, raise_for, take_buffer, take_string
 from ._stream import Output, open_stream
 from .client import DockerClient, _opts
 from .types import EndpointConfig, Healthcheck, HostConfig
@@ -92,6 +95,116 @@ class _Exec:
         if self.stream is not None:
             return self.stream.exit_code is not None or not self.stream._fin.alive
         return True
+
+
+class APISocket:
+    """What attach_socket and exec_start(socket=True) give: docker-py's socket, over the library's
+    stream. send/sendall write stdin, recv/read give the bytes as the engine sends them (with the
+    8-byte multiplexing header before each piece of stdout or stderr, raw for a tty), `_sock` is
+    the object itself (docker-py programs write through `sock._sock`), shutdown(SHUT_WR) ends
+    stdin. The stream's own calls are here too: write, close_write, resize, next_chunk, iteration
+    as (kind, bytes), close from any thread."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._pending = bytearray()
+        self._timeout = None
+
+    @property
+    def _sock(self):
+        return self
+
+    @property
+    def exit_code(self):
+        """An exec's exit code once its output has ended, else None."""
+        return self._stream.exit_code
+
+    def settimeout(self, timeout):
+        """Seconds a recv may wait (None: for ever); past it, errors.Timeout (a TimeoutError,
+        so socket.timeout catches it)."""
+        self._timeout = timeout
+
+    def gettimeout(self):
+        """The recv timeout in seconds, or None."""
+        return self._timeout
+
+    def _fill(self):
+        chunk = self._stream.next_chunk(timeout=self._timeout)
+        if chunk is None:
+            return False
+        kind, data = chunk
+        if kind == CONSOLE:
+            self._pending += data
+        else:
+            self._pending += struct.pack(">BxxxL", 2 if kind == STDERR else 1, len(data)) + data
+        return True
+
+    def recv(self, bufsize, flags=0):
+        """Up to `bufsize` bytes of the output as the engine frames it; b"" at the end."""
+        while not self._pending:
+            if not self._fill():
+                return b""
+        out = bytes(self._pending[:bufsize])
+        del self._pending[:bufsize]
+        return out
+
+    def read(self, n=-1):
+        """`n` bytes at most (as recv), or with n < 0 everything until the end."""
+        if n >= 0:
+            return self.recv(n)
+        while self._fill():
+            pass
+        out = bytes(self._pending)
+        self._pending.clear()
+        return out
+
+    def send(self, data, flags=0):
+        """Write `data` to stdin; returns its length."""
+        return self._stream.write(bytes(data))
+
+    def sendall(self, data, flags=0):
+        """Write all of `data` to stdin."""
+        self._stream.write(bytes(data))
+
+    def write(self, data):
+        """Write `data` to stdin; returns its length."""
+        return self._stream.write(bytes(data))
+
+    def close_write(self):
+        """End stdin (a half-close): the process reads end of file."""
+        self._stream.close_write()
+
+    def shutdown(self, how):
+        """socket.SHUT_WR or SHUT_RDWR ends stdin; SHUT_RD and SHUT_RDWR also stop the output."""
+        if how in (_socket.SHUT_WR, _socket.SHUT_RDWR):
+            self._stream.close_write()
+        if how in (_socket.SHUT_RD, _socket.SHUT_RDWR):
+            self._stream.cancel()
+
+    def resize(self, height, width):
+        """Resize the tty behind the stream."""
+        self._stream.resize(height, width)
+
+    def next_chunk(self, timeout=None):
+        """The next (kind, bytes) of output, or None at the end."""
+        return self._stream.next_chunk(timeout)
+
+    def __iter__(self):
+        return iter(self._stream)
+
+    def fileno(self):
+        """There is no descriptor: the connection belongs to the library."""
+        raise io.UnsupportedOperation("fileno: the stream's connection belongs to the library")
+
+    def close(self):
+        """Close the stream (from any thread; twice is fine)."""
+        self._stream.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 class APIClient:
@@ -396,8 +509,8 @@ class APIClient:
                                                  logs=logs, demux=demux)
 
     def attach_socket(self, container, params=None, ws=False):
-        """Both directions of an attach as a Stream (write, close_write, resize, iterate), where
-        docker-py gives a socket. `params` as docker-py's ({"stdin": 1, "stream": 1, ...}; default
+        """Both directions of an attach as an APISocket (docker-py's socket: send, sendall, recv
+        with the engine's framing, _sock; and write, close_write, resize, iterate). `params` as docker-py's ({"stdin": 1, "stream": 1, ...}; default
         stdout, stderr and stream); websockets (ws=True) are not in the C ABI."""
         if ws:
             raise errors.InvalidArgument("attach_socket(ws=True): websockets are not in the C library")
@@ -407,7 +520,7 @@ class APIClient:
         if params.get("detachKeys"):
             opts["detach_keys"] = params["detachKeys"]
         c = self._container(container)
-        return open_stream(lib.docker_container_attach_open, c._p, _opts(opts))
+        return APISocket(open_stream(lib.docker_container_attach_open, c._p, _opts(opts)))
 
     def stats(self, container, decode=None, stream=True, one_shot=None):
         """Samples as an iterator (dicts with decode=True, else JSON bytes), or with stream=False
@@ -470,7 +583,7 @@ class APIClient:
 
     def exec_start(self, exec_id, detach=False, tty=False, stream=False, socket=False, demux=False):
         """Run an exec made by exec_create: its output as bytes ((stdout, stderr) with demux), an
-        iterator with stream=True, a Stream with socket=True, or "" at once with detach=True."""
+        iterator with stream=True, an APISocket with socket=True, or "" at once with detach=True."""
         exec_id = _resource_id(exec_id)
         e = self._execs().get(exec_id)
         if e is None:
@@ -496,7 +609,7 @@ class APIClient:
         if socket or stream:
             st = open_stream(lib.docker_container_exec_open, c._p, None, _opts(s))
             e.stream = st
-            return st if socket else Output(st, demux=demux)
+            return APISocket(st) if socket else Output(st, demux=demux)
         code = ctypes.c_int64(-1)
         out, err_out = c_void_p(), c_void_p()
         call(lib.docker_container_exec_run, c._p, None, _opts(dict(s, demux=demux or None)),
@@ -582,4 +695,4 @@ class APIClient:
         return "".join(i.decode("utf-8", "replace") + "\r\n" for i in items)
 
 
-__all__ = ["APIClient", "DEFAULT_DATA_CHUNK_SIZE", "DEFAULT_TIMEOUT_SECONDS"]
+__all__ = ["APIClient", "APISocket", "DEFAULT_DATA_CHUNK_SIZE", "DEFAULT_TIMEOUT_SECONDS"]

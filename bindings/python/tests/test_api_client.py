@@ -383,3 +383,49 @@ def test_resize_and_exec_resize(api, names):
     assert api.exec_start(e, detach=True) == ""  # returns once the process runs
     api.exec_resize(e, height=12, width=34)  # the engine's exec, by its real id
     assert api.exec_inspect(e)["ProcessConfig"]["tty"] is True
+
+
+def _frames(sock):
+    """Read docker-py style: 8-byte headers, then the payload, until the end."""
+    out = []
+    while True:
+        header = b""
+        while len(header) < 8:
+            piece = sock.recv(8 - len(header))
+            if not piece:
+                assert header == b"", header
+                return out
+            header += piece
+        kind, size = header[0], int.from_bytes(header[4:], "big")
+        data = b""
+        while len(data) < size:
+            data += sock.recv(size - len(data))
+        out.append((kind, data))
+
+
+def test_sockets_as_docker_py_programs_use_them(api, names):
+    import socket
+    c = api.create_container(IMAGE, "sh -c 'cat; echo done >&2'", stdin_open=True, name=names())
+    api.start(c)
+    sock = api.attach_socket(c, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
+    assert isinstance(sock, docker.api.APISocket)
+    sock._sock.sendall(b"one\n")
+    sock.shutdown(socket.SHUT_WR)
+    frames = _frames(sock)
+    assert b"".join(d for k, d in frames if k == 1) == b"one\n"
+    assert b"".join(d for k, d in frames if k == 2) == b"done\n"
+    sock.close()
+
+    t = api.create_container(IMAGE, "sleep 300", tty=True, name=names())
+    api.start(t)
+    e = api.exec_create(t, "sh -c 'read x; echo got-$x'", stdin=True, tty=True)
+    sock = api.exec_start(e, socket=True, tty=True)
+    sock.settimeout(30)
+    assert sock.gettimeout() == 30
+    assert sock.send(b"abc\n") == 4
+    raw = sock.read()  # a tty: raw bytes, no headers
+    assert b"got-abc" in raw and raw[:1] != b"\x01"
+    assert api.exec_inspect(e)["ExitCode"] == 0
+    with pytest.raises(io.UnsupportedOperation):
+        sock.fileno()
+    sock.close()

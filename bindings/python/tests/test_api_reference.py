@@ -227,3 +227,23 @@ def test_networking_config_and_more_host_config(both):
                                       sorted(a["NetworkSettings"]["Ports"])))
     assert seen[0] == seen[1]
     assert seen[0][2:] == ({"x": "y"}, ["81/udp"])
+
+
+def test_attach_socket_reads_as_docker_py_s(both):
+    import socket
+    from test_api_client import _frames
+    ours, ref, made = both
+    got = []
+    for api in (ours, ref):
+        c = api.create_container(IMAGE, "sh -c 'cat; echo done >&2'", stdin_open=True,
+                                 name=f"dcpya-{uuid.uuid4().hex[:10]}")
+        made.append(c["Id"])
+        api.start(c)
+        sock = api.attach_socket(c, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
+        sock._sock.sendall(b"one\ntwo\n")
+        sock._sock.shutdown(socket.SHUT_WR)
+        frames = _frames(sock._sock)
+        sock.close()
+        got.append((b"".join(d for k, d in frames if k == 1), b"".join(d for k, d in frames if k == 2)))
+        assert api.wait(c)["StatusCode"] == 0
+    assert got[0] == got[1] == (b"one\ntwo\n", b"done\n")
