@@ -9,6 +9,7 @@ python-test: release engine
 	cd $(PY_DIR) && DOCKER_CONTAINERS_LIB=$(CURDIR)/$(RELEASE_DIR)/libdocker_containers.so \
 	    python3 -m pytest -q -p no:cacheprovider tests
 	@left=$$(docker ps -aq --filter name=dcpy-); [ -z "$$left" ] || { echo "python-test: dcpy- containers left: $$left"; exit 1; }
+	@left=$$(docker ps -aq --filter name=dcpya-); [ -z "$$left" ] || { echo "python-test: dcpya- containers left: $$left"; exit 1; }
 	@echo "python-test: passed, no dcpy- containers left"
 
 BINDING_TESTS += python-test
@@ -27,7 +28,7 @@ python-types: release
 	cd $(BUILD)/mypy-cache && MYPYPATH=$(CURDIR)/$(PY_DIR) PYTHONPATH=$(CURDIR)/$(PY_DIR) \
 	    DOCKER_CONTAINERS_LIB=$(CURDIR)/$(RELEASE_DIR)/libdocker_containers.so \
 	    python3 -m mypy.stubtest docker_containers --allowlist $(CURDIR)/$(PY_DIR)/tests/types/stubtest-allowlist.txt
-	cd $(PY_DIR) && $(PY_MYPY) examples/quickstart.py tests/types/usage.py
+	cd $(PY_DIR) && $(PY_MYPY) examples/quickstart.py tests/types/usage.py tests/types/api_usage.py
 	@cd $(PY_DIR) && if out=$$($(PY_MYPY) tests/types/misspelled.py 2>&1); then \
 	  echo "python-types: tests/types/misspelled.py passed mypy, but its misspelled keywords must not"; exit 1; fi; \
 	for k in $(PY_MISSPELLED); do grep -qF -- "$$k" <<<"$$out" || \

@@ -99,6 +99,12 @@ class DockerClient:
         return cls(version=version, timeout=timeout, _from_env=True, **kwargs)
 
     @property
+    def api(self):
+        """docker-py's low-level client (an APIClient) on this client's connection."""
+        from .api import APIClient
+        return APIClient(_client=self)
+
+    @property
     def _p(self):
         if not self._fin.alive:
             raise errors.InvalidArgument("this client is closed")

@@ -9,6 +9,7 @@ from typing_extensions import Unpack
 from ._options import (AttachSocketKwargs, ClientKwargs, CommitKwargs, CopyFromKwargs,
                        CopyToKwargs, CreateKwargs, FromEnvKwargs, RunKwargs, UpdateKwargs)
 from ._stream import Output, Stream
+from .api import APIClient
 
 _T = TypeVar("_T")
 _Command = str | Sequence[str]
@@ -25,6 +26,9 @@ class DockerClient:
 
     containers: ContainerCollection
     images: ImageCollection
+    @property
+    def api(self) -> APIClient:
+        """docker-py's low-level client on this client's connection."""
     def __init__(self, base_url: str | None = None, version: str | None = None,
                  timeout: float | None = None, **kwargs: Unpack[ClientKwargs]) -> None:
         """docker-py's DockerClient(...): nothing is sent until the first call."""

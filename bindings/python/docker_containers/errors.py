@@ -91,6 +91,20 @@ class ProtocolError(DockerException):
     """The engine's answer could not be understood."""
 
 
+
+# docker-py's errors that its low-level client (APIClient, types, utils) raises by itself.
+class DeprecatedMethod(DockerException):
+    """A call docker-py has removed (start() with host config arguments, utils.create_host_config)."""
+
+
+class NullResource(DockerException, ValueError):
+    """A container, image or exec id that is None or empty: "Resource ID was not provided"."""
+
+
+class InvalidVersion(DockerException):
+    """An option the client's API version does not have."""
+
+
 # Result code -> exception class. The codes and their names come from the generated table
 # (_ffi.py); a code without a class here fails test_api.py.
 _CLASS_BY_NAME = {

@@ -56,5 +56,14 @@ class TLSError(DockerException):
 class ProtocolError(DockerException):
     """The engine sent something unexpected."""
 
+class DeprecatedMethod(DockerException):
+    """A call docker-py has removed."""
+
+class NullResource(DockerException, ValueError):
+    """A resource id that is None or empty."""
+
+class InvalidVersion(DockerException):
+    """An option the API version does not have."""
+
 def from_code(code: int, message: str, status: int, exit_status: int,
               stderr: bytes | None) -> DockerException: ...

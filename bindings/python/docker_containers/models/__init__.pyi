@@ -1,0 +1,1 @@
+# Type stubs for docker_containers.models (make python-types).
