@@ -10,6 +10,8 @@ from ._options import (AttachSocketKwargs, ClientKwargs, CommitKwargs, CopyFromK
                        CopyToKwargs, CreateKwargs, FromEnvKwargs, RunKwargs, UpdateKwargs)
 from ._stream import Output, Stream
 from .api import APIClient
+from .networks import NetworkCollection
+from .volumes import VolumeCollection
 
 _T = TypeVar("_T")
 _Command = str | Sequence[str]
@@ -26,6 +28,8 @@ class DockerClient:
 
     containers: ContainerCollection
     images: ImageCollection
+    networks: NetworkCollection
+    volumes: VolumeCollection
     @property
     def api(self) -> APIClient:
         """docker-py's low-level client on this client's connection."""
