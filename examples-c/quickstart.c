@@ -64,7 +64,7 @@ int main(void) {
         web = NULL;
     }
     const char *web_opts = "{\"detach\": true, \"name\": \"dc-quickstart-web\","
-                           " \"ports\": {\"80/tcp\": [\"127.0.0.1\", null]}}";
+                           " \"ports\": {\"80/tcp\": {\"HostIp\": \"127.0.0.1\", \"HostPort\": null}}}";
     if (docker_containers_run(client, IMAGE, "httpd -f -p 80 -h /tmp", web_opts, &web, NULL, &err) != DOCKER_OK) {
         docker_client_free(client);
         return fail("run detached", err);
