@@ -264,9 +264,15 @@ pub async fn remove(client: &Client, id: &str) -> Result<()> {
 
 /// `POST /networks/prune`: `{NetworksDeleted: [...]}` (a list, never null).
 pub async fn prune(client: &Client, filters: Option<&str>) -> Result<Bytes> {
-    let body = client
-        .call(Request::post("/networks/prune").query_opt("filters", filters))
-        .await?;
+    let req = || Request::post("/networks/prune").query_opt("filters", filters);
+    let mut tries = 0;
+    let body = loop {
+        match client.call(req()).await {
+            // Podman: a container removed while the prune looked at it (podman::is_vanished_container).
+            Err(e) if tries < 3 && super::podman::is_vanished_container(&e) => tries += 1,
+            r => break r?,
+        }
+    };
     null_list_to_empty(body, "NetworksDeleted")
 }
 

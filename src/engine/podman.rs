@@ -135,6 +135,13 @@ pub fn is_kill_race(e: &Error) -> bool {
         if message.contains("could not be stopped") && message.contains("container state improper"))
 }
 
+/// A call that walks every container (network prune) and met one another client was removing
+/// at that moment, as Podman reports it ("container ... does not exist in database"): the walk
+/// is worth one more try, which no longer sees the container.
+pub fn is_vanished_container(e: &Error) -> bool {
+    matches!(e, Error::Api { status: 500, message } if message.contains("does not exist in database"))
+}
+
 /// Podman's commit answers `{"Id": "<hex>"}` where dockerd says `"sha256:<hex>"`; give both the
 /// same shape so an id from either engine can be compared and looked up alike.
 pub fn qualify_image_id(v: &mut serde_json::Value) {
