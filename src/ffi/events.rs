@@ -96,6 +96,10 @@ fn open_stats(c: Client, o: &mut Opts) -> Result<Open> {
 /// `cb` runs on it.
 ///
 /// Options (option table, written by `make options`):
+/// - `since` (string|number): Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m").
+/// - `until` (string|number): Get events until this time (as since); without it the stream runs until stopped.
+/// - `filters` (object): Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict).
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_client_events(
     client: *const docker_client,
@@ -122,6 +126,9 @@ pub extern "C" fn docker_client_events(
 /// DOCKER_STREAM_JSON. `*out`: free with docker_stream_free.
 ///
 /// Options (option table, written by `make options`):
+/// - `since` (string|number): Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m").
+/// - `until` (string|number): Get events until this time (as since); without it the stream runs until stopped.
+/// - `filters` (object): Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict).
 #[no_mangle]
 pub extern "C" fn docker_client_events_open(
     client: *const docker_client,
@@ -151,6 +158,8 @@ pub extern "C" fn docker_client_events_open(
 /// timeout passes. Blocks the calling thread; `cb` runs on it.
 ///
 /// Options (option table, written by `make options`):
+/// - `filters` (object): Which containers: the filters of containers.list (name, label, id, ...).
+/// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
 #[no_mangle]
 pub extern "C" fn docker_client_stats(
     client: *const docker_client,
@@ -176,6 +185,7 @@ pub extern "C" fn docker_client_stats(
 /// docker_stream_free.
 ///
 /// Options (option table, written by `make options`):
+/// - `filters` (object): Which containers: the filters of containers.list (name, label, id, ...).
 #[no_mangle]
 pub extern "C" fn docker_client_stats_open(
     client: *const docker_client,

@@ -1,6 +1,6 @@
 //! `docker_container_wait_for`: the readiness wait (engine/wait.rs) for C.
 
-use super::args::arg_opt_str;
+use super::args::arg_str;
 use super::container::{arg_container, docker_container};
 use super::error::{boundary, docker_error, docker_result};
 use super::runtime::run;
@@ -50,7 +50,7 @@ pub extern "C" fn docker_container_wait_for(
         // SAFETY: container is NULL or a live handle, conditions_json NULL or a C string,
         // cancel NULL or a live token: the contract of every export.
         let c = unsafe { arg_container(container) }?;
-        let text = unsafe { arg_opt_str(conditions_json, "conditions_json") }?.unwrap_or("");
+        let text = unsafe { arg_str(conditions_json, "conditions_json") }?;
         let token = unsafe { arg_cancel(cancel) };
         let conds = Conditions::parse(text)?;
         let timeout = u64::try_from(timeout_ms).ok().map(Duration::from_millis);

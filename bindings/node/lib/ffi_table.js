@@ -50,8 +50,8 @@ const STRUCTS = {
 
 // callback type -> prototype
 const CALLBACKS = {
-  docker_read_cb: 'int64_t docker_read_cb(void *userdata, void *buf, size_t cap)',
   docker_stream_cb: 'int32_t docker_stream_cb(void *userdata, int32_t kind, const uint8_t *data, size_t len)',
+  docker_read_cb: 'int64_t docker_read_cb(void *userdata, void *buf, size_t cap)',
   docker_progress_cb: 'int32_t docker_progress_cb(void *userdata, const uint8_t *data, size_t len)',
 };
 
@@ -103,6 +103,10 @@ const FUNCTIONS = {
   docker_error_exit_status: { proto: 'int64_t docker_error_exit_status(void *error)', outs: null, blocks: false },
   docker_error_stderr: { proto: 'void *docker_error_stderr(void *error, _Out_ size_t *len)', outs: null, blocks: false },
   docker_error_free: { proto: 'void docker_error_free(void *error)', outs: null, blocks: false },
+  docker_client_events: { proto: 'int32_t docker_client_events(void *client, const char *options_json, docker_stream_cb *cb, void *userdata, void *cancel, _Out_ void **error)', outs: [], blocks: true },
+  docker_client_events_open: { proto: 'int32_t docker_client_events_open(void *client, const char *options_json, _Out_ void **out, _Out_ void **error)', outs: ['ptr'], blocks: true },
+  docker_client_stats: { proto: 'int32_t docker_client_stats(void *client, const char *options_json, docker_stream_cb *cb, void *userdata, void *cancel, _Out_ void **error)', outs: [], blocks: true },
+  docker_client_stats_open: { proto: 'int32_t docker_client_stats_open(void *client, const char *options_json, _Out_ void **out, _Out_ void **error)', outs: ['ptr'], blocks: true },
   docker_container_put_archive: { proto: 'int32_t docker_container_put_archive(void *container, const char *path, const uint8_t *data, size_t len, const char *options_json, _Out_ void **error)', outs: [], blocks: true },
   docker_container_put_archive_file: { proto: 'int32_t docker_container_put_archive_file(void *container, const char *path, const char *tar_path, const char *options_json, _Out_ void **error)', outs: [], blocks: true },
   docker_container_put_archive_reader: { proto: 'int32_t docker_container_put_archive_reader(void *container, const char *path, docker_read_cb *read, void *userdata, const char *options_json, _Out_ void **error)', outs: [], blocks: true },
@@ -150,6 +154,7 @@ const FUNCTIONS = {
   docker_exec_resize: { proto: 'int32_t docker_exec_resize(void *client, const char *exec_id, uint32_t height, uint32_t width, _Out_ void **error)', outs: [], blocks: true },
   docker_container_top: { proto: 'int32_t docker_container_top(void *container, const char *options_json, _Out_ void **out, _Out_ void **error)', outs: ['str'], blocks: true },
   docker_version: { proto: 'const char *docker_version()', outs: null, blocks: false },
+  docker_container_wait_for: { proto: 'int32_t docker_container_wait_for(void *container, const char *conditions_json, int64_t timeout_ms, void *cancel, _Out_ void **error)', outs: [], blocks: true },
 };
 
 module.exports = { SONAME, VERSION, CONSTANTS, docker_result, docker_stream_kind, STRUCTS, CALLBACKS, FUNCTIONS };

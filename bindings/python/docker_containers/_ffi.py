@@ -74,8 +74,8 @@ class Chunk(Structure):
     """docker_chunk"""
     _fields_ = [("kind", c_int32), ("data", POINTER(c_uint8)), ("len", c_size_t)]
 
-READ_CB = CFUNCTYPE(c_int64, c_void_p, POINTER(c_uint8), c_size_t)  # docker_read_cb
 STREAM_CB = CFUNCTYPE(c_int32, c_void_p, c_int32, POINTER(c_uint8), c_size_t)  # docker_stream_cb
+READ_CB = CFUNCTYPE(c_int64, c_void_p, POINTER(c_uint8), c_size_t)  # docker_read_cb
 PROGRESS_CB = CFUNCTYPE(c_int32, c_void_p, POINTER(c_uint8), c_size_t)  # docker_progress_cb
 
 # name -> (argument types, result type, blocks the calling thread)
@@ -125,6 +125,10 @@ FUNCTIONS = {
     "docker_error_exit_status": ([c_void_p], c_int64, False),
     "docker_error_stderr": ([c_void_p, POINTER(c_size_t)], POINTER(c_uint8), False),
     "docker_error_free": ([c_void_p], None, False),
+    "docker_client_events": ([c_void_p, c_char_p, STREAM_CB, c_void_p, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_client_events_open": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
+    "docker_client_stats": ([c_void_p, c_char_p, STREAM_CB, c_void_p, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_client_stats_open": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_container_put_archive": ([c_void_p, c_char_p, POINTER(c_uint8), c_size_t, c_char_p, POINTER(c_void_p)], c_int32, True),
     "docker_container_put_archive_file": ([c_void_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)], c_int32, True),
     "docker_container_put_archive_reader": ([c_void_p, c_char_p, READ_CB, c_void_p, c_char_p, POINTER(c_void_p)], c_int32, True),
@@ -172,6 +176,7 @@ FUNCTIONS = {
     "docker_exec_resize": ([c_void_p, c_char_p, c_uint32, c_uint32, POINTER(c_void_p)], c_int32, True),
     "docker_container_top": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_version": ([], c_char_p, False),
+    "docker_container_wait_for": ([c_void_p, c_char_p, c_int64, c_void_p, POINTER(c_void_p)], c_int32, True),
 }
 
 

@@ -50,8 +50,8 @@ module DockerContainers
     }.freeze
 
     CALLBACKS = {
-      docker_read_cb: [[:pointer, :pointer, :size_t], :int64],
       docker_stream_cb: [[:pointer, :int32, :pointer, :size_t], :int32],
+      docker_read_cb: [[:pointer, :pointer, :size_t], :int64],
       docker_progress_cb: [[:pointer, :pointer, :size_t], :int32],
     }.freeze
 
@@ -102,6 +102,10 @@ module DockerContainers
       docker_error_exit_status: [[:pointer], :int64, false],
       docker_error_stderr: [[:pointer, :pointer], :pointer, false],
       docker_error_free: [[:pointer], :void, false],
+      docker_client_events: [[:pointer, :string, :docker_stream_cb, :pointer, :pointer, :pointer], :int32, true],
+      docker_client_events_open: [[:pointer, :string, :pointer, :pointer], :int32, true],
+      docker_client_stats: [[:pointer, :string, :docker_stream_cb, :pointer, :pointer, :pointer], :int32, true],
+      docker_client_stats_open: [[:pointer, :string, :pointer, :pointer], :int32, true],
       docker_container_put_archive: [[:pointer, :string, :pointer, :size_t, :string, :pointer], :int32, true],
       docker_container_put_archive_file: [[:pointer, :string, :string, :string, :pointer], :int32, true],
       docker_container_put_archive_reader: [[:pointer, :string, :docker_read_cb, :pointer, :string, :pointer], :int32, true],
@@ -149,6 +153,7 @@ module DockerContainers
       docker_exec_resize: [[:pointer, :string, :uint32, :uint32, :pointer], :int32, true],
       docker_container_top: [[:pointer, :string, :pointer, :pointer], :int32, true],
       docker_version: [[], :string, false],
+      docker_container_wait_for: [[:pointer, :string, :int64, :pointer, :pointer], :int32, true],
     }.freeze
 
     # Declare everything on `mod` (a module extended with FFI::Library, its library
