@@ -396,7 +396,8 @@ pub async fn wait_for(
         if conds.healthy && seen.health.as_deref() == Some("unhealthy") {
             return Err(unhealthy(client, &full_id).await);
         }
-        if seen.gone() && !status_ok {
+        // Gone (exited, dead, removed) without that being the status waited for.
+        if seen.gone() && (!status_ok || conds.status.is_none()) {
             // Let a pending log check read what the container wrote before it ended.
             if let Some(l) = log.take() {
                 tokio::select! {
