@@ -212,7 +212,7 @@ fn stats_for_many_containers_join_and_leave() {
     let (ia, ib, io) = (id_of(a), id_of(b), id_of(other));
     let mut joined = std::collections::BTreeSet::new();
     let mut sampled = std::collections::BTreeSet::new();
-    let mut item = |s| {
+    let item = |s| {
         let v = next_json(s);
         assert_ne!(v["id"], io.as_str(), "{v}");
         v

@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use docker_containers::ffi::*;
-use std::ffi::CStr;
 use std::io::{Read, Write};
 use std::ptr;
 use std::sync::Mutex;
@@ -468,7 +467,6 @@ fn cancelled_from_another_thread_and_timeouts_say_what_was_seen() {
     let r = docker_container_wait_for(h, ptr::null(), 1, ptr::null(), &mut e);
     let m = expect(r, e, docker_result::DOCKER_ERR_INVALID_ARGUMENT);
     assert!(m.contains("conditions_json is NULL"), "{m}");
-    let _ = CStr::from_bytes_with_nul(b"\0");
     docker_container_free(h);
     docker_client_free(cl);
 }
