@@ -118,7 +118,8 @@ impl State {
                     self.join(id, name);
                 }
             }
-            "die" | "destroy" => self.leave(&id),
+            // "remove": Podman's destroy.
+            "die" | "destroy" | "remove" => self.leave(&id),
             _ => {}
         }
         Ok(())
@@ -157,13 +158,12 @@ pub async fn stats_many(client: &Client, o: StatsManyOptions) -> Result<ChunkStr
         .as_ref()
         .map(containers::encode_filters)
         .transpose()?;
-    // Subscribe first, so a container that starts during the list is not missed.
+    // Subscribe first, so a container that starts during the list is not missed. Actions are
+    // picked here, not by an event filter: Podman's filter knows other names ("died").
     let evs = events(
         client,
         &EventsOptions {
-            filters: Some(
-                r#"{"type":["container"],"event":["start","die","destroy"]}"#.to_string(),
-            ),
+            filters: Some(r#"{"type":["container"]}"#.to_string()),
             ..Default::default()
         },
     )

@@ -288,7 +288,8 @@ impl Seen {
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(-1);
             }
-            "destroy" => self.status = "removed".into(),
+            // "remove" is Podman's name for it.
+            "destroy" | "remove" => self.status = "removed".into(),
             a => {
                 if let Some(h) = a.strip_prefix("health_status:") {
                     self.health = Some(h.trim().to_string());
