@@ -290,6 +290,12 @@ impl Seen {
             }
             // "remove" is Podman's name for it.
             "destroy" | "remove" => self.status = "removed".into(),
+            // Podman names the status in an attribute instead of the action.
+            "health_status" => {
+                if let Some(h) = ev["Actor"]["Attributes"]["health_status"].as_str() {
+                    self.health = Some(h.to_string());
+                }
+            }
             a => {
                 if let Some(h) = a.strip_prefix("health_status:") {
                     self.health = Some(h.trim().to_string());
@@ -342,7 +348,7 @@ pub async fn wait_for(
     let mut sub = client.events_hub().subscribe(client).await?;
     let attrs = match containers::inspect(client, id, false).await {
         Ok(b) => decode_json::<Value>(&b)?,
-        Err(e) if e.is_not_found() && conds.status.as_deref() == Some("removed") => return Ok(()),
+        Err(e) if is_gone(&e) && conds.status.as_deref() == Some("removed") => return Ok(()),
         Err(e) => return Err(e),
     };
     let full_id = attrs["Id"].as_str().unwrap_or(id).to_string();
@@ -444,13 +450,19 @@ pub async fn wait_for(
 async fn reinspect(client: &Client, id: &str, _sub: &mut Subscription) -> Result<Seen> {
     match containers::inspect(client, id, false).await {
         Ok(b) => Ok(Seen::from_inspect(&decode_json::<Value>(&b)?)),
-        Err(e) if e.is_not_found() => Ok(Seen {
+        Err(e) if is_gone(&e) => Ok(Seen {
             status: "removed".into(),
             health: None,
             exit_code: -1,
         }),
         Err(e) => Err(e),
     }
+}
+
+/// No such container: a 404, or Podman's 500 for a container removed a moment ago.
+fn is_gone(e: &Error) -> bool {
+    e.is_not_found()
+        || matches!(e, Error::Api { status: 500, message } if message.contains("no such container"))
 }
 
 fn short_id(id: &str) -> &str {
