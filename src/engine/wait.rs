@@ -680,8 +680,13 @@ async fn port_check(
     }
 }
 
-/// The host address a container port is published on.
-async fn published(client: &Client, id: &str, port: &str) -> std::result::Result<String, String> {
+/// The host address a container port is published on, and the container's own address for
+/// it (on its first network with one).
+async fn published(
+    client: &Client,
+    id: &str,
+    port: &str,
+) -> std::result::Result<(String, Option<String>), String> {
     let b = containers::inspect(client, id, false)
         .await
         .map_err(|e| e.to_string())?;
@@ -705,11 +710,21 @@ async fn published(client: &Client, id: &str, port: &str) -> std::result::Result
         "::" => "::1",
         ip => ip,
     };
-    Ok(if ip.contains(':') {
+    let host = if ip.contains(':') {
         format!("[{ip}]:{host_port}")
     } else {
         format!("{ip}:{host_port}")
-    })
+    };
+    let num = port.split('/').next().unwrap_or(port);
+    let inside = v["NetworkSettings"]["Networks"]
+        .as_object()
+        .and_then(|n| {
+            n.values()
+                .filter_map(|n| n["IPAddress"].as_str())
+                .find(|a| !a.is_empty())
+        })
+        .map(|a| format!("{a}:{num}"));
+    Ok((host, inside))
 }
 
 /// One attempt: Ok, or what was seen.
@@ -718,8 +733,18 @@ async fn port_once(
     id: &str,
     p: &PortCondition,
 ) -> std::result::Result<(), String> {
-    let addr = published(client, id, &p.port).await?;
+    let (addr, inside) = published(client, id, &p.port).await?;
     let attempt = Duration::from_secs(5);
+    // Where the container's own address is reachable (a local engine), a refused connection
+    // there means nothing listens yet, whatever the engine's proxy on the host port does.
+    if let Some(a) = inside {
+        if let Ok(Err(e)) = tokio::time::timeout(attempt, tokio::net::TcpStream::connect(&a)).await
+        {
+            if e.kind() == std::io::ErrorKind::ConnectionRefused {
+                return Err(format!("{a} (the container's address): {e}"));
+            }
+        }
+    }
     let tcp = tokio::time::timeout(attempt, tokio::net::TcpStream::connect(&addr))
         .await
         .map_err(|_| format!("{addr}: no answer to connect"))?
