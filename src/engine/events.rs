@@ -81,6 +81,8 @@ struct Shared {
     tx: broadcast::Sender<HubItem>,
     stop: CancellationToken,
     dead: Arc<AtomicBool>,
+    /// The process whose runtime reads the stream: a forked child opens its own.
+    pid: u32,
 }
 
 impl Drop for Shared {
@@ -117,7 +119,7 @@ impl Hub {
     pub async fn subscribe(&self, client: &Client) -> Result<Subscription> {
         let mut live = self.live.lock().await;
         if let Some(shared) = live.upgrade() {
-            if !shared.dead.load(Ordering::SeqCst) {
+            if !shared.dead.load(Ordering::SeqCst) && shared.pid == std::process::id() {
                 return Ok(Subscription {
                     rx: shared.tx.subscribe(),
                     _shared: shared,
@@ -139,6 +141,7 @@ impl Hub {
             tx: tx.clone(),
             stop: CancellationToken::new(),
             dead: Arc::new(AtomicBool::new(false)),
+            pid: std::process::id(),
         });
         let (stop, dead) = (shared.stop.clone(), shared.dead.clone());
         tokio::spawn(async move {
