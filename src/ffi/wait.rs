@@ -30,8 +30,10 @@ use std::time::Duration;
 ///   output, lines written before the wait started included; or {"pattern": "...", "stream":
 ///   "stdout" | "stderr" | "both" (default), "times": N (the Nth matching line; default 1)};
 /// - `port`: a published container port (80 or "80/tcp") that accepts a TCP connection on its
-///   host address; or {"port": 80, "http_path": "/health", "http_status": 200 or [200, 399]}:
-///   a GET of the path answers with a status in the range (default [200, 399]);
+///   host address (and is not refused on the container's own address, where that is
+///   reachable: the engine's proxy accepts on the host before the service listens); or
+///   {"port": 80, "http_path": "/health", "http_status": 200 or [200, 399]}: a GET of the
+///   path answers with a status in the range (default [200, 399]);
 /// - `exec`: a command (a string split like a shell, or a list) that exits 0 in the container.
 ///
 /// Status and health come from the engine's events after one inspect (one events
