@@ -49,8 +49,9 @@ enum docker_result
   DOCKER_ERR_CONFLICT = 3,
   // The image is not present and could not be pulled.
   DOCKER_ERR_IMAGE_NOT_FOUND = 4,
-  // A non-detached run's container exited non-zero; see docker_error_exit_status and
-  // docker_error_stderr.
+  // A non-detached run's container exited non-zero, or a docker_container_wait_for ended
+  // because the container exited, was removed or turned unhealthy; see
+  // docker_error_exit_status and docker_error_stderr.
   DOCKER_ERR_CONTAINER_FAILED = 5,
   // Any other engine error; docker_error_http_status has the status and the message is the
   // engine's own. Also any redirect (3xx), which the Engine API never gives as a result: the
@@ -1295,6 +1296,72 @@ const uint8_t *docker_error_stderr(const struct docker_error *error, size_t *len
 // Free an error. NULL is a no-op.
 void docker_error_free(struct docker_error *error);
 
+// docker-py's `client.events()` with a callback: each engine event goes to `cb` as kind
+// DOCKER_STREAM_JSON, one JSON object per call, as the engine sent it (Type, Action, Actor
+// {ID, Attributes}, time, timeNano, ...). Options: `since`, `until` (unix seconds with
+// fractions, RFC 3339, or a duration back from now such as "10m", as for logs; with `until`
+// the stream ends there, without it it runs until stopped), `filters` (docker-py's dict:
+// {"type": "container", "container": "ID or name", "event": ["start", "die"], "label":
+// "k=v"}), `idle_timeout`. `cancel` may be NULL. Returns when the stream ends, the callback
+// returns non-zero, the token fires or the idle timeout passes. Blocks the calling thread;
+// `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `since` (string|number): Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number): Get events until this time (as since); without it the stream runs until stopped.
+// - `filters` (object): Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict).
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_client_events(const struct docker_client *client,
+                                   const char *options_json,
+                                   docker_stream_cb cb,
+                                   void *userdata,
+                                   const struct docker_cancel *cancel,
+                                   struct docker_error **error);
+
+// The engine's events as a pull stream (options as docker_client_events, less idle_timeout:
+// give docker_stream_next a timeout instead). Each chunk is one event, kind
+// DOCKER_STREAM_JSON. `*out`: free with docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - `since` (string|number): Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m").
+// - `until` (string|number): Get events until this time (as since); without it the stream runs until stopped.
+// - `filters` (object): Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict).
+docker_result docker_client_events_open(const struct docker_client *client,
+                                        const char *options_json,
+                                        struct docker_stream **out,
+                                        struct docker_error **error);
+
+// The stats of many containers in one stream, as `docker stats` shows them: every running
+// container, or the running ones `filters` selects (the filters of
+// docker_containers_list), joining as they start and leaving as they stop or are removed. Each item goes to
+// `cb` as kind DOCKER_STREAM_JSON: {"event": "sample", "id", "name", "stats": {cpu_percent,
+// memory_usage, memory_limit, memory_percent, net_rx, net_tx, blk_read, blk_write, pids,
+// online_cpus}} about once a second per container (cpu_percent is null in a container's
+// first sample), {"event": "joined", "id", "name"} when a container enters the set and
+// {"event": "left", "id", "name"} when it stops or is removed. Options: `filters`,
+// `idle_timeout`. Runs until the callback returns non-zero, the token fires or the idle
+// timeout passes. Blocks the calling thread; `cb` runs on it.
+//
+// Options (option table, written by `make options`):
+// - `filters` (object): Which containers: the filters of containers.list (name, label, id, ...).
+// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+docker_result docker_client_stats(const struct docker_client *client,
+                                  const char *options_json,
+                                  docker_stream_cb cb,
+                                  void *userdata,
+                                  const struct docker_cancel *cancel,
+                                  struct docker_error **error);
+
+// The many-container stats (as docker_client_stats) as a pull stream. `*out`: free with
+// docker_stream_free.
+//
+// Options (option table, written by `make options`):
+// - `filters` (object): Which containers: the filters of containers.list (name, label, id, ...).
+docker_result docker_client_stats_open(const struct docker_client *client,
+                                       const char *options_json,
+                                       struct docker_stream **out,
+                                       struct docker_error **error);
+
 // An exec's inspect JSON (Running, ExitCode, ProcessConfig, ...), as the engine sent it.
 // `*out`: free with docker_string_free. Blocks the calling thread.
 docker_result docker_exec_inspect(const struct docker_client *client,
@@ -1622,6 +1689,43 @@ docker_result docker_volume_reload(const struct docker_volume *volume, struct do
 docker_result docker_volume_remove(const struct docker_volume *volume,
                                    const char *options_json,
                                    struct docker_error **error);
+
+// Wait until the container is ready: every condition of `conditions_json` holds at once.
+// Returns DOCKER_OK then; otherwise:
+// - DOCKER_ERR_TIMEOUT when `timeout_ms` milliseconds pass (negative: no limit); the message
+//   names each condition that did not hold and what was last seen (the status, the health,
+//   the log's last line and match count, the port's last answer, the command's exit code);
+// - DOCKER_ERR_CONTAINER_FAILED when the container exits or is removed while a condition
+//   still needs it (docker_error_exit_status gives its exit status, docker_error_stderr its
+//   last 20 lines of output), or turns unhealthy under a `healthy` condition (the last
+//   health-check outputs);
+// - DOCKER_ERR_CANCELLED when `cancel` (may be NULL) fires, from any thread;
+// - DOCKER_ERR_NOT_FOUND when there is no such container (unless waiting for "removed");
+// - DOCKER_ERR_INVALID_ARGUMENT for a condition it does not know (the message names it).
+//
+// Conditions, one JSON object; give any of:
+// - `status`: "created", "running", "paused", "restarting", "removing", "exited", "dead" or
+//   "removed";
+// - `healthy`: true: the container's healthcheck passes;
+// - `log`: a regular expression (Rust regex syntax) matched by a line of the container's
+//   output, lines written before the wait started included; or {"pattern": "...", "stream":
+//   "stdout" | "stderr" | "both" (default), "times": N (the Nth matching line; default 1)};
+// - `port`: a published container port (80 or "80/tcp") that accepts a TCP connection on its
+//   host address (and is not refused on the container's own address, where that is
+//   reachable: the engine's proxy accepts on the host before the service listens); or
+//   {"port": 80, "http_path": "/health", "http_status": 200 or [200, 399]}: a GET of the
+//   path answers with a status in the range (default [200, 399]);
+// - `exec`: a command (a string split like a shell, or a list) that exits 0 in the container.
+//
+// Status and health come from the engine's events after one inspect (one events
+// subscription per client, however many waits run at once); a log condition reads the
+// followed log once; port and exec conditions retry from 100 ms, doubling to 1 s. Blocks the
+// calling thread.
+docker_result docker_container_wait_for(const struct docker_container *container,
+                                        const char *conditions_json,
+                                        int64_t timeout_ms,
+                                        const struct docker_cancel *cancel,
+                                        struct docker_error **error);
 
 #ifdef __cplusplus
 }  // extern "C"

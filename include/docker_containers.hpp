@@ -7,6 +7,7 @@
 #ifndef DOCKER_CONTAINERS_HPP
 #define DOCKER_CONTAINERS_HPP
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -435,6 +436,19 @@ public:
             detail::check(docker_container_wait(c_.get(), o.opt(), &r.status_code, &json, &e), e);
         r.json = detail::take(json);
         return r;
+    }
+
+    /// Readiness: returns once every condition of `conditions` (a JSON object: status,
+    /// healthy, log, port, exec; see docker_container_wait_for) holds. Throws docker::Timeout
+    /// after `timeout` (negative: no limit) naming what did not hold, docker::ContainerFailed
+    /// when the container exits, is removed or turns unhealthy (exit_status() and
+    /// stderr_output() carry its last output), docker::Cancelled when `cancel` fires.
+    void wait_for(std::string_view conditions, std::chrono::milliseconds timeout = std::chrono::milliseconds(-1),
+                  const CancelToken *cancel = nullptr) {
+        docker_error *e = nullptr;
+        detail::check(docker_container_wait_for(c_.get(), detail::CStr(conditions).c(),
+                                                static_cast<int64_t>(timeout.count()), detail::token(cancel), &e),
+                      e);
     }
 
     // Exec.
@@ -965,6 +979,18 @@ public:
         docker_error *e = nullptr;
         detail::check(docker_exec_resize(c_.get(), detail::CStr(exec_id).c(), height, width, &e), e);
     }
+    /// docker-py's client.events(): each event's JSON to `on_data` (kind DOCKER_STREAM_JSON)
+    /// until the stream ends (with "until"), `on_data` returns false, or `cancel` fires.
+    void events(std::string_view options, OnData on_data, const CancelToken *cancel = nullptr) {
+        stream_call(&docker_client_events, options, std::move(on_data), cancel);
+    }
+    /// The events as a range of chunks, one event's JSON each.
+    Stream events_stream(std::string_view options = {}) { return open(&docker_client_events_open, options); }
+    /// `docker stats` for many containers: "joined", "sample" and "left" items as JSON.
+    void stats(std::string_view options, OnData on_data, const CancelToken *cancel = nullptr) {
+        stream_call(&docker_client_stats, options, std::move(on_data), cancel);
+    }
+    Stream stats_stream(std::string_view options = {}) { return open(&docker_client_stats_open, options); }
     docker_client *handle() const noexcept { return c_.get(); }
 
 private:
@@ -974,6 +1000,21 @@ private:
         docker_error *e = nullptr;
         detail::check(f(c_.get(), &s, &e), e);
         return detail::take(s);
+    }
+    using StreamFn = docker_result (*)(const docker_client *, const char *, docker_stream_cb, void *,
+                                       const docker_cancel *, docker_error **);
+    using OpenFn = docker_result (*)(const docker_client *, const char *, docker_stream **, docker_error **);
+    void stream_call(StreamFn f, std::string_view o, OnData on_data, const CancelToken *cancel) {
+        detail::Callback cb{std::move(on_data), nullptr};
+        docker_error *e = nullptr;
+        docker_result r = f(c_.get(), detail::CStr(o).opt(), &detail::Callback::call, &cb, detail::token(cancel), &e);
+        detail::check_stream(r, e, cb);
+    }
+    Stream open(OpenFn f, std::string_view o) {
+        docker_stream *s = nullptr;
+        docker_error *e = nullptr;
+        detail::check(f(c_.get(), detail::CStr(o).opt(), &s, &e), e);
+        return Stream(s);
     }
     std::shared_ptr<docker_client> c_;
 };

@@ -346,6 +346,8 @@ struct Inner {
     /// Idle keep-alive connections for whole-body calls, driven by the calling task while in
     /// use (no thread hop per call), with the pid they were made in.
     direct: std::sync::Mutex<(u32, Vec<DirectConn>)>,
+    /// The container-events subscription readiness waits share (events.rs).
+    events_hub: super::events::Hub,
 }
 
 /// Connections inherited from a parent process: parked, never used or dropped (dropping one
@@ -519,8 +521,14 @@ impl Client {
                 timeout,
                 user_agent,
                 direct: std::sync::Mutex::new((std::process::id(), Vec::new())),
+                events_hub: Default::default(),
             }),
         })
+    }
+
+    /// The container-events subscription this client's readiness waits share.
+    pub fn events_hub(&self) -> &super::events::Hub {
+        &self.inner.events_hub
     }
 
     /// The engine's address, as a user would write it.

@@ -21,6 +21,15 @@ pub enum Error {
         image: String,
         stderr: Vec<u8>,
     },
+    /// A readiness wait (wait.rs) ended because the container exited, was removed or turned
+    /// unhealthy: the same code as `ContainerFailed` at the C ABI; `output` holds the last
+    /// lines of its output (or its last health-check outputs).
+    WaitFailed {
+        container_id: String,
+        exit_status: i64,
+        message: String,
+        output: Vec<u8>,
+    },
     /// The engine could not be reached at `addr`.
     Connection { addr: String, reason: String },
     /// The connection to the engine at `addr` ended before the answer or stream was complete
@@ -92,6 +101,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Error::WaitFailed { message, .. } => write!(f, "wait_for: {message}"),
             Error::Connection { addr, reason } => {
                 write!(f, "cannot connect to the engine at {addr}: {reason}")
             }

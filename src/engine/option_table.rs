@@ -398,6 +398,18 @@ const IDLE: &[OptionKey] = &[key(
     "Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.",
 )];
 
+const EVENTS: &[OptionKey] = &[
+    key("since", "string|number", "Get events from this time: unix seconds, RFC 3339, or a duration back from now (\"10m\")."),
+    key("until", "string|number", "Get events until this time (as since); without it the stream runs until stopped."),
+    key("filters", "object", "Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict)."),
+];
+
+const STATS_MANY: &[OptionKey] = &[key(
+    "filters",
+    "object",
+    "Which containers: the filters of containers.list (name, label, id, ...).",
+)];
+
 const LOGS: &[OptionKey] = &[
     key("stdout", "boolean", "Get STDOUT.").or("true"),
     key("stderr", "boolean", "Get STDERR.").or("true"),
@@ -845,6 +857,11 @@ pub static CALLS: &[CallOptions] = &[
             "An optional arguments passed to ps (for example, aux).",
         )]],
     ),
+    // Engine events and the many-container stats (events.rs, stats_many.rs).
+    c("docker_client_events", "events options", &[EVENTS, IDLE]),
+    c("docker_client_events_open", "events options", &[EVENTS]),
+    c("docker_client_stats", "stats options", &[STATS_MANY, IDLE]),
+    c("docker_client_stats_open", "stats options", &[STATS_MANY]),
 ];
 
 /// The table as JSON: {function: [{name, type, required, default, doc, min_api}, ...]}.

@@ -21,8 +21,9 @@ pub enum docker_result {
     DOCKER_ERR_CONFLICT = 3,
     /// The image is not present and could not be pulled.
     DOCKER_ERR_IMAGE_NOT_FOUND = 4,
-    /// A non-detached run's container exited non-zero; see docker_error_exit_status and
-    /// docker_error_stderr.
+    /// A non-detached run's container exited non-zero, or a docker_container_wait_for ended
+    /// because the container exited, was removed or turned unhealthy; see
+    /// docker_error_exit_status and docker_error_stderr.
     DOCKER_ERR_CONTAINER_FAILED = 5,
     /// Any other engine error; docker_error_http_status has the status and the message is the
     /// engine's own. Also any redirect (3xx), which the Engine API never gives as a result: the
@@ -89,7 +90,7 @@ pub fn code_of(e: &Error) -> docker_result {
         } if crate::engine::podman::is_conflict_message(message) => DOCKER_ERR_CONFLICT,
         Error::Api { .. } => DOCKER_ERR_ENGINE,
         Error::ImageNotFound { .. } => DOCKER_ERR_IMAGE_NOT_FOUND,
-        Error::ContainerFailed { .. } => DOCKER_ERR_CONTAINER_FAILED,
+        Error::ContainerFailed { .. } | Error::WaitFailed { .. } => DOCKER_ERR_CONTAINER_FAILED,
         Error::Connection { .. } | Error::ConnectionLost { .. } => DOCKER_ERR_CONNECTION,
         Error::Timeout(_) => DOCKER_ERR_TIMEOUT,
         Error::Cancelled => DOCKER_ERR_CANCELLED,
@@ -119,6 +120,11 @@ impl docker_error {
                 stderr,
                 ..
             } => (*exit_status, stderr.clone()),
+            Error::WaitFailed {
+                exit_status,
+                output,
+                ..
+            } => (*exit_status, output.clone()),
             _ => (-1, Vec::new()),
         };
         docker_error {

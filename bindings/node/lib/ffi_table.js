@@ -132,6 +132,10 @@ const FUNCTIONS = {
   docker_error_exit_status: { proto: 'int64_t docker_error_exit_status(void *error)', outs: null, blocks: false },
   docker_error_stderr: { proto: 'void *docker_error_stderr(void *error, _Out_ size_t *len)', outs: null, blocks: false },
   docker_error_free: { proto: 'void docker_error_free(void *error)', outs: null, blocks: false },
+  docker_client_events: { proto: 'int32_t docker_client_events(void *client, const char *options_json, docker_stream_cb *cb, void *userdata, void *cancel, _Out_ void **error)', outs: [], blocks: true },
+  docker_client_events_open: { proto: 'int32_t docker_client_events_open(void *client, const char *options_json, _Out_ void **out, _Out_ void **error)', outs: ['ptr'], blocks: true },
+  docker_client_stats: { proto: 'int32_t docker_client_stats(void *client, const char *options_json, docker_stream_cb *cb, void *userdata, void *cancel, _Out_ void **error)', outs: [], blocks: true },
+  docker_client_stats_open: { proto: 'int32_t docker_client_stats_open(void *client, const char *options_json, _Out_ void **out, _Out_ void **error)', outs: ['ptr'], blocks: true },
   docker_exec_inspect: { proto: 'int32_t docker_exec_inspect(void *client, const char *exec_id, _Out_ void **out, _Out_ void **error)', outs: ['str'], blocks: true },
   docker_exec_resize: { proto: 'int32_t docker_exec_resize(void *client, const char *exec_id, uint32_t height, uint32_t width, _Out_ void **error)', outs: [], blocks: true },
   docker_images_pull: { proto: 'int32_t docker_images_pull(void *client, const char *reference, const char *options_json, docker_progress_cb *progress, void *userdata, _Out_ void **error)', outs: [], blocks: true },
@@ -171,6 +175,7 @@ const FUNCTIONS = {
   docker_volume_attrs_json: { proto: 'int32_t docker_volume_attrs_json(void *volume, _Out_ void **out, _Out_ void **error)', outs: ['str'], blocks: false },
   docker_volume_reload: { proto: 'int32_t docker_volume_reload(void *volume, _Out_ void **error)', outs: [], blocks: true },
   docker_volume_remove: { proto: 'int32_t docker_volume_remove(void *volume, const char *options_json, _Out_ void **error)', outs: [], blocks: true },
+  docker_container_wait_for: { proto: 'int32_t docker_container_wait_for(void *container, const char *conditions_json, int64_t timeout_ms, void *cancel, _Out_ void **error)', outs: [], blocks: true },
 };
 
 module.exports = { SONAME, VERSION, CONSTANTS, docker_result, docker_stream_kind, STRUCTS, CALLBACKS, FUNCTIONS };

@@ -70,6 +70,8 @@ export class Client {
   version(): Promise<any>;
   /** The engine's system info JSON. */
   info(): Promise<any>;
+  /** docker-py's events(): the engine's events as an async iterator of objects. */
+  events(options?: { since?: number | string | Date; until?: number | string | Date; filters?: Record<string, unknown> }): Promise<AsyncIterable<any> & { close(): void }>;
   /** The API version this client speaks (negotiated on first use). */
   apiVersion(): Promise<string>;
   /** Free the client; containers made from it stay usable. */
@@ -238,6 +240,11 @@ export class Container {
   /** Remove the container. */
   remove(options?: O.ContainerRemoveOptions): Promise<void>;
   /** Wait for the container to stop; a timeout that passes rejects with TimeoutError. */
+  /** Resolves once every condition holds (docker_container_wait_for). */
+  waitFor(
+    conditions: { status?: string; healthy?: boolean; log?: string | { pattern: string; stream?: 'stdout' | 'stderr' | 'both'; times?: number }; port?: number | string | { port: number | string; http_path?: string; http_status?: number | [number, number] }; exec?: string | string[] },
+    options?: { timeout?: number; signal?: AbortSignal },
+  ): Promise<void>;
   wait(options?: O.ContainerWaitOptions): Promise<{ StatusCode: number; Error?: { Message: string } | null }>;
   /** Rename the container; a name in use rejects with ConflictError. */
   rename(name: string): Promise<void>;

@@ -77,6 +77,17 @@ class Client {
     return parse(await this._use((p) => call('docker_client_info', p)));
   }
 
+  /**
+   * docker-py's events(options): an async iterator of the engine's events (objects). Options
+   * {since, until, filters}; without until it runs until the iterator is closed (break).
+   */
+  async events(options) {
+    const o = convert(options, 'events') || {};
+    delete o.decode;
+    const ptr = await this._use((p) => call('docker_client_events_open', p, toJson(o, 'events')));
+    return new DockerStream(ptr, { map: (k, d) => JSON.parse(d.toString('utf8')), keep: this, what: 'events stream' });
+  }
+
   /** The Engine API version in use, e.g. "1.41". */
   async apiVersion() {
     return this._use((p) => call('docker_client_api_version', p));
@@ -304,6 +315,33 @@ class Container {
   /** Options {v, link, force}. The Container stays usable as an object (calls give NotFoundError). */
   async remove(options) {
     return this._call('docker_container_remove', toJson(options, 'remove'));
+  }
+
+  /**
+   * Resolves once every condition holds (docker_container_wait_for): {status, healthy, log,
+   * port, exec}, with the C API's snake_case keys inside (http_path, http_status). Options
+   * {timeout (seconds), signal (AbortSignal)}: past the timeout a TimeoutError naming what did
+   * not hold; an abort rejects with CancelledError; a container that exits, is removed or
+   * turns unhealthy rejects with ContainerError (exitStatus, stderr: its last output).
+   */
+  async waitFor(conditions, options = {}) {
+    const { timeout, signal } = options || {};
+    if (timeout !== undefined && timeout !== null && (typeof timeout !== 'number' || !(timeout >= 0))) {
+      throw invalid('waitFor: timeout must be a number of seconds (0 or more)');
+    }
+    const ms = timeout === undefined || timeout === null ? -1 : Math.round(timeout * 1000);
+    const token = sync.cancel_new();
+    const onAbort = () => sync.cancel_fire(token);
+    if (signal) {
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    try {
+      await this._call('docker_container_wait_for', JSON.stringify(conditions || {}), ms, token);
+    } finally {
+      if (signal) signal.removeEventListener('abort', onAbort);
+      sync.cancel_free(token);
+    }
   }
 
   /**

@@ -1186,3 +1186,43 @@ export interface ContainerTopKeys {
   ps_args?: string;
 }
 export type ContainerTopOptions = WithCamel<ContainerTopKeys>;
+
+/** The options of `docker_client_events`. */
+export interface ClientEventsKeys {
+  /** Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m"). */
+  since?: string | number;
+  /** Get events until this time (as since); without it the stream runs until stopped. */
+  until?: string | number;
+  /** Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict). */
+  filters?: Record<string, unknown>;
+  /** Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT. */
+  idle_timeout?: number;
+}
+export type ClientEventsOptions = WithCamel<ClientEventsKeys>;
+
+/** The options of `docker_client_events_open`. */
+export interface ClientEventsOpenKeys {
+  /** Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m"). */
+  since?: string | number;
+  /** Get events until this time (as since); without it the stream runs until stopped. */
+  until?: string | number;
+  /** Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict). */
+  filters?: Record<string, unknown>;
+}
+export type ClientEventsOpenOptions = WithCamel<ClientEventsOpenKeys>;
+
+/** The options of `docker_client_stats`. */
+export interface ClientStatsKeys {
+  /** Which containers: the filters of containers.list (name, label, id, ...). */
+  filters?: Record<string, unknown>;
+  /** Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT. */
+  idle_timeout?: number;
+}
+export type ClientStatsOptions = WithCamel<ClientStatsKeys>;
+
+/** The options of `docker_client_stats_open`. */
+export interface ClientStatsOpenKeys {
+  /** Which containers: the filters of containers.list (name, label, id, ...). */
+  filters?: Record<string, unknown>;
+}
+export type ClientStatsOpenOptions = WithCamel<ClientStatsOpenKeys>;

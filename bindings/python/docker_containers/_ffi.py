@@ -154,6 +154,10 @@ FUNCTIONS = {
     "docker_error_exit_status": ([c_void_p], c_int64, False),
     "docker_error_stderr": ([c_void_p, POINTER(c_size_t)], POINTER(c_uint8), False),
     "docker_error_free": ([c_void_p], None, False),
+    "docker_client_events": ([c_void_p, c_char_p, STREAM_CB, c_void_p, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_client_events_open": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
+    "docker_client_stats": ([c_void_p, c_char_p, STREAM_CB, c_void_p, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_client_stats_open": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_exec_inspect": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_exec_resize": ([c_void_p, c_char_p, c_uint32, c_uint32, POINTER(c_void_p)], c_int32, True),
     "docker_images_pull": ([c_void_p, c_char_p, c_char_p, PROGRESS_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
@@ -193,6 +197,7 @@ FUNCTIONS = {
     "docker_volume_attrs_json": ([c_void_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, False),
     "docker_volume_reload": ([c_void_p, POINTER(c_void_p)], c_int32, True),
     "docker_volume_remove": ([c_void_p, c_char_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_wait_for": ([c_void_p, c_char_p, c_int64, c_void_p, POINTER(c_void_p)], c_int32, True),
 }
 
 

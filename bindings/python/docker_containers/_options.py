@@ -1140,6 +1140,42 @@ class ContainerTopOptions(TypedDict, total=False):
     # An optional arguments passed to ps (for example, aux).
     ps_args: str
 
+class ClientEventsOptions(TypedDict, total=False):
+    """The options of docker_client_events."""
+
+    # Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m").
+    since: str | float
+    # Get events until this time (as since); without it the stream runs until stopped.
+    until: str | float
+    # Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict).
+    filters: _t.Mapping[str, _t.Any]
+    # Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+    idle_timeout: float
+
+class ClientEventsOpenOptions(TypedDict, total=False):
+    """The options of docker_client_events_open."""
+
+    # Get events from this time: unix seconds, RFC 3339, or a duration back from now ("10m").
+    since: str | float
+    # Get events until this time (as since); without it the stream runs until stopped.
+    until: str | float
+    # Filters: type, event, container, image, label, network, volume, daemon, ... (docker-py's dict).
+    filters: _t.Mapping[str, _t.Any]
+
+class ClientStatsOptions(TypedDict, total=False):
+    """The options of docker_client_stats."""
+
+    # Which containers: the filters of containers.list (name, label, id, ...).
+    filters: _t.Mapping[str, _t.Any]
+    # Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
+    idle_timeout: float
+
+class ClientStatsOpenOptions(TypedDict, total=False):
+    """The options of docker_client_stats_open."""
+
+    # Which containers: the filters of containers.list (name, label, id, ...).
+    filters: _t.Mapping[str, _t.Any]
+
 class ClientKwargs(TypedDict, total=False):
     """The options of docker_client_new."""
 

@@ -129,6 +129,14 @@ class DockerClient:
         """System-wide information (GET /info) as a dict. (docker_client_info)"""
         return json.loads(self._text(lib.docker_client_info))
 
+    def events(self, since=None, until=None, filters=None, decode=None):
+        """docker-py's events(): an iterator of the engine's events, JSON bytes each (dicts with
+        decode=True); since/until as for logs; without until it runs until closed (close() from
+        any thread ends it). (docker_client_events_open)"""
+        opts = {"since": _unix(since), "until": _unix(until), "filters": filters}
+        return Output(open_stream(lib.docker_client_events_open, self._p, _opts(opts)),
+                      decode_json=bool(decode))
+
     @property
     def api_version(self):
         """The Engine API version this client uses, such as "1.41". (docker_client_api_version)"""
@@ -487,6 +495,17 @@ class Container:
         call(lib.docker_container_wait, self._p, _opts({"timeout": timeout, "condition": condition}),
              byref(code), byref(out))
         return json.loads(take_string(out.value))
+
+    def wait_for(self, status=None, healthy=None, log=None, port=None, exec=None, timeout=None):
+        """Block until every given condition holds: status ("running", "exited", "removed"...),
+        healthy=True, log (a regular expression, or {"pattern", "stream", "times"}), port (80,
+        or {"port", "http_path", "http_status"}), exec (a command that must exit 0). Past
+        `timeout` seconds: errors.Timeout naming what did not hold; a container that exits,
+        is removed or turns unhealthy: errors.ContainerError with its exit status and last
+        output. (docker_container_wait_for)"""
+        conds = {"status": status, "healthy": healthy, "log": log, "port": port, "exec": exec}
+        ms = -1 if timeout is None else max(0, int(timeout * 1000))
+        call(lib.docker_container_wait_for, self._p, _opts(conds) or b"{}", ms, None)
 
     def rename(self, name):
         """Rename the container; a name in use raises Conflict. (docker_container_rename)"""

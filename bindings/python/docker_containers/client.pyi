@@ -46,6 +46,14 @@ class DockerClient:
         """The engine's version JSON."""
     def info(self) -> dict[str, Any]:
         """The engine's system info JSON."""
+    @overload
+    def events(self, since: _Time | None = None, until: _Time | None = None,
+               filters: dict[str, Any] | None = None, *, decode: Literal[True]) -> Output[dict[str, Any]]:
+        """events(decode=True): an iterator of events as dicts."""
+    @overload
+    def events(self, since: _Time | None = None, until: _Time | None = None,
+               filters: dict[str, Any] | None = None, decode: Literal[False] | None = None) -> Output[bytes]:
+        """events(): an iterator of events as JSON bytes."""
     @property
     def api_version(self) -> str:
         """The API version this client speaks."""
@@ -182,6 +190,10 @@ class Container:
         """Remove the container."""
     def wait(self, timeout: float | None = None, condition: str | None = None) -> dict[str, Any]:
         """Wait for the container to stop: {"StatusCode": N, "Error": ...}."""
+    def wait_for(self, status: str | None = None, healthy: bool | None = None,
+                 log: str | dict[str, Any] | None = None, port: int | str | dict[str, Any] | None = None,
+                 exec: str | list[str] | None = None, timeout: float | None = None) -> None:
+        """Block until every given condition holds."""
     def rename(self, name: str) -> None:
         """Rename the container."""
     def resize(self, height: int, width: int) -> None:

@@ -71,6 +71,29 @@ module DockerContainers
       use { |p| Call.json(:docker_client_info, p) }
     end
 
+    # docker-py's events(since:, until:, filters:): the engine's events as Hashes, yielded to
+    # the block or as a Stream (an Enumerable). Without until: it runs until the block breaks
+    # or the Stream is closed.
+    #
+    # @param idle_timeout [Numeric, nil] seconds of silence before TimeoutError (with a block)
+    # @param kwargs [Hash] since:, until:, filters:
+    # @yieldparam event [Hash]
+    # @return [Stream, nil]
+    # @raise [DockerContainers::Error] the library's error (InvalidArgument, ConnectionError, ...)
+    def events(idle_timeout: nil, **kwargs, &block)
+      out = FFI::MemoryPointer.new(:pointer)
+      use { |p| Call.check(:docker_client_events_open, p, Call.options(kwargs), out) }
+      s = Stream.new(out.read_pointer, shape: :json, what: "events stream", idle_timeout: idle_timeout)
+      return s unless block
+
+      begin
+        s.each(&block)
+      ensure
+        s.close
+      end
+      nil
+    end
+
     # The Engine API version in use, such as "1.41".
     #
     # @return [String] such as "1.41"

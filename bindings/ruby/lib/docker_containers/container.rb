@@ -205,6 +205,23 @@ module DockerContainers
       JSON.parse(Call.take_string(out.read_pointer))
     end
 
+    # Block until every condition holds (docker_container_wait_for): status: ("running",
+    # "exited", "removed"...), healthy: true, log: (a regular expression String, or a Hash
+    # with pattern, stream, times), port: (80, or a Hash with port, http_path, http_status),
+    # exec: (a command that must exit 0). Blocks without the GVL.
+    #
+    # @param timeout [Numeric, nil] seconds; past them TimeoutError naming what did not hold
+    # @param conditions [Hash] status:, healthy:, log:, port:, exec:
+    # @return [nil]
+    # @raise [TimeoutError] past the timeout
+    # @raise [ContainerError] the container exited, was removed or turned unhealthy
+    # @raise [DockerContainers::Error] the library's error (NotFound, InvalidArgument, ...)
+    def wait_for(timeout: nil, **conditions)
+      ms = timeout.nil? ? -1 : [(timeout * 1000).to_i, 0].max
+      call(:docker_container_wait_for, Call.options(conditions) || "{}", ms, nil)
+      nil
+    end
+
     # Rename the container.
     #
     # @param name [String] the new name

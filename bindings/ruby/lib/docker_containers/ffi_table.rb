@@ -131,6 +131,10 @@ module DockerContainers
       docker_error_exit_status: [[:pointer], :int64, false],
       docker_error_stderr: [[:pointer, :pointer], :pointer, false],
       docker_error_free: [[:pointer], :void, false],
+      docker_client_events: [[:pointer, :string, :docker_stream_cb, :pointer, :pointer, :pointer], :int32, true],
+      docker_client_events_open: [[:pointer, :string, :pointer, :pointer], :int32, true],
+      docker_client_stats: [[:pointer, :string, :docker_stream_cb, :pointer, :pointer, :pointer], :int32, true],
+      docker_client_stats_open: [[:pointer, :string, :pointer, :pointer], :int32, true],
       docker_exec_inspect: [[:pointer, :string, :pointer, :pointer], :int32, true],
       docker_exec_resize: [[:pointer, :string, :uint32, :uint32, :pointer], :int32, true],
       docker_images_pull: [[:pointer, :string, :string, :docker_progress_cb, :pointer, :pointer], :int32, true],
@@ -170,6 +174,7 @@ module DockerContainers
       docker_volume_attrs_json: [[:pointer, :pointer, :pointer], :int32, false],
       docker_volume_reload: [[:pointer, :pointer], :int32, true],
       docker_volume_remove: [[:pointer, :string, :pointer], :int32, true],
+      docker_container_wait_for: [[:pointer, :string, :int64, :pointer, :pointer], :int32, true],
     }.freeze
 
     # Declare everything on `mod` (a module extended with FFI::Library, its library
