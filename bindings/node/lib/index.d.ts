@@ -70,6 +70,8 @@ export class Client {
   version(): Promise<any>;
   /** The engine's system info JSON. */
   info(): Promise<any>;
+  /** What `docker stats` shows for many containers: joined/sample/left objects as an async iterator. */
+  statsAll(options?: { filters?: Record<string, unknown> }): Promise<AsyncIterable<any> & { close(): void }>;
   /** docker-py's events(): the engine's events as an async iterator of objects. */
   events(options?: { since?: number | string | Date; until?: number | string | Date; filters?: Record<string, unknown> }): Promise<AsyncIterable<any> & { close(): void }>;
   /** The API version this client speaks (negotiated on first use). */

@@ -88,6 +88,17 @@ class Client {
     return new DockerStream(ptr, { map: (k, d) => JSON.parse(d.toString('utf8')), keep: this, what: 'events stream' });
   }
 
+  /**
+   * What `docker stats` shows for many containers (not in docker-py): an async iterator of
+   * {event: "joined" | "sample" | "left", id, name, ...} objects for every running container or
+   * those `filters` (containers.list's) selects; break (or close()) ends it.
+   */
+  async statsAll(options) {
+    const o = convert(options, 'stats') || {};
+    const ptr = await this._use((p) => call('docker_client_stats_open', p, toJson(o, 'stats')));
+    return new DockerStream(ptr, { map: (k, d) => JSON.parse(d.toString('utf8')), keep: this, what: 'stats stream' });
+  }
+
   /** The Engine API version in use, e.g. "1.41". */
   async apiVersion() {
     return this._use((p) => call('docker_client_api_version', p));

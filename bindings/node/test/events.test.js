@@ -46,3 +46,18 @@ test('events: an async iterator filtered by container, ending at until', async (
   }
   for (const want of ['create', 'start', 'die']) assert.ok(actions.includes(want), `${want} in ${actions}`);
 });
+
+test('statsAll: a labelled container joins, then samples come; break ends the stream', async () => {
+  const ct = await c.containers.run(IMAGE, 'sleep 300', { detach: true, name: nm(), labels: { 'dcevt.node': 'stats' } });
+  const s = await c.statsAll({ filters: { label: 'dcevt.node=stats' } });
+  const seen = [];
+  for await (const item of s) {
+    if (item.id !== ct.id) continue;
+    seen.push(item.event);
+    if (item.event === 'sample') {
+      assert.ok('cpu_percent' in item.stats);
+      break;
+    }
+  }
+  assert.deepStrictEqual([seen[0], seen[seen.length - 1]], ['joined', 'sample']);
+});

@@ -137,6 +137,15 @@ class DockerClient:
         return Output(open_stream(lib.docker_client_events_open, self._p, _opts(opts)),
                       decode_json=bool(decode))
 
+    def stats_all(self, filters=None):
+        """What `docker stats` shows for many containers (not in docker-py): an iterator of dicts,
+        {"event": "joined" | "sample" | "left", "id", "name", ...} with each sample's derived
+        figures, for every running container or those `filters` (containers.list's) selects,
+        joining as they start and leaving as they stop. close() from any thread ends it.
+        (docker_client_stats_open)"""
+        return Output(open_stream(lib.docker_client_stats_open, self._p, _opts({"filters": filters})),
+                      decode_json=True)
+
     @property
     def api_version(self):
         """The Engine API version this client uses, such as "1.41". (docker_client_api_version)"""

@@ -54,6 +54,8 @@ class DockerClient:
     def events(self, since: _Time | None = None, until: _Time | None = None,
                filters: dict[str, Any] | None = None, decode: Literal[False] | None = None) -> Output[bytes]:
         """events(): an iterator of events as JSON bytes."""
+    def stats_all(self, filters: dict[str, Any] | None = None) -> Output[dict[str, Any]]:
+        """Stats of many containers, as docker stats shows them: joined/sample/left items."""
     @property
     def api_version(self) -> str:
         """The API version this client speaks."""

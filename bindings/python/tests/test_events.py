@@ -57,3 +57,17 @@ def test_events_generator_filtered_by_container(client, evname):
     stream = client.events(filters={"container": c.id})
     threading.Timer(0.3, stream.close).start()
     assert list(stream) == []
+
+
+def test_stats_all_sees_a_labelled_container_join_and_sample(client, evname):
+    c = client.containers.run(IMAGE, "sleep 300", detach=True, name=evname, labels={"dcevt.py": "stats"})
+    s = client.stats_all(filters={"label": "dcevt.py=stats"})
+    seen = []
+    for item in s:
+        if item.get("id") == c.id:
+            seen.append(item["event"])
+            if item["event"] == "sample":
+                assert "cpu_percent" in item["stats"]
+                break
+    s.close()
+    assert seen[0] == "joined" and seen[-1] == "sample", seen

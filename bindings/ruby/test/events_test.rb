@@ -35,4 +35,20 @@ class EventsTest < Minitest::Test
     end
     assert_empty %w[create start die] - actions
   end
+
+  def test_stats_all_sees_a_labelled_container_join_and_sample
+    c = client.containers.run(DcrbTest::IMAGE, "sleep 300", detach: true, name: evname("stats"),
+                                                             labels: { "dcevt.rb" => "stats" })
+    seen = []
+    client.stats_all(filters: { label: "dcevt.rb=stats" }) do |item|
+      next unless item["id"] == c.id
+
+      seen << item["event"]
+      if item["event"] == "sample"
+        assert item["stats"].key?("cpu_percent")
+        break
+      end
+    end
+    assert_equal %w[joined sample], [seen.first, seen.last]
+  end
 end

@@ -94,6 +94,29 @@ module DockerContainers
       nil
     end
 
+    # What `docker stats` shows for many containers (not in docker-py): Hashes
+    # {"event" => "joined" | "sample" | "left", "id", "name", ...} for every running container or
+    # those filters: (containers.list's) selects, yielded to the block or as a Stream.
+    #
+    # @param idle_timeout [Numeric, nil] seconds of silence before TimeoutError (with a block)
+    # @param kwargs [Hash] filters:
+    # @yieldparam item [Hash]
+    # @return [Stream, nil]
+    # @raise [DockerContainers::Error] the library's error (InvalidArgument, ConnectionError, ...)
+    def stats_all(idle_timeout: nil, **kwargs, &block)
+      out = FFI::MemoryPointer.new(:pointer)
+      use { |p| Call.check(:docker_client_stats_open, p, Call.options(kwargs), out) }
+      s = Stream.new(out.read_pointer, shape: :json, what: "stats stream", idle_timeout: idle_timeout)
+      return s unless block
+
+      begin
+        s.each(&block)
+      ensure
+        s.close
+      end
+      nil
+    end
+
     # The Engine API version in use, such as "1.41".
     #
     # @return [String] such as "1.41"
