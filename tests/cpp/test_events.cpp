@@ -62,7 +62,8 @@ int main() {
         CHECK(ch.data.find(c.id()) != std::string_view::npos);
         if (ch.data.find("\"Action\":\"start\"") != std::string_view::npos) starts++;
     }
-    CHECK(starts == 1);
+    // dockerd sends one start event; Podman may send its own lifecycle events beside it.
+    CHECK(starts >= 1);
     c.remove("{\"force\": true}");
     std::printf("test_events: %d checks, 1 passed, 0 failed\n", checks);
     return 0;
