@@ -1,8 +1,10 @@
 //! Containers: `/containers/...` requests. Functions take the client and a container id or name.
 
 use super::client::{Client, Request};
+use super::opts::Opts;
 use super::Result;
 use bytes::Bytes;
+use serde_json::{Map, Value};
 
 /// Percent-encode one path segment: a container id or name, an exec id or an image name
 /// coming from the caller, after checking it (see `check_ref`). `what` names it in errors.
@@ -341,37 +343,155 @@ pub async fn prune(client: &Client, filters: Option<&str>) -> Result<Bytes> {
     Ok(Bytes::from(v.to_string()))
 }
 
-/// `POST /commit?container=...`: returns the engine's `{Id}` JSON.
-#[allow(clippy::too_many_arguments)]
-pub async fn commit(
-    client: &Client,
-    id: &str,
-    repository: Option<&str>,
-    tag: Option<&str>,
-    message: Option<&str>,
-    author: Option<&str>,
-    changes: &[String],
-    pause: bool,
-    conf: Option<&serde_json::Value>,
-) -> Result<serde_json::Value> {
+/// docker-py's `commit()` keywords: where the image goes and how it is made.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CommitOptions {
+    pub repository: Option<String>,
+    pub tag: Option<String>,
+    pub message: Option<String>,
+    pub author: Option<String>,
+    /// Dockerfile instructions ("ENV A=1"), each sent as its own `changes` parameter.
+    pub changes: Vec<String>,
+    /// An Engine API container config for the new image.
+    pub conf: Option<serde_json::Value>,
+    /// Pause the container while committing (docker-py's default: true).
+    pub pause: bool,
+}
+
+impl CommitOptions {
+    /// Read docker-py's keywords: `repository`, `tag`, `message`, `author`, `changes` (a
+    /// string or a list of strings), `conf` (an object), `pause` (default true).
+    pub fn take(o: &mut Opts) -> Result<CommitOptions> {
+        let bad = || {
+            super::Error::invalid(
+                "commit options: \"changes\" must be a string or a list of strings",
+            )
+        };
+        let changes = match o.take("changes") {
+            None => Vec::new(),
+            Some(Value::String(s)) => vec![s],
+            Some(Value::Array(a)) => a
+                .into_iter()
+                .map(|x| match x {
+                    Value::String(s) => Ok(s),
+                    _ => Err(super::Error::invalid(
+                        "commit options: \"changes\" must be strings",
+                    )),
+                })
+                .collect::<Result<_>>()?,
+            Some(_) => return Err(bad()),
+        };
+        Ok(CommitOptions {
+            repository: o.string("repository")?,
+            tag: o.string("tag")?,
+            message: o.string("message")?,
+            author: o.string("author")?,
+            changes,
+            conf: o.object("conf")?.map(Value::Object),
+            pause: o.bool("pause")?.unwrap_or(true),
+        })
+    }
+}
+
+/// `POST /commit?container=...`: the new image's id ("sha256:..." from either engine).
+pub async fn commit(client: &Client, id: &str, o: &CommitOptions) -> Result<String> {
     let mut req = Request::post("/commit")
         .query("container", id)
-        .query_opt("repo", repository)
-        .query_opt("tag", tag)
-        .query_opt("comment", message)
-        .query_opt("author", author)
-        .query_bool("pause", pause);
-    for c in changes {
+        .query_opt("repo", o.repository.as_deref())
+        .query_opt("tag", o.tag.as_deref())
+        .query_opt("comment", o.message.as_deref())
+        .query_opt("author", o.author.as_deref())
+        .query_bool("pause", o.pause);
+    for c in &o.changes {
         req = req.query("changes", c);
     }
-    let req = match conf {
+    let req = match &o.conf {
         Some(c) => req.json(c),
         None => req.json(&serde_json::json!({})),
     };
     let b = client.call(req).await?;
-    let mut v: serde_json::Value = super::client::decode_json(&b)?;
+    let mut v: Value = super::client::decode_json(&b)?;
     super::podman::qualify_image_id(&mut v);
-    Ok(v)
+    v.get("Id")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| super::Error::Protocol("commit answered without an Id".into()))
+}
+
+/// docker-py's `containers.list()` keywords.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListOptions {
+    pub all: bool,
+    /// A container id or name; sent as the engine's `before` filter.
+    pub before: Option<String>,
+    /// A container id or name; sent as the engine's `since` filter.
+    pub since: Option<String>,
+    /// The N last created containers (negative: no limit).
+    pub limit: Option<i64>,
+    /// docker-py's form: {"status": "exited", "label": ["a=b"]}.
+    pub filters: Map<String, Value>,
+    /// The engine's list entries as they are, without inspecting each container.
+    pub sparse: bool,
+    /// Skip a container removed between the list and its inspect (default true).
+    pub ignore_removed: bool,
+}
+
+impl Default for ListOptions {
+    fn default() -> Self {
+        ListOptions {
+            all: false,
+            before: None,
+            since: None,
+            limit: None,
+            filters: Map::new(),
+            sparse: false,
+            ignore_removed: true,
+        }
+    }
+}
+
+impl ListOptions {
+    /// Read docker-py's keywords: `all`, `before`, `since`, `limit`, `filters`, `sparse`,
+    /// `ignore_removed`.
+    pub fn take(o: &mut Opts) -> Result<ListOptions> {
+        Ok(ListOptions {
+            all: o.bool("all")?.unwrap_or(false),
+            before: o.string("before")?,
+            since: o.string("since")?,
+            limit: o.i64("limit")?.filter(|l| *l >= 0),
+            filters: o.object("filters")?.unwrap_or_default(),
+            sparse: o.bool("sparse")?.unwrap_or(false),
+            ignore_removed: o.bool("ignore_removed")?.unwrap_or(true),
+        })
+    }
+
+    /// The `filters` query parameter: docker-py's filters plus `before` and `since` (the
+    /// engine's old query parameters of those names are gone; they are filters now).
+    pub fn encoded_filters(&self) -> Result<Option<String>> {
+        let mut filters = self.filters.clone();
+        if let Some(b) = &self.before {
+            filters.insert("before".into(), Value::String(b.clone()));
+        }
+        if let Some(s) = &self.since {
+            filters.insert("since".into(), Value::String(s.clone()));
+        }
+        if filters.is_empty() {
+            Ok(None)
+        } else {
+            encode_filters(&filters).map(Some)
+        }
+    }
+}
+
+/// docker-py's `containers.list()`: a JSON array, either the engine's list entries (`sparse`)
+/// or each container's full inspect JSON (`inspect_listed`).
+pub async fn list_json(client: &Client, o: &ListOptions) -> Result<Vec<u8>> {
+    let filters = o.encoded_filters()?;
+    let body = list(client, o.all, o.limit, false, filters.as_deref()).await?;
+    if o.sparse {
+        return Ok(body.to_vec());
+    }
+    inspect_listed(client, &body, o.ignore_removed).await
 }
 
 /// Encode list filters as docker-py does: a bool becomes "true"/"false", a scalar becomes a
@@ -476,5 +596,47 @@ mod tests {
             v,
             serde_json::json!({"label": ["a=b"], "dangling": ["true"], "name": ["x", "y"], "exited": ["0"]})
         );
+    }
+
+    fn opts(function: &str, v: serde_json::Value) -> Opts {
+        Opts::new(function, v.as_object().unwrap().clone()).unwrap()
+    }
+
+    #[test]
+    fn list_options_make_before_and_since_filters() {
+        let mut o = opts(
+            "docker_containers_list",
+            serde_json::json!({"all": true, "before": "b1", "since": "s1", "limit": -1,
+                               "filters": {"status": "exited"}, "sparse": true}),
+        );
+        let l = ListOptions::take(&mut o).unwrap();
+        o.finish().unwrap();
+        assert!(l.all && l.sparse && l.ignore_removed);
+        assert_eq!(l.limit, None);
+        let f: serde_json::Value =
+            serde_json::from_str(&l.encoded_filters().unwrap().unwrap()).unwrap();
+        assert_eq!(
+            f,
+            serde_json::json!({"status": ["exited"], "before": ["b1"], "since": ["s1"]})
+        );
+        assert_eq!(ListOptions::default().encoded_filters().unwrap(), None);
+    }
+
+    #[test]
+    fn commit_options_take_one_change_or_many() {
+        let mut o = opts(
+            "docker_container_commit",
+            serde_json::json!({"repository": "r", "changes": "ENV A=1"}),
+        );
+        let c = CommitOptions::take(&mut o).unwrap();
+        assert_eq!(c.changes, vec!["ENV A=1".to_string()]);
+        assert!(c.pause);
+        assert_eq!(c.repository.as_deref(), Some("r"));
+        let mut o = opts(
+            "docker_container_commit",
+            serde_json::json!({"changes": ["ENV A=1", 3], "pause": false}),
+        );
+        let e = CommitOptions::take(&mut o).unwrap_err();
+        assert!(e.to_string().contains("\"changes\""), "{e}");
     }
 }

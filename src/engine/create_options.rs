@@ -1550,6 +1550,45 @@ pub fn translate_create(
     })
 }
 
+/// docker-py's `update()` keywords turned into the update request's body (the Engine API's
+/// Resources fields and RestartPolicy), with create's key knowledge: each keyword that create
+/// also takes (`mem_limit`, `cpu_shares`, `restart_policy`, ...) becomes the same HostConfig
+/// field with the same conversion (sizes as "512m" or bytes, ...). Update's own: `cpus` (1.5 →
+/// NanoCpus), and any Engine API field by its own (upper-case) name. Unlike create (and
+/// docker-py's update), a zero or false value is sent, so `pids_limit: 0` lifts a limit; JSON
+/// null means "not given". The keys are expected to have passed update's option table.
+pub fn translate_update(options: Map<String, Value>) -> Result<Value> {
+    // No conversion of an update key depends on the API version (only init_path's does, and
+    // update has none), so this needs no request and refuses bad input before any is sent.
+    const ANY_API: (u32, u32) = (u32::MAX, u32::MAX);
+    let mut body = Map::new();
+    for (k, v) in options {
+        if v.is_null() {
+            continue;
+        }
+        if let Some(s) = HOST_CONFIG.iter().find(|s| s.key == k) {
+            let converted = (s.conv)(&k, &v, ANY_API)?;
+            if !converted.is_null() {
+                body.insert(s.field.to_string(), converted);
+            }
+        } else if k == "cpus" {
+            let f = v.as_f64().filter(|f| *f >= 0.0).ok_or_else(|| {
+                Error::invalid("update options: \"cpus\" must be a non-negative number")
+            })?;
+            body.insert("NanoCpus".into(), Value::from((f * 1e9).round() as i64));
+        } else if k.starts_with(|c: char| c.is_ascii_uppercase()) {
+            body.insert(k, v);
+        } else {
+            // The option table let it through: a table entry without a translation.
+            return Err(Error::invalid(format!(
+                "update options: \"{k}\" is in the option table but not translated \
+                 (a bug in docker_containers)"
+            )));
+        }
+    }
+    Ok(Value::Object(body))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1673,5 +1712,40 @@ mod tests {
         assert_eq!(parse_go_duration("1m30s"), Some(90_000_000_000));
         assert_eq!(parse_go_duration("250ms"), Some(250_000_000));
         assert_eq!(parse_go_duration("x"), None);
+    }
+    #[test]
+    fn update_shares_create_s_fields_and_sends_zero() {
+        let body = translate_update(opts(json!({
+            "mem_limit": "512m", "memswap_limit": -1, "kernel_memory": 0,
+            "cpu_shares": 0, "pids_limit": 0, "cpuset_cpus": "0",
+            "restart_policy": {"Name": "on-failure", "MaximumRetryCount": 2},
+            "oom_kill_disable": false, "cpus": 1.5, "cpu_rt_period": 1000,
+            "BlkioWeightDevice": [], "blkio_weight": null
+        })))
+        .unwrap();
+        assert_eq!(
+            body,
+            json!({
+                "Memory": 536870912, "MemorySwap": -1, "KernelMemory": 0, "CpuShares": 0,
+                "PidsLimit": 0, "CpusetCpus": "0",
+                "RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 2},
+                "OomKillDisable": false, "NanoCpus": 1500000000_i64,
+                "CPURealtimePeriod": 1000, "BlkioWeightDevice": []
+            })
+        );
+        // The same key gives the same field and value in create.
+        let created =
+            translate_create("i", None, &opts(json!({"mem_limit": "512m"})), (1, 41)).unwrap();
+        assert_eq!(created.body["HostConfig"]["Memory"], body["Memory"]);
+    }
+
+    #[test]
+    fn update_refuses_bad_values_by_name() {
+        let e = translate_update(opts(json!({"mem_limit": "12q"}))).unwrap_err();
+        assert!(e.to_string().contains("\"mem_limit\""), "{e}");
+        let e = translate_update(opts(json!({"cpus": -1}))).unwrap_err();
+        assert!(e.to_string().contains("\"cpus\""), "{e}");
+        let e = translate_update(opts(json!({"no_such": 1}))).unwrap_err();
+        assert!(e.to_string().contains("\"no_such\""), "{e}");
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod archive;
 pub mod client;
+pub mod container;
 pub mod containers;
 pub mod context;
 pub mod copy;
@@ -14,6 +15,7 @@ pub mod events;
 pub mod exec;
 pub mod host;
 pub mod images;
+pub mod model;
 pub mod networks;
 pub mod option_table;
 pub mod opts;

@@ -3,6 +3,7 @@
 
 use super::client::{decode_json, Client, Request};
 use super::containers::{encode_filters, seg};
+use super::model::Model;
 use super::opts::{short, Opts};
 use super::{Error, Result};
 use bytes::Bytes;
@@ -171,6 +172,11 @@ pub async fn inspect(
         .query_opt("verbose", verbose.map(|v| v.to_string()))
         .query_opt("scope", scope);
     client.call(req).await
+}
+
+/// docker-py's `Network.reload()`: inspect the model's network again and keep the answer.
+pub async fn reload(m: &Model) -> Result<()> {
+    m.replace_checked(inspect(m.client(), m.id(), None, None).await?)
 }
 
 /// docker-py's `networks(names=None, ids=None, filters=None)` as the engine's filters JSON:

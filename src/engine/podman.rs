@@ -129,6 +129,20 @@ pub fn is_conflict_message(message: &str) -> bool {
     CONFLICTS.iter().any(|c| message.contains(c))
 }
 
+/// A conflict as either engine reports it: dockerd's 409, or Podman's 500 with one of its
+/// conflict messages (`is_conflict_message`). The status and message stay as the engine sent
+/// them; this only says what they mean.
+pub fn is_conflict(e: &Error) -> bool {
+    match e {
+        Error::Api { status: 409, .. } => true,
+        Error::Api {
+            status: 500,
+            message,
+        } => is_conflict_message(message),
+        _ => false,
+    }
+}
+
 /// A forced remove (or kill) that lost a race with the container's own exit, as Podman reports it.
 pub fn is_kill_race(e: &Error) -> bool {
     matches!(e, Error::Api { status: 500, message }
@@ -216,6 +230,15 @@ mod tests {
             "can only kill running containers. abc is in state exited: container state improper"
         ));
         assert!(!is_conflict_message("no such container"));
+        let api = |status, message: &str| Error::Api {
+            status,
+            message: message.into(),
+        };
+        assert!(is_conflict(&api(409, "anything")));
+        assert!(is_conflict(&api(500, "that name is already in use")));
+        assert!(!is_conflict(&api(500, "no such container")));
+        assert!(!is_conflict(&api(404, "that name is already in use")));
+        assert!(!is_conflict(&Error::invalid("that name is already in use")));
         let mut v = serde_json::json!({"Id": "c4b46c64b0c51ad2cec50594432a825f304536fbb8ec08f74418440f9b9632d9"});
         qualify_image_id(&mut v);
         assert_eq!(

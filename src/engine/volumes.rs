@@ -3,6 +3,7 @@
 
 use super::client::{decode_json, Client, Request};
 use super::containers::seg;
+use super::model::Model;
 use super::opts::Opts;
 use super::Result;
 use bytes::Bytes;
@@ -44,6 +45,11 @@ pub async fn inspect(client: &Client, name: &str) -> Result<Bytes> {
             seg("volume name", name)?
         )))
         .await
+}
+
+/// docker-py's `Volume.reload()`: inspect the model's volume again and keep the answer.
+pub async fn reload(m: &Model) -> Result<()> {
+    m.replace_checked(inspect(m.client(), m.id()).await?)
 }
 
 /// The filters of docker-py's `volumes(filters=None)`, encoded as docker-py encodes them.

@@ -9,7 +9,7 @@ use super::memory::docker_buffer;
 use super::runtime::{run, run_here};
 use crate::engine::containers::{self, encode_filters};
 use crate::engine::run::{build_create, create_pulling};
-use crate::engine::{Client, Error, Result};
+use crate::engine::Error;
 use serde_json::Value;
 use std::ffi::c_char;
 
@@ -456,41 +456,14 @@ pub extern "C" fn docker_containers_create(
                 .unwrap_or_default()
                 .to_string();
             let h = docker_container::fetch(&client, &id).await?;
-            h.set_warnings(created.get("Warnings").cloned().unwrap_or(Value::Null));
+            h.inner
+                .set_warnings(created.get("Warnings").cloned().unwrap_or(Value::Null));
             Ok::<_, Error>(h)
         })?;
         // SAFETY: checked non-NULL above.
         unsafe { put(out, handle.into_raw()) };
         Ok(())
     })
-}
-
-async fn list_json(client: &Client, mut o: crate::engine::opts::Opts) -> Result<Vec<u8>> {
-    let all = o.bool("all")?.unwrap_or(false);
-    let before = o.string("before")?;
-    let since = o.string("since")?;
-    let limit = o.i64("limit")?.filter(|l| *l >= 0);
-    let mut filters = o.object("filters")?.unwrap_or_default();
-    let sparse = o.bool("sparse")?.unwrap_or(false);
-    let ignore_removed = o.bool("ignore_removed")?.unwrap_or(true);
-    o.finish()?;
-    // The engine's old before/since query parameters are gone; they are filters now.
-    if let Some(b) = before {
-        filters.insert("before".into(), Value::String(b));
-    }
-    if let Some(s) = since {
-        filters.insert("since".into(), Value::String(s));
-    }
-    let filters = if filters.is_empty() {
-        None
-    } else {
-        Some(encode_filters(&filters)?)
-    };
-    let body = containers::list(client, all, limit, false, filters.as_deref()).await?;
-    if sparse {
-        return Ok(body.to_vec());
-    }
-    containers::inspect_listed(client, &body, ignore_removed).await
 }
 
 /// docker-py's `client.containers.list(...)`: `*out` receives a JSON array (free with
@@ -518,12 +491,11 @@ pub extern "C" fn docker_containers_list(
 ) -> docker_result {
     boundary(error, || {
         let c = arg!(arg_ref(client, "client"))?;
-        let o = arg!(arg_options(options_json, "docker_containers_list"))?;
+        let mut o = arg!(arg_options(options_json, "docker_containers_list"))?;
         arg_out(out, "out")?;
-        let client = c.inner.clone();
-        let json = run_here(list_json(&client, o))?;
-        put_string(out, json)?;
-        Ok(())
+        let lo = containers::ListOptions::take(&mut o)?;
+        o.finish()?;
+        put_string(out, run_here(containers::list_json(&c.inner, &lo))?)
     })
 }
 

@@ -1,69 +1,37 @@
-//! What the network and volume handles share (docker-py's `Model`): the client, an id that
-//! never changes, and the last inspect JSON, replaced by reload.
+//! What the network and volume handles share: the engine's model (`engine::model::Model`:
+//! client, id, cached attributes) with the id as a C string, and the exports' boilerplate.
 
 use super::args::{arg_out, put_string};
 use super::error::{boundary, docker_error, docker_result};
-use crate::engine::{Client, Error, Result};
-use serde_json::Value;
+use crate::engine::{self, Client, Error, Result};
+use bytes::Bytes;
 use std::ffi::{c_char, CString};
-use std::sync::{Arc, RwLock};
 
+/// The engine's model and its id as a C string to lend out.
 pub(crate) struct Model {
-    pub(crate) client: Client,
+    inner: engine::model::Model,
     /// The id (networks) or name (volumes); immutable, so it can be lent out.
     pub(crate) id: CString,
-    /// The inspect JSON as the engine sent it.
-    attrs: RwLock<Arc<String>>,
-}
-
-/// Check that an answer is a JSON object and read its `key` field.
-fn checked(body: &[u8], key: &str) -> Result<(String, String)> {
-    let text = std::str::from_utf8(body)
-        .map_err(|e| Error::Protocol(format!("the engine's answer is not UTF-8: {e}")))?;
-    let v: Value = serde_json::from_str(text)
-        .map_err(|e| Error::Protocol(format!("the engine's answer is not JSON: {e}")))?;
-    let id = v
-        .get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| Error::Protocol(format!("the engine's answer has no {key}")))?;
-    Ok((id.to_string(), text.trim().to_string()))
 }
 
 impl Model {
     /// A model from inspect JSON whose `key` field ("Id", "Name") is the id.
-    pub(crate) fn from_inspect(client: Client, body: &[u8], key: &str) -> Result<Model> {
-        let (id, text) = checked(body, key)?;
-        let id = CString::new(id).map_err(|_| Error::Protocol(format!("{key} holds a NUL")))?;
-        Ok(Model {
-            client,
-            id,
-            attrs: RwLock::new(Arc::new(text)),
-        })
+    pub(crate) fn from_inspect(client: Client, body: &[u8], key: &'static str) -> Result<Model> {
+        let inner = engine::model::Model::from_inspect(client, Bytes::copy_from_slice(body), key)?;
+        let id =
+            CString::new(inner.id()).map_err(|_| Error::Protocol(format!("{key} holds a NUL")))?;
+        Ok(Model { inner, id })
     }
 
     pub(crate) fn id_str(&self) -> &str {
-        self.id.to_str().unwrap_or_default()
+        self.inner.id()
     }
+}
 
-    pub(crate) fn attrs(&self) -> Arc<String> {
-        self.attrs.read().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-
-    /// Replace the attributes with a fresh inspect answer (same `key` check).
-    pub(crate) fn set_attrs(&self, body: &[u8], key: &str) -> Result<()> {
-        let (_, text) = checked(body, key)?;
-        *self.attrs.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(text);
-        Ok(())
-    }
-
-    /// One field of the attributes as text ("" when absent or not a string).
-    pub(crate) fn field(&self, key: &str) -> Result<String> {
-        let v: Value = serde_json::from_str(&self.attrs())
-            .map_err(|e| Error::Protocol(format!("cached attributes are not JSON: {e}")))?;
-        Ok(v.get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string())
+impl std::ops::Deref for Model {
+    type Target = engine::model::Model;
+    fn deref(&self) -> &engine::model::Model {
+        &self.inner
     }
 }
 

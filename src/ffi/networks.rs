@@ -235,7 +235,7 @@ pub extern "C" fn docker_network_attrs_json(
     error: *mut *mut docker_error,
 ) -> docker_result {
     text_getter(network, "network", out, error, model, |m| {
-        Ok(m.attrs().to_string())
+        Ok(m.attrs().text().to_string())
     })
 }
 
@@ -247,8 +247,7 @@ pub extern "C" fn docker_network_reload(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_model(network, "network", error, model, |m| {
-        let body = run_here(networks::inspect(&m.client, m.id_str(), None, None))?;
-        m.set_attrs(&body, "Id")
+        run_here(networks::reload(m))
     })
 }
 
@@ -261,7 +260,7 @@ pub extern "C" fn docker_network_remove(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_model(network, "network", error, model, |m| {
-        run_here(networks::remove(&m.client, m.id_str()))
+        run_here(networks::remove(m.client(), m.id_str()))
     })
 }
 
@@ -290,10 +289,10 @@ pub extern "C" fn docker_network_connect(
         let container = arg!(arg_str(container, "container"))?;
         let mut o = arg!(arg_options(options_json, "docker_network_connect"))?;
         run_here(async {
-            let version = m.client.api_version().await?;
+            let version = m.client().api_version().await?;
             let body = networks::connect_body(container, &mut o, version)?;
             o.finish()?;
-            networks::connect(&m.client, m.id_str(), &body).await
+            networks::connect(m.client(), m.id_str(), &body).await
         })
     })
 }
@@ -316,7 +315,7 @@ pub extern "C" fn docker_network_disconnect(
         let force = o.bool("force")?.unwrap_or(false);
         o.finish()?;
         run_here(networks::disconnect(
-            &m.client,
+            m.client(),
             m.id_str(),
             container,
             force,

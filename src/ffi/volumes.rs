@@ -169,7 +169,7 @@ pub extern "C" fn docker_volume_attrs_json(
     error: *mut *mut docker_error,
 ) -> docker_result {
     text_getter(volume, "volume", out, error, model, |m| {
-        Ok(m.attrs().to_string())
+        Ok(m.attrs().text().to_string())
     })
 }
 
@@ -181,8 +181,7 @@ pub extern "C" fn docker_volume_reload(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_model(volume, "volume", error, model, |m| {
-        let body = run_here(volumes::inspect(&m.client, m.id_str()))?;
-        m.set_attrs(&body, "Name")
+        run_here(volumes::reload(m))
     })
 }
 
@@ -202,6 +201,6 @@ pub extern "C" fn docker_volume_remove(
         let mut o = arg!(arg_options(options_json, "docker_volume_remove"))?;
         let force = o.bool("force")?.unwrap_or(false);
         o.finish()?;
-        run_here(volumes::remove(&m.client, m.id_str(), force))
+        run_here(volumes::remove(m.client(), m.id_str(), force))
     })
 }

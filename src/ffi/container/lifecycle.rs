@@ -305,62 +305,8 @@ pub extern "C" fn docker_container_update(
 ) -> docker_result {
     with_container(container, error, |c| {
         let o = arg!(arg_options(options_json, "docker_container_update"))?;
-        let body = update_body(o.into_map())?;
-        let answer = run_here(containers::update(&c.client, c.id_str(), &body))?;
-        let v: serde_json::Value = crate::engine::client::decode_json(&answer).unwrap_or_default();
-        c.set_warnings(v.get("Warnings").cloned().unwrap_or_default());
-        Ok(())
+        run_here(c.inner.update(o))
     })
-}
-
-fn update_body(map: serde_json::Map<String, serde_json::Value>) -> Result<serde_json::Value> {
-    use crate::engine::create_options::parse_bytes;
-    use serde_json::Value;
-    const NAMES: &[(&str, &str)] = &[
-        ("blkio_weight", "BlkioWeight"),
-        ("cpu_period", "CpuPeriod"),
-        ("cpu_quota", "CpuQuota"),
-        ("cpu_shares", "CpuShares"),
-        ("cpuset_cpus", "CpusetCpus"),
-        ("cpuset_mems", "CpusetMems"),
-        ("nano_cpus", "NanoCpus"),
-        ("pids_limit", "PidsLimit"),
-        ("cpu_rt_period", "CPURealtimePeriod"),
-        ("cpu_rt_runtime", "CPURealtimeRuntime"),
-        ("oom_kill_disable", "OomKillDisable"),
-        ("restart_policy", "RestartPolicy"),
-    ];
-    const SIZES: &[(&str, &str)] = &[
-        ("mem_limit", "Memory"),
-        ("mem_reservation", "MemoryReservation"),
-        ("memswap_limit", "MemorySwap"),
-        ("kernel_memory", "KernelMemory"),
-    ];
-    let mut body = serde_json::Map::new();
-    for (k, v) in map {
-        if v.is_null() {
-            continue;
-        }
-        if let Some((_, f)) = NAMES.iter().find(|(n, _)| *n == k) {
-            body.insert((*f).to_string(), v);
-        } else if let Some((_, f)) = SIZES.iter().find(|(n, _)| *n == k) {
-            body.insert((*f).to_string(), parse_bytes(&k, &v)?);
-        } else if k == "cpus" {
-            let f = v.as_f64().filter(|f| *f >= 0.0).ok_or_else(|| {
-                Error::invalid("update options: \"cpus\" must be a non-negative number")
-            })?;
-            body.insert("NanoCpus".into(), Value::from((f * 1e9).round() as i64));
-        } else if k.starts_with(|c: char| c.is_ascii_uppercase()) {
-            body.insert(k, v);
-        } else {
-            // The option table let it through (update's keys, or an upper-case raw field).
-            return Err(Error::invalid(format!(
-                "update options: \"{k}\" is in the option table but not translated \
-                 (a bug in docker_containers)"
-            )));
-        }
-    }
-    Ok(Value::Object(body))
 }
 
 /// Make an image from the container (docker-py's `commit`). Options: `repository`, `tag`,
@@ -386,45 +332,8 @@ pub extern "C" fn docker_container_commit(
     with_container(container, error, |c| {
         let mut o = arg!(arg_options(options_json, "docker_container_commit"))?;
         arg_out(image_id, "image_id")?;
-        let repository = o.string("repository")?;
-        let tag = o.string("tag")?;
-        let message = o.string("message")?;
-        let author = o.string("author")?;
-        let changes: Vec<String> = match o.take("changes") {
-            None => Vec::new(),
-            Some(serde_json::Value::String(s)) => vec![s],
-            Some(serde_json::Value::Array(a)) => a
-                .into_iter()
-                .map(|x| {
-                    x.as_str().map(str::to_owned).ok_or_else(|| {
-                        Error::invalid("commit options: \"changes\" must be strings")
-                    })
-                })
-                .collect::<Result<_>>()?,
-            Some(_) => {
-                return Err(Error::invalid(
-                    "commit options: \"changes\" must be a string or a list of strings",
-                ))
-            }
-        };
-        let conf = o.object("conf")?.map(serde_json::Value::Object);
-        let pause = o.bool("pause")?.unwrap_or(true);
+        let co = containers::CommitOptions::take(&mut o)?;
         o.finish()?;
-        let v = run_here(containers::commit(
-            &c.client,
-            c.id_str(),
-            repository.as_deref(),
-            tag.as_deref(),
-            message.as_deref(),
-            author.as_deref(),
-            &changes,
-            pause,
-            conf.as_ref(),
-        ))?;
-        let id = v
-            .get("Id")
-            .and_then(|i| i.as_str())
-            .ok_or_else(|| Error::Protocol("commit answered without an Id".into()))?;
-        put_string(image_id, id)
+        put_string(image_id, run_here(c.inner.commit(&co))?)
     })
 }

@@ -1,5 +1,6 @@
 //! `docker_container_*`: one container (docker-py's `Container` model). This file holds the
-//! handle, its cached attributes and their getters; the operations are beside it, by kind:
+//! handle (a wrapper of `engine::container::Container`, which owns the cached attributes) and
+//! the getters' exports; the operations are beside it, by kind:
 //! `lifecycle` (start ... commit), `output` (logs, stats, attach, top), `exec`
 //! (`docker_container_exec_*`) and `files` (archives, export, diff, copy).
 
@@ -16,113 +17,49 @@ pub use output::*;
 use super::args::{arg_out, arg_ref, put_string};
 use super::error::{boundary, docker_error, docker_result, guard};
 use super::runtime::run_here;
-use crate::engine::{containers, Client, Error, Result};
+use crate::engine::container::Container;
+use crate::engine::{Client, Error, Result};
 use bytes::Bytes;
 use std::ffi::{c_char, CString};
-use std::sync::{Arc, OnceLock, RwLock};
-
-/// Inspect JSON as the engine sent it, parsed only when a getter first needs a field. Reload
-/// keeps the bytes after a cheap check (UTF-8, an object's braces), so it costs about what the
-/// request costs: building the whole tree took two thirds of a reload's time.
-pub(crate) struct Attrs {
-    raw: Bytes,
-    parsed: OnceLock<std::result::Result<serde_json::Value, String>>,
-}
-
-impl Attrs {
-    fn checked(raw: Bytes) -> Result<Attrs> {
-        let text = std::str::from_utf8(&raw)
-            .map_err(|e| Error::Protocol(format!("the engine's inspect answer is not UTF-8: {e}")))?
-            .trim();
-        if !(text.starts_with('{') && text.ends_with('}')) {
-            return Err(Error::Protocol(
-                "the engine's inspect answer is not a JSON object".into(),
-            ));
-        }
-        Ok(Attrs {
-            raw,
-            parsed: OnceLock::new(),
-        })
-    }
-
-    /// The parsed tree, built on first use.
-    pub(crate) fn value(&self) -> Result<&serde_json::Value> {
-        self.parsed
-            .get_or_init(|| serde_json::from_slice(&self.raw).map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(|e| Error::Protocol(format!("the engine's inspect answer is not JSON: {e}")))
-    }
-
-    /// The JSON text as the engine sent it.
-    pub(crate) fn text(&self) -> &str {
-        // Checked to be UTF-8 in `checked`.
-        std::str::from_utf8(&self.raw).unwrap_or_default().trim()
-    }
-}
 
 /// A container handle. Safe to use from many threads at once; keeps its client alive. Free with
 /// docker_container_free.
 pub struct docker_container {
+    /// The engine's container model (id, cached attributes, getters).
+    pub(crate) inner: Container,
+    /// The engine container's client, for the exports that call the engine's functions
+    /// directly (files.rs).
     pub(crate) client: Client,
     /// The full id; immutable, so docker_container_id can lend it out.
     pub(crate) id: CString,
-    /// The last inspect JSON (docker-py's `attrs`), replaced by reload.
-    pub(crate) attrs: RwLock<Arc<Attrs>>,
-    /// The engine's warnings from create or update.
-    pub(crate) warnings: RwLock<serde_json::Value>,
 }
 
 impl docker_container {
-    /// Build a handle from inspect JSON.
-    pub(crate) fn from_inspect(client: Client, body: &[u8]) -> Result<docker_container> {
-        let attrs = Attrs::checked(Bytes::copy_from_slice(body))?;
-        let id = attrs
-            .value()?
-            .get("Id")
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| Error::Protocol("inspect JSON without an Id".into()))?;
-        let id = CString::new(id)
+    pub(crate) fn new(inner: Container) -> Result<docker_container> {
+        let id = CString::new(inner.id())
             .map_err(|_| Error::Protocol("container id holds a NUL byte".into()))?;
         Ok(docker_container {
-            client,
+            client: inner.client().clone(),
+            inner,
             id,
-            attrs: RwLock::new(Arc::new(attrs)),
-            warnings: RwLock::new(serde_json::Value::Array(Vec::new())),
         })
+    }
+
+    /// Build a handle from inspect JSON.
+    pub(crate) fn from_inspect(client: Client, body: &[u8]) -> Result<docker_container> {
+        docker_container::new(Container::from_inspect(
+            client,
+            Bytes::copy_from_slice(body),
+        )?)
     }
 
     /// Inspect `id_or_name` and build a handle.
     pub(crate) async fn fetch(client: &Client, id_or_name: &str) -> Result<docker_container> {
-        let body = containers::inspect(client, id_or_name, false).await?;
-        docker_container::from_inspect(client.clone(), &body)
+        docker_container::new(Container::get(client, id_or_name).await?)
     }
 
     pub(crate) fn id_str(&self) -> &str {
-        self.id.to_str().unwrap_or_default()
-    }
-
-    pub(crate) fn attrs(&self) -> Arc<Attrs> {
-        self.attrs.read().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-
-    fn set_attrs(&self, a: Attrs) {
-        *self.attrs.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(a);
-    }
-
-    pub(crate) fn set_warnings(&self, w: serde_json::Value) {
-        let w = if w.is_array() {
-            w
-        } else {
-            serde_json::Value::Array(Vec::new())
-        };
-        *self.warnings.write().unwrap_or_else(|p| p.into_inner()) = w;
-    }
-
-    /// Re-inspect and replace the cached attributes.
-    pub(crate) async fn reload(&self) -> Result<()> {
-        let body = containers::inspect(&self.client, self.id_str(), false).await?;
-        self.set_attrs(Attrs::checked(body)?);
-        Ok(())
+        self.inner.id()
     }
 
     pub(crate) fn into_raw(self) -> *mut docker_container {
@@ -175,12 +112,11 @@ fn attr_getter(
     container: *const docker_container,
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
-    f: fn(&docker_container, &serde_json::Value) -> String,
+    f: fn(&Container) -> Result<String>,
 ) -> docker_result {
     with_container(container, error, |c| {
         arg_out(out, "out")?;
-        let attrs = c.attrs();
-        put_string(out, f(c, attrs.value()?))
+        put_string(out, f(&c.inner)?)
     })
 }
 
@@ -192,9 +128,7 @@ pub extern "C" fn docker_container_short_id(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |c, _| {
-        c.id_str().chars().take(12).collect()
-    })
+    attr_getter(container, out, error, |c| Ok(c.short_id()))
 }
 
 /// The container's name without the leading slash (docker-py's `name`), from the cached
@@ -205,13 +139,7 @@ pub extern "C" fn docker_container_name(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |_, a| {
-        a.get("Name")
-            .and_then(|n| n.as_str())
-            .unwrap_or_default()
-            .trim_start_matches('/')
-            .to_string()
-    })
+    attr_getter(container, out, error, Container::name)
 }
 
 /// The container's labels as a JSON object (docker-py's `labels`; {} when none), from the
@@ -222,12 +150,7 @@ pub extern "C" fn docker_container_labels_json(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |_, a| {
-        match a.pointer("/Config/Labels") {
-            Some(l) if l.is_object() => l.to_string(),
-            _ => "{}".to_string(),
-        }
-    })
+    attr_getter(container, out, error, |c| Ok(c.labels()?.to_string()))
 }
 
 /// The container's status ("created", "running", "paused", "restarting", "removing",
@@ -239,15 +162,7 @@ pub extern "C" fn docker_container_status(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |_, a| match a.get("State") {
-        Some(serde_json::Value::Object(s)) => s
-            .get("Status")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        _ => String::new(),
-    })
+    attr_getter(container, out, error, Container::status)
 }
 
 /// The health status: "healthy", "unhealthy", "starting", or "unknown" when the container has
@@ -259,14 +174,7 @@ pub extern "C" fn docker_container_health(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |_, a| {
-        // Podman sends an empty Health object ({"Status": ""}) for no healthcheck.
-        a.pointer("/State/Health/Status")
-            .and_then(|v| v.as_str())
-            .filter(|s| !s.is_empty())
-            .unwrap_or("unknown")
-            .to_string()
-    })
+    attr_getter(container, out, error, Container::health)
 }
 
 /// The published ports as JSON, docker-py's `ports` shape: {"80/tcp": [{"HostIp": "0.0.0.0",
@@ -278,12 +186,7 @@ pub extern "C" fn docker_container_ports_json(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |_, a| {
-        match a.pointer("/NetworkSettings/Ports") {
-            Some(p) if p.is_object() => p.to_string(),
-            _ => "{}".to_string(),
-        }
-    })
+    attr_getter(container, out, error, |c| Ok(c.ports()?.to_string()))
 }
 
 /// The whole inspect JSON (docker-py's `attrs`), as last fetched. `*out`: free with
@@ -296,7 +199,7 @@ pub extern "C" fn docker_container_attrs_json(
 ) -> docker_result {
     with_container(container, error, |c| {
         arg_out(out, "out")?;
-        put_string(out, c.attrs().text().to_string())
+        put_string(out, c.inner.attrs().text().to_string())
     })
 }
 
@@ -308,12 +211,7 @@ pub extern "C" fn docker_container_warnings_json(
     out: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    attr_getter(container, out, error, |c, _| {
-        c.warnings
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .to_string()
-    })
+    attr_getter(container, out, error, |c| Ok(c.warnings().to_string()))
 }
 
 /// The container's image (docker-py's `image`) as JSON {"Id": "sha256:...", "RepoTags": [...]};
@@ -327,28 +225,7 @@ pub extern "C" fn docker_container_image(
 ) -> docker_result {
     with_container(container, error, |c| {
         arg_out(out, "out")?;
-        let id = c
-            .attrs()
-            .value()?
-            .get("Image")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        let tags = match run_here(crate::engine::images::inspect(&c.client, &id)) {
-            Ok(b) => {
-                let v: serde_json::Value = crate::engine::client::decode_json(&b)?;
-                v.get("RepoTags")
-                    .cloned()
-                    .filter(|t| t.is_array())
-                    .unwrap_or_else(|| serde_json::json!([]))
-            }
-            Err(Error::Api { status: 404, .. }) => serde_json::json!([]),
-            Err(e) => return Err(e),
-        };
-        put_string(
-            out,
-            serde_json::json!({"Id": id, "RepoTags": tags}).to_string(),
-        )
+        put_string(out, run_here(c.inner.image())?.to_string())
     })
 }
 
@@ -359,5 +236,5 @@ pub extern "C" fn docker_container_reload(
     container: *const docker_container,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    with_container(container, error, |c| run_here(c.reload()))
+    with_container(container, error, |c| run_here(c.inner.reload()))
 }

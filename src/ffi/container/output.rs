@@ -13,15 +13,6 @@ use crate::engine::streams::{self, gather, AttachOptions, ChunkStream, LogsOptio
 use crate::engine::{Error, Result};
 use std::ffi::{c_char, c_void};
 
-fn tty_of(c: &docker_container) -> bool {
-    c.attrs()
-        .value()
-        .ok()
-        .and_then(|v| v.pointer("/Config/Tty"))
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}
-
 type OpenFuture<'a> =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<ChunkStream>> + 'a>>;
 
@@ -100,10 +91,7 @@ pub extern "C" fn docker_container_logs(
         error,
         |c, o| {
             let lo = LogsOptions::take(o)?;
-            let tty = tty_of(c);
-            Ok(Box::pin(async move {
-                streams::logs(&c.client, c.id_str(), &lo, tty).await
-            }))
+            Ok(Box::pin(async move { c.inner.logs(&lo).await }))
         },
     )
 }
@@ -132,7 +120,7 @@ pub extern "C" fn docker_container_logs_open(
         arg_out(out, "out")?;
         let lo = LogsOptions::take(&mut o)?;
         o.finish()?;
-        let s = run(streams::logs(&c.client, c.id_str(), &lo, tty_of(c)))?;
+        let s = run(c.inner.logs(&lo))?;
         give(
             out,
             docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
@@ -177,7 +165,7 @@ pub extern "C" fn docker_container_logs_buffer(
             return Err(Error::invalid("logs options: \"follow\" needs a stream: use docker_container_logs or docker_container_logs_open"));
         }
         let (a, b) = run_here(async {
-            let s = streams::logs(&c.client, c.id_str(), &lo, tty_of(c)).await?;
+            let s = c.inner.logs(&lo).await?;
             gather(s, demux).await
         })?;
         give(out, docker_buffer::new_raw(a));
@@ -215,11 +203,7 @@ pub extern "C" fn docker_container_stats(
         userdata,
         cancel,
         error,
-        |c, _| {
-            Ok(Box::pin(async move {
-                streams::stats_stream(&c.client, c.id_str(), true, false).await
-            }))
-        },
+        |c, _| Ok(Box::pin(c.inner.stats())),
     )
 }
 
@@ -239,7 +223,7 @@ pub extern "C" fn docker_container_stats_open(
         let o = arg!(arg_options(options_json, "docker_container_stats_open"))?;
         arg_out(out, "out")?;
         o.finish()?;
-        let s = run(streams::stats_stream(&c.client, c.id_str(), true, false))?;
+        let s = run(c.inner.stats())?;
         give(
             out,
             docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
@@ -308,11 +292,8 @@ pub extern "C" fn docker_container_attach(
         error,
         |c, o| {
             let ao = AttachOptions::take(o, false)?;
-            let tty = tty_of(c);
             Ok(Box::pin(async move {
-                streams::attach(&c.client, c.id_str(), &ao, tty)
-                    .await
-                    .map(|(s, _)| s)
+                c.inner.attach(&ao).await.map(|(s, _)| s)
             }))
         },
     )
@@ -343,7 +324,7 @@ pub extern "C" fn docker_container_attach_open(
         arg_out(out, "out")?;
         let ao = AttachOptions::take(&mut o, true)?;
         o.finish()?;
-        let (s, w) = run(streams::attach(&c.client, c.id_str(), &ao, tty_of(c)))?;
+        let (s, w) = run(c.inner.attach(&ao))?;
         let resize = ResizeTarget::Container(c.client.clone(), c.id_str().to_string());
         give(
             out,
