@@ -8,9 +8,9 @@ use super::containers::{self, CommitOptions};
 use super::model::{Attrs, Model};
 use super::opts::Opts;
 use super::streams::{self, AttachOptions, ChunkStream, LogsOptions, Stdin};
-use super::{create_options, images, Error, Result};
+use super::{create_options, images, run, Error, Result};
 use bytes::Bytes;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::sync::{Arc, RwLock};
 
 /// A container and its cached attributes.
@@ -34,6 +34,27 @@ impl Container {
     pub async fn get(client: &Client, id_or_name: &str) -> Result<Container> {
         let body = containers::inspect(client, id_or_name, false).await?;
         Container::from_inspect(client.clone(), body)
+    }
+
+    /// docker-py's `containers.create(image, command, **options)`: create (pulling a missing
+    /// image when `pull`), then inspect; the engine's create warnings are kept (`warnings`).
+    /// `options` are create's keys, without `pull`.
+    pub async fn create(
+        client: &Client,
+        image: &str,
+        command: Option<&str>,
+        options: Map<String, Value>,
+        pull: bool,
+    ) -> Result<Container> {
+        let req = run::build_create(client, image, command, options).await?;
+        let created = run::create_pulling(client, image, &req, pull).await?;
+        let id = created
+            .get("Id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let c = Container::get(client, id).await?;
+        c.set_warnings(created.get("Warnings").cloned().unwrap_or(Value::Null));
+        Ok(c)
     }
 
     pub fn client(&self) -> &Client {

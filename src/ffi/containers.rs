@@ -7,8 +7,8 @@ use super::container::docker_container;
 use super::error::{boundary, docker_error, docker_result};
 use super::memory::docker_buffer;
 use super::runtime::{run, run_here};
+use crate::engine::container::Container;
 use crate::engine::containers::{self, encode_filters};
-use crate::engine::run::{build_create, create_pulling};
 use crate::engine::Error;
 use serde_json::Value;
 use std::ffi::c_char;
@@ -448,17 +448,8 @@ pub extern "C" fn docker_containers_create(
         let map = opts.into_map();
         let client = c.inner.clone();
         let handle = run(async {
-            let req = build_create(&client, image, command, map).await?;
-            let created = create_pulling(&client, image, &req, pull).await?;
-            let id = created
-                .get("Id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            let h = docker_container::fetch(&client, &id).await?;
-            h.inner
-                .set_warnings(created.get("Warnings").cloned().unwrap_or(Value::Null));
-            Ok::<_, Error>(h)
+            let c = Container::create(&client, image, command, map, pull).await?;
+            docker_container::new(c)
         })?;
         // SAFETY: checked non-NULL above.
         unsafe { put(out, handle.into_raw()) };
