@@ -57,6 +57,16 @@ impl Container {
         Ok(c)
     }
 
+    /// The container a `run` made (when it was not removed): from the attributes read after
+    /// create and before the start when the run was detached, as docker-py returns them
+    /// (status "created"), else inspected now.
+    pub async fn from_run(client: &Client, r: &run::RunResult) -> Result<Container> {
+        match &r.created_attrs {
+            Some(attrs) => Container::from_inspect(client.clone(), attrs.clone()),
+            None => Container::get(client, &r.id).await,
+        }
+    }
+
     pub fn client(&self) -> &Client {
         self.model.client()
     }

@@ -309,12 +309,12 @@ fn run_impl(
         let client = c.inner.clone();
         let (handle, bytes) = run(cancellable(token, async {
             let r = crate::engine::run::run(&client, image, command, detach).await?;
-            let handle = match (&r.created_attrs, r.removed || out.is_null()) {
-                (_, true) => None,
-                (Some(attrs), false) => {
-                    Some(docker_container::from_inspect(client.clone(), attrs)?)
-                }
-                (None, false) => Some(docker_container::fetch(&client, &r.id).await?),
+            let handle = if r.removed || out.is_null() {
+                None
+            } else {
+                Some(docker_container::new(
+                    Container::from_run(&client, &r).await?,
+                )?)
             };
             Ok::<_, Error>((handle, r.output))
         }))?;

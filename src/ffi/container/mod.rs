@@ -19,7 +19,6 @@ use super::error::{boundary, docker_error, docker_result, guard};
 use super::runtime::run_here;
 use crate::engine::container::Container;
 use crate::engine::{Client, Error, Result};
-use bytes::Bytes;
 use std::ffi::{c_char, CString};
 
 /// A container handle. Safe to use from many threads at once; keeps its client alive. Free with
@@ -43,14 +42,6 @@ impl docker_container {
             inner,
             id,
         })
-    }
-
-    /// Build a handle from inspect JSON.
-    pub(crate) fn from_inspect(client: Client, body: &[u8]) -> Result<docker_container> {
-        docker_container::new(Container::from_inspect(
-            client,
-            Bytes::copy_from_slice(body),
-        )?)
     }
 
     /// Inspect `id_or_name` and build a handle.

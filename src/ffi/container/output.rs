@@ -53,6 +53,31 @@ fn callback_call(
     })
 }
 
+/// A pull-form stream call: container, options, `*out`. `open` reads its options and opens
+/// the same engine stream the callback form drives (`callback_call`).
+fn open_call(
+    container: *const docker_container,
+    options_json: *const c_char,
+    function: &'static str,
+    out: *mut *mut docker_stream,
+    error: *mut *mut docker_error,
+    open: impl for<'a> FnOnce(&'a docker_container, &mut Opts) -> Result<OpenFuture<'a>>,
+) -> docker_result {
+    boundary(error, || {
+        let c = arg!(arg_container(container))?;
+        let mut o = arg!(arg_options(options_json, function))?;
+        arg_out(out, "out")?;
+        let fut = open(c, &mut o)?;
+        o.finish()?;
+        let s = run(fut)?;
+        give(
+            out,
+            docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
+        );
+        Ok(())
+    })
+}
+
 /// docker-py's `logs()` with a callback: each piece of output goes to `cb` with its kind
 /// (stdout, stderr, or console for a tty container). Options: `stdout`, `stderr` (default
 /// true), `timestamps`, `tail` ("all" or N), `since` and `until` (unix seconds with fractions,
@@ -114,19 +139,17 @@ pub extern "C" fn docker_container_logs_open(
     out: *mut *mut docker_stream,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    boundary(error, || {
-        let c = arg!(arg_container(container))?;
-        let mut o = arg!(arg_options(options_json, "docker_container_logs_open"))?;
-        arg_out(out, "out")?;
-        let lo = LogsOptions::take(&mut o)?;
-        o.finish()?;
-        let s = run(c.inner.logs(&lo))?;
-        give(
-            out,
-            docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
-        );
-        Ok(())
-    })
+    open_call(
+        container,
+        options_json,
+        "docker_container_logs_open",
+        out,
+        error,
+        |c, o| {
+            let lo = LogsOptions::take(o)?;
+            Ok(Box::pin(async move { c.inner.logs(&lo).await }))
+        },
+    )
 }
 
 /// The logs gathered into memory (docker-py's `logs()` without stream). Options as
@@ -218,18 +241,14 @@ pub extern "C" fn docker_container_stats_open(
     out: *mut *mut docker_stream,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    boundary(error, || {
-        let c = arg!(arg_container(container))?;
-        let o = arg!(arg_options(options_json, "docker_container_stats_open"))?;
-        arg_out(out, "out")?;
-        o.finish()?;
-        let s = run(c.inner.stats())?;
-        give(
-            out,
-            docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
-        );
-        Ok(())
-    })
+    open_call(
+        container,
+        options_json,
+        "docker_container_stats_open",
+        out,
+        error,
+        |c, _| Ok(Box::pin(c.inner.stats())),
+    )
 }
 
 /// One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
