@@ -184,3 +184,101 @@ impl ClientOptions {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new_opts(json: &str) -> Result<ClientOptions> {
+        ClientOptions::from_opts(Opts::parse("docker_client_new", json)?, true)
+    }
+
+    #[test]
+    fn reads_docker_py_keywords() {
+        let c = new_opts(
+            r#"{"base_url": "tcp://h:1", "version": "1.41", "timeout": 2.5,
+                "user_agent": "me", "max_pool_size": 3, "ssh_options": ["-i", "k"]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.base_url.as_deref(), Some("tcp://h:1"));
+        assert_eq!(c.version.as_deref(), Some("1.41"));
+        assert_eq!(c.timeout, Some(Duration::from_millis(2500)));
+        assert_eq!(c.user_agent.as_deref(), Some("me"));
+        assert_eq!(c.max_pool_size, Some(3));
+        assert_eq!(c.ssh_options, ["-i", "k"]);
+        assert!(!c.tls && !c.tls_wanted());
+        let empty = new_opts("").unwrap();
+        assert!(empty.base_url.is_none() && empty.version.is_none() && !empty.tls);
+    }
+
+    #[test]
+    fn tls_is_implied_by_its_keys_and_by_https() {
+        // `tls` as docker-py's TLSConfig-ish object still means "TLS on".
+        assert!(new_opts(r#"{"tls": {}}"#).unwrap().tls);
+        assert!(!new_opts(r#"{"tls": false}"#).unwrap().tls);
+        for key in [
+            r#""tls_verify": false"#,
+            r#""tls_ca_cert": "/ca.pem""#,
+            r#""tls_client_cert": "/c.pem""#,
+            r#""tls_client_key": "/k.pem""#,
+            r#""tls_server_name": "engine""#,
+        ] {
+            let c = new_opts(&format!("{{{key}}}")).unwrap();
+            assert!(c.tls && c.tls_wanted(), "{key}");
+        }
+        let c = new_opts(r#"{"base_url": " https://h:2376"}"#).unwrap();
+        assert!(!c.tls && c.tls_wanted());
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_use() {
+        let err = |json: &str| match new_opts(json) {
+            Err(Error::InvalidArgument(m)) => m,
+            other => panic!("{json}: expected InvalidArgument, got {other:?}"),
+        };
+        assert!(err(r#"{"base_urll": "x"}"#).contains("base_urll"));
+        assert!(err(r#"{"ssh_options": "-i k"}"#).contains("ssh_options"));
+        assert!(err(r#"{"ssh_options": ["-i", 3]}"#).contains("ssh_options"));
+        let m = err(r#"{"base_url": "unix:///x", "context": "c"}"#);
+        assert!(m.contains("base_url") && m.contains("context"), "{m}");
+        assert!(err(r#"{"timeout": -1}"#).contains("timeout"));
+        // from_env's options take no base_url: DOCKER_HOST gives it.
+        let opts = Opts::parse("docker_client_from_env", r#"{"base_url": "x"}"#);
+        assert!(matches!(opts, Err(Error::InvalidArgument(m)) if m.contains("base_url")));
+    }
+
+    #[test]
+    fn tls_settings_default_to_verify_and_the_cert_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["ca.pem", "cert.pem", "key.pem"] {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
+        let mut c = ClientOptions {
+            cert_path: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        };
+        let s = c.tls_settings();
+        assert!(s.verify);
+        assert_eq!(s.ca_cert, Some(dir.path().join("ca.pem")));
+        assert_eq!(s.client_cert, Some(dir.path().join("cert.pem")));
+        assert_eq!(s.client_key, Some(dir.path().join("key.pem")));
+        // Named files win; a certificate named without its key is passed on as given (the
+        // TLS layer reports the missing half).
+        c.tls_verify = Some(false);
+        c.tls_ca_cert = Some("/elsewhere/ca.pem".into());
+        c.tls_client_cert = Some("/elsewhere/cert.pem".into());
+        let s = c.tls_settings();
+        assert!(!s.verify);
+        assert_eq!(s.ca_cert, Some(PathBuf::from("/elsewhere/ca.pem")));
+        assert_eq!(s.client_cert, Some(PathBuf::from("/elsewhere/cert.pem")));
+        assert_eq!(s.client_key, None);
+        // A directory with only one of the pair gives no client certificate.
+        std::fs::remove_file(dir.path().join("key.pem")).unwrap();
+        let c = ClientOptions {
+            cert_path: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        };
+        let s = c.tls_settings();
+        assert_eq!((s.client_cert, s.client_key), (None, None));
+    }
+}

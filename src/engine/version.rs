@@ -110,3 +110,53 @@ pub fn from_version_body(body: &[u8]) -> Result<ApiVersion> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_versions() {
+        assert_eq!(ApiVersion::parse("1.41").unwrap(), ApiVersion(1, 41));
+        assert_eq!(ApiVersion::parse(" v1.24 ").unwrap(), ApiVersion(1, 24));
+        assert!(ApiVersion(1, 9) < ApiVersion(1, 10));
+        for bad in ["", "1", "1.x", "one.two", "1.41.0"] {
+            assert!(
+                matches!(ApiVersion::parse(bad), Err(Error::InvalidArgument(m)) if m.contains("MAJOR.MINOR")),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn pins_or_negotiates() {
+        for auto in [None, Some(""), Some("auto"), Some(" auto ")] {
+            assert!(Negotiation::new(auto).unwrap().pinned.is_none(), "{auto:?}");
+        }
+        assert_eq!(
+            Negotiation::new(Some("1.41")).unwrap().pinned,
+            Some(ApiVersion(1, 41))
+        );
+        assert!(matches!(
+            Negotiation::new(Some("1.23")),
+            Err(Error::InvalidArgument(m)) if m.contains("1.23") && m.contains("1.24")
+        ));
+    }
+
+    #[test]
+    fn reads_the_engines_version() {
+        let mut h = hyper::HeaderMap::new();
+        assert!(from_ping_headers(&h).is_none());
+        h.insert("Api-Version", "1.43".parse().unwrap());
+        assert_eq!(from_ping_headers(&h).unwrap().unwrap(), ApiVersion(1, 43));
+        assert_eq!(
+            from_version_body(br#"{"ApiVersion":"1.30","Version":"x"}"#).unwrap(),
+            ApiVersion(1, 30)
+        );
+        assert!(matches!(from_version_body(b"{}"), Err(Error::Protocol(_))));
+        assert!(matches!(
+            from_version_body(b"nope"),
+            Err(Error::Protocol(_))
+        ));
+    }
+}
