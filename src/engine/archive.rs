@@ -551,6 +551,72 @@ pub async fn copy_from(
 mod tests {
     use super::*;
 
+    fn collect(s: ByteStream) -> Vec<Result<Bytes>> {
+        use futures_util::StreamExt;
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(s.collect())
+    }
+
+    #[test]
+    fn meter_reports_each_step_and_the_end_and_stops_when_told() {
+        let chunks = || -> ByteStream {
+            Box::pin(futures_util::stream::iter(
+                (0..10).map(|_| Ok(Bytes::from(vec![0u8; 20_000]))),
+            ))
+        };
+        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let m = Meter::new(
+            Box::new(move |d, t| {
+                log.lock().unwrap().push((d, t));
+                true
+            }),
+            None,
+        );
+        let out = collect(metered(chunks(), Some(m)));
+        assert_eq!(out.len(), 10);
+        assert!(out.iter().all(|r| r.is_ok()));
+        assert_eq!(
+            *seen.lock().unwrap(),
+            vec![(80_000, None), (160_000, None), (200_000, None)]
+        );
+        // A known total: the final report as the last byte passes, once.
+        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let m = Meter::new(
+            Box::new(move |d, t| {
+                log.lock().unwrap().push((d, t));
+                true
+            }),
+            Some(200_000),
+        );
+        collect(metered(chunks(), Some(m)));
+        assert_eq!(seen.lock().unwrap().last(), Some(&(200_000, Some(200_000))));
+        assert_eq!(seen.lock().unwrap().len(), 3);
+        // A stop: the stream ends with StoppedByCallback, the flag is set, no more reports.
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let n = calls.clone();
+        let m = Meter::new(
+            Box::new(move |_, _| n.fetch_add(1, Ordering::SeqCst) == 0),
+            None,
+        );
+        let flag = m.stop_flag();
+        let out = collect(metered(chunks(), Some(m)));
+        assert_eq!(out.len(), 8, "seven chunks, then the stop");
+        assert!(matches!(out.last(), Some(Err(Error::StoppedByCallback))));
+        assert!(flag.load(Ordering::SeqCst));
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn buffer_body_is_sized_in_steps() {
+        use hyper::body::Body as _;
+        let b = buffer_body(Bytes::from(vec![1u8; 150_000]));
+        assert_eq!(b.size_hint().exact(), Some(150_000));
+    }
+
     #[test]
     fn stat_header() {
         let h = base64::engine::general_purpose::STANDARD
