@@ -471,7 +471,7 @@ docker_result docker_container_exec_detached(const struct docker_container *cont
 // DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
 // `progress` (may be NULL) runs on the calling thread as the upload goes, total = `len`; a
 // non-zero return aborts the upload (that connection is closed) with
-// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine extracted so far stays.
+// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine had extracted by then may stay.
 //
 // Options (option table, written by `make options`):
 // - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
@@ -613,7 +613,7 @@ docker_result docker_container_diff(const struct docker_container *container,
 // DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
 // `progress` (may be NULL) runs on it as the tar stream made of the host files is sent (total
 // -1: it is made as it goes); a non-zero return aborts the upload with
-// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine extracted so far stays.
+// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine had extracted by then may stay.
 //
 // Options (option table, written by `make options`):
 // - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
