@@ -471,35 +471,75 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
             "copy_to, empty host path",
             "host_path is empty",
             Box::new(|e| {
-                docker_container_copy_to(h, empty.as_ptr(), good.as_ptr(), ptr::null(), e)
+                docker_container_copy_to(
+                    h,
+                    empty.as_ptr(),
+                    good.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_to, blank host path",
             "host_path is empty",
             Box::new(|e| {
-                docker_container_copy_to(h, blank.as_ptr(), good.as_ptr(), ptr::null(), e)
+                docker_container_copy_to(
+                    h,
+                    blank.as_ptr(),
+                    good.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_to, empty container path",
             "container_path is empty",
             Box::new(|e| {
-                docker_container_copy_to(h, host_file.as_ptr(), empty.as_ptr(), ptr::null(), e)
+                docker_container_copy_to(
+                    h,
+                    host_file.as_ptr(),
+                    empty.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_from, empty host path",
             "host_path is empty",
             Box::new(|e| {
-                docker_container_copy_from(h, good.as_ptr(), empty.as_ptr(), ptr::null(), e)
+                docker_container_copy_from(
+                    h,
+                    good.as_ptr(),
+                    empty.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_from, empty container path",
             "container_path is empty",
             Box::new(|e| {
-                docker_container_copy_from(h, blank.as_ptr(), host_file.as_ptr(), ptr::null(), e)
+                docker_container_copy_from(
+                    h,
+                    blank.as_ptr(),
+                    host_file.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
@@ -518,6 +558,8 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
                     Some(gather),
                     ptr::null_mut(),
                     ptr::null(),
+                    None,
+                    ptr::null_mut(),
                     ptr::null_mut(),
                     e,
                 )
@@ -531,6 +573,8 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
                     h,
                     good.as_ptr(),
                     empty.as_ptr(),
+                    None,
+                    ptr::null_mut(),
                     ptr::null_mut(),
                     e,
                 )
@@ -540,20 +584,39 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
             "put_archive",
             "path is empty",
             Box::new(|e| {
-                docker_container_put_archive(h, blank.as_ptr(), b"".as_ptr(), 0, ptr::null(), e)
+                docker_container_put_archive(
+                    h,
+                    blank.as_ptr(),
+                    b"".as_ptr(),
+                    0,
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "put_archive_file",
             "tar_path is empty",
             Box::new(|e| {
-                docker_container_put_archive_file(h, good.as_ptr(), empty.as_ptr(), ptr::null(), e)
+                docker_container_put_archive_file(
+                    h,
+                    good.as_ptr(),
+                    empty.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "export_to_file",
             "file_path is empty",
-            Box::new(|e| docker_container_export_to_file(h, empty.as_ptr(), e)),
+            Box::new(|e| {
+                docker_container_export_to_file(h, empty.as_ptr(), None, ptr::null_mut(), e)
+            }),
         ),
         (
             "images_exists ..",
@@ -569,6 +632,56 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
             "images_remove x/..",
             "image name \"x/..\"",
             Box::new(|e| docker_images_remove(cl.0, updir.as_ptr(), ptr::null(), e)),
+        ),
+        (
+            "images_tag empty image",
+            "image is empty",
+            Box::new(|e| docker_images_tag(cl.0, empty.as_ptr(), good.as_ptr(), ptr::null(), e)),
+        ),
+        (
+            "images_tag blank repository",
+            "repository is empty",
+            Box::new(|e| docker_images_tag(cl.0, good.as_ptr(), blank.as_ptr(), ptr::null(), e)),
+        ),
+        (
+            "images_tag blank tag",
+            "\"tag\" is empty",
+            Box::new(|e| {
+                let o = c(r#"{"tag": " "}"#);
+                docker_images_tag(cl.0, good.as_ptr(), good.as_ptr(), o.as_ptr(), e)
+            }),
+        ),
+        (
+            "images_tag unknown option",
+            "\"tags\"",
+            Box::new(|e| {
+                let o = c(r#"{"tags": "x"}"#);
+                docker_images_tag(cl.0, good.as_ptr(), good.as_ptr(), o.as_ptr(), e)
+            }),
+        ),
+        (
+            "images_list empty name",
+            "\"name\" is empty",
+            Box::new(|e| {
+                let o = c(r#"{"name": ""}"#);
+                docker_images_list(cl.0, o.as_ptr(), &mut ptr::null_mut(), e)
+            }),
+        ),
+        (
+            "images_list filters not an object",
+            "\"filters\"",
+            Box::new(|e| {
+                let o = c(r#"{"filters": "dangling"}"#);
+                docker_images_list(cl.0, o.as_ptr(), &mut ptr::null_mut(), e)
+            }),
+        ),
+        (
+            "images_prune unknown option",
+            "\"filter\"",
+            Box::new(|e| {
+                let o = c(r#"{"filter": {}}"#);
+                docker_images_prune(cl.0, o.as_ptr(), &mut ptr::null_mut(), e)
+            }),
         ),
         (
             "exec_inspect empty",

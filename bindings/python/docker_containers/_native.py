@@ -9,7 +9,7 @@ import os
 from ctypes import POINTER, byref, c_size_t, c_void_p
 
 from . import _ffi, errors
-from ._ffi import READ_CB, SONAME, Buffer, Chunk  # noqa: F401 (used by the other modules)
+from ._ffi import READ_CB, SONAME, TRANSFER_CB, Buffer, Chunk  # noqa: F401 (used by the other modules)
 
 # docker_stream_kind
 STDIN, STDOUT, STDERR = _ffi.DOCKER_STREAM_STDIN, _ffi.DOCKER_STREAM_STDOUT, _ffi.DOCKER_STREAM_STDERR

@@ -11,10 +11,14 @@ from collections import namedtuple
 from ctypes import byref, c_bool, c_int64, c_uint8, c_void_p
 
 from . import errors
-from ._native import READ_CB, call, enc, lib, raise_for, take_buffer, take_string
+from ._native import READ_CB, TRANSFER_CB, call, enc, lib, raise_for, take_buffer, take_string
 from ._stream import Output, Stream, open_stream
 from .networks import NetworkCollection
 from .volumes import VolumeCollection
+
+# The copy calls' progress callback, not offered here yet: a NULL function pointer (ctypes
+# takes no None for a callback type).
+_NO_PROGRESS = TRANSFER_CB()
 
 ExecResult = namedtuple("ExecResult", "exit_code,output")
 
@@ -651,7 +655,7 @@ class Container:
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
             buf = (c_uint8 * len(data)).from_buffer_copy(data) if data else None
-            call(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None)
+            call(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None, _NO_PROGRESS, None)
             return True
         if not hasattr(data, "read"):
             raise errors.InvalidArgument("put_archive: data must be bytes or a file-like object")
@@ -670,7 +674,8 @@ class Container:
 
         cb = READ_CB(reader)
         err = c_void_p()
-        code = lib.docker_container_put_archive_reader(self._p, enc(path), cb, None, None, byref(err))
+        code = lib.docker_container_put_archive_reader(self._p, enc(path), cb, None, None, _NO_PROGRESS, None,
+                                                       byref(err))
         if failure:
             lib.docker_error_free(err) if code else None
             raise failure[0]
@@ -690,8 +695,10 @@ class Container:
 
     def copy_to(self, host_path, container_path, **kwargs):
         """Copy a host file or directory into the container (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_to, self._p, enc(host_path), enc(container_path), _opts(kwargs))
+        call(lib.docker_container_copy_to, self._p, enc(host_path), enc(container_path), _opts(kwargs),
+             _NO_PROGRESS, None)
 
     def copy_from(self, container_path, host_path, **kwargs):
         """Copy a path out of the container to the host (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs))
+        call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs),
+             _NO_PROGRESS, None)
