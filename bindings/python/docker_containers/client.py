@@ -1,6 +1,7 @@
 """DockerClient, client.containers, Container and Image: docker-py's containers API on the C
 library. Keyword arguments become the library's JSON options, which use docker-py's names and
 value shapes (the library translates them as docker-py does and rejects unknown ones)."""
+import contextlib
 import ctypes
 import datetime
 import io
@@ -11,6 +12,7 @@ from collections import namedtuple
 from ctypes import byref, c_bool, c_int64, c_uint8, c_void_p
 
 from . import errors
+from ._ffi import PROGRESS_CB
 from ._native import READ_CB, call, enc, lib, raise_for, take_buffer, take_string
 from ._stream import Output, Stream, open_stream
 from .networks import NetworkCollection
@@ -168,8 +170,55 @@ def from_env(**kwargs):
     return DockerClient.from_env(**kwargs)
 
 
+@contextlib.contextmanager
+def _image_errors():
+    """docker-py reports an image's 404 as ImageNotFound (a NotFound); the C inspect and remove
+    give the plain not-found code."""
+    try:
+        yield
+    except errors.ImageNotFound:
+        raise
+    except errors.NotFound as e:
+        raise errors.ImageNotFound(str(e.explanation), explanation=e.explanation,
+                                   status_code=e.status_code) from e
+
+
+def _pull_reference(repository, tag):
+    """docker-py's pull naming: the tag from `tag`, else from the name, else "latest"; a digest
+    joins with "@"."""
+    from .utils import parse_repository_tag
+    repository, image_tag = parse_repository_tag(repository)
+    tag = tag or image_tag or "latest"
+    return repository, tag, f"{repository}{'@' if tag.startswith('sha256:') else ':'}{tag}"
+
+
+def _pull(client, reference, platform, on_item):
+    """docker_images_pull with `on_item(bytes)` for each progress item (None: no callback). An
+    exception in on_item stops the pull and is raised once the library has let go."""
+    failure = []
+
+    def progress(_ud, data, n):
+        try:
+            on_item(ctypes.string_at(data, n))
+            return 0
+        except BaseException as e:  # re-raised below
+            failure.append(e)
+            return 1
+
+    cb = PROGRESS_CB(progress) if on_item is not None else PROGRESS_CB()  # NULL: no progress
+    err = c_void_p()
+    code = lib.docker_images_pull(client._p, enc(reference), _opts({"platform": platform}), cb,
+                                  None, byref(err))
+    if failure:
+        if code:
+            lib.docker_error_free(err)
+        raise failure[0]
+    raise_for(code, err)
+
+
 class Image:
-    """An image as docker-py's Image model shows it: id, short_id, tags, labels, attrs."""
+    """An image as docker-py's Image model shows it: id, short_id, tags, labels, attrs; reload,
+    tag, remove."""
 
     def __init__(self, client, attrs):
         self.client = client
@@ -196,8 +245,23 @@ class Image:
         """The image's labels (a dict; {} when none)."""
         return (self.attrs.get("Config") or {}).get("Labels") or {}
 
+    def reload(self):
+        """Fetch the attributes again (tags change when the image is tagged or untagged).
+        (docker_images_inspect)"""
+        self.attrs = self.client.images.get(self.id).attrs
+
+    def tag(self, repository, tag=None, **kwargs):
+        """Tag this image as `repository`:`tag` ("latest" when None), `force` as docker-py takes
+        it; True. A missing image raises ImageNotFound. (docker_images_tag)"""
+        return self.client.images._tag(self.id, repository, tag=tag, **kwargs)
+
+    def remove(self, force=False, noprune=False):
+        """Remove this image (docker-py's Image.remove). (docker_images_remove)"""
+        self.client.images.remove(self.id, force=force, noprune=noprune)
+
     def __repr__(self):
-        return f"<Image: '{', '.join(self.tags)}'>"
+        tags = "', '".join(self.tags)
+        return f"<Image: '{tags}'>"
 
     def __eq__(self, other):
         return isinstance(other, Image) and self.id == other.id
@@ -207,16 +271,17 @@ class Image:
 
 
 class ImageCollection:
-    """The few image calls the containers API needs: get, exists (ours), remove."""
+    """docker-py's client.images: get, list, pull, remove, and exists (not in docker-py)."""
 
     def __init__(self, client):
         self.client = client
 
     def get(self, name):
-        """An Image from its name or id; a missing image raises ImageNotFound/NotFound.
-        (docker_images_inspect)"""
+        """An Image from its name or id; a missing image raises ImageNotFound (a NotFound), as
+        docker-py. (docker_images_inspect)"""
         out = c_void_p()
-        call(lib.docker_images_inspect, self.client._p, enc(name), byref(out))
+        with _image_errors():
+            call(lib.docker_images_inspect, self.client._p, enc(name), byref(out))
         return Image(self.client, json.loads(take_string(out.value)))
 
     def exists(self, name):
@@ -225,9 +290,46 @@ class ImageCollection:
         call(lib.docker_images_exists, self.client._p, enc(name), byref(b))
         return b.value
 
+    def _list_json(self, name=None, all=False, filters=None):
+        out = c_void_p()
+        call(lib.docker_images_list, self.client._p,
+             _opts({"name": name or None, "all": all or None, "filters": filters or None}), byref(out))
+        return json.loads(take_string(out.value))
+
+    def list(self, name=None, all=False, filters=None):
+        """docker-py's list(): the Images, of repository `name` only if given; `all` with the
+        intermediate layers; `filters` as docker-py ({"dangling": True, "label": "a=b"}).
+        (docker_images_list, then docker_images_inspect for each, as docker-py does)"""
+        return [self.get(r["Id"]) for r in self._list_json(name, all, filters)]
+
+    def pull(self, repository, tag=None, all_tags=False, **kwargs):
+        """docker-py's pull(): pull `repository` (tag from `tag`, the name, or "latest") and
+        return the Image. `platform` as docker-py; `auth_config` and all_tags=True are not in the
+        C library (InvalidArgument); `stream` is dropped, as docker-py drops it.
+        (docker_images_pull)"""
+        kwargs.pop("stream", None)
+        platform = kwargs.pop("platform", None)
+        if all_tags or kwargs.get("auth_config") is not None:
+            raise errors.InvalidArgument("pull: auth_config and all_tags are not in the C library")
+        kwargs.pop("auth_config", None)
+        if kwargs:
+            raise TypeError(f"pull() got an unexpected keyword argument '{next(iter(kwargs))}'")
+        _, _, reference = _pull_reference(repository, tag)
+        _pull(self.client, reference, platform, None)
+        return self.get(reference)
+
+    def _tag(self, image, repository, tag=None, force=False):
+        opts = _opts({"tag": tag, "force": force or None})
+        with _image_errors():
+            call(lib.docker_images_tag, self.client._p, enc(image), enc(repository), opts)
+        return True
+
     def remove(self, image, force=False, noprune=False):
-        """Remove an image; `force` and `noprune` as in docker-py. (docker_images_remove)"""
-        call(lib.docker_images_remove, self.client._p, enc(image), _opts({"force": force, "noprune": noprune}))
+        """Remove an image; `force` and `noprune` as in docker-py; a missing one raises
+        ImageNotFound. (docker_images_remove)"""
+        with _image_errors():
+            call(lib.docker_images_remove, self.client._p, enc(image),
+                 _opts({"force": force or None, "noprune": noprune or None}))
 
 
 class ContainerCollection:
@@ -642,9 +744,10 @@ class Container:
     # --- files ---
 
     def diff(self):
-        """The filesystem changes: [{"Path": ..., "Kind": 0 modified / 1 added / 2 deleted}].
+        """The filesystem changes: [{"Path": ..., "Kind": 0 modified / 1 added / 2 deleted}], or
+        None when there are none (the engine sends null, and docker-py hands it on).
         (docker_container_diff)"""
-        return json.loads(self._text(lib.docker_container_diff) or "null")
+        return json.loads(self._text(lib.docker_container_diff) or "null") or None
 
     def put_archive(self, path, data):
         """Extract a tar (bytes, or a file-like object read in pieces) into `path`. True."""
@@ -677,16 +780,21 @@ class Container:
         raise_for(code, err)
         return True
 
-    def get_archive(self, path, chunk_size=2 * 1024 * 1024, encode_stream=False):
-        """(a generator of tar chunks, the path's stat as a dict), as docker-py."""
+    def get_archive(self, path, chunk_size=2 * 1024 * 1024, encode_stream=False, progress=None):
+        """(a generator of tar chunks, the path's stat as a dict), as docker-py. `progress` (not
+        in docker-py): called as progress(done, None) with the tar bytes read so far as the
+        generator is consumed, and at the end; an exception in it ends the iteration and
+        propagates. (docker_container_get_archive_open)"""
         out, stat = c_void_p(), c_void_p()
         call(lib.docker_container_get_archive_open, self._p, enc(path), byref(out), byref(stat))
-        return Output(Stream(out.value), chunk_size=chunk_size), json.loads(take_string(stat.value))
+        return (Output(Stream(out.value), chunk_size=chunk_size, progress=progress),
+                json.loads(take_string(stat.value)))
 
-    def export(self, chunk_size=2 * 1024 * 1024):
-        """The container's filesystem as a generator of tar chunks of `chunk_size` bytes.
-        (docker_container_export_open)"""
-        return Output(open_stream(lib.docker_container_export_open, self._p), chunk_size=chunk_size)
+    def export(self, chunk_size=2 * 1024 * 1024, progress=None):
+        """The container's filesystem as a generator of tar chunks of `chunk_size` bytes;
+        `progress` as for get_archive. (docker_container_export_open)"""
+        return Output(open_stream(lib.docker_container_export_open, self._p), chunk_size=chunk_size,
+                      progress=progress)
 
     def copy_to(self, host_path, container_path, **kwargs):
         """Copy a host file or directory into the container (`docker cp`); not in docker-py."""

@@ -66,3 +66,36 @@ def test_copy_to_and_from(running, tmp_path):
     assert running.exec_run("cat /tmp/in/f.txt").output == b"copied"
     running.copy_from("/tmp/in", str(tmp_path / "out"))
     assert (tmp_path / "out" / "f.txt").read_text() == "copied"
+
+
+def test_get_archive_and_export_report_progress(running):
+    running.exec_run("sh -c 'head -c 700000 /dev/urandom > /tmp/p'")
+    seen = []
+    chunks, _ = running.get_archive("/tmp/p", chunk_size=None, progress=lambda d, t: seen.append((d, t)))
+    data = b"".join(chunks)
+    assert len(seen) >= 2 and all(t is None for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1][0] == len(data) and len(data) > 700000
+    with tarfile.open(fileobj=io.BytesIO(data)) as t:
+        assert t.getmember("p").size == 700000
+
+    seen.clear()
+    total = sum(len(c) for c in running.export(progress=lambda d, t: seen.append(d)))
+    assert seen[-1] == total and len(seen) >= 2
+
+
+def test_an_exception_in_progress_stops_the_read(running, client):
+    class Enough(Exception):
+        pass
+
+    def stop(done, total):
+        if done > 100000:
+            raise Enough(done)
+
+    chunks, _ = running.get_archive("/bin", progress=stop)
+    with pytest.raises(Enough):
+        for _ in chunks:
+            pass
+    assert list(chunks) == []  # the stream is closed
+    with pytest.raises(Enough):
+        b"".join(client.api.export(running.id, progress=stop))
