@@ -61,7 +61,9 @@ impl Meter {
 
     fn add(&mut self, n: usize) -> Result<()> {
         self.done += n as u64;
-        if self.done - self.told.unwrap_or(0) >= PROGRESS_STEP {
+        // Reaching a known total is the end: an upload with a Content-Length is never polled
+        // past its last byte, so end() would not run for it.
+        if self.done - self.told.unwrap_or(0) >= PROGRESS_STEP || self.total == Some(self.done) {
             return self.tell();
         }
         Ok(())

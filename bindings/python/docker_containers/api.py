@@ -526,9 +526,10 @@ class APIClient:
         return self._container(container).get_archive(path, chunk_size=chunk_size,
                                                       progress=progress)
 
-    def put_archive(self, container, path, data):
-        """Extract a tar (bytes or a file-like object) into `path`; True."""
-        return self._container(container).put_archive(path, data)
+    def put_archive(self, container, path, data, progress=None):
+        """Extract a tar (bytes or a file-like object) into `path`; True. `progress(done,
+        total)` (not in docker-py) as the tar is sent; an exception in it stops the copy."""
+        return self._container(container).put_archive(path, data, progress=progress)
 
     def prune_containers(self, filters=None):
         """Remove stopped containers: {"ContainersDeleted": [...], "SpaceReclaimed": N}, with None
@@ -663,6 +664,11 @@ class APIClient:
         only. (docker_images_list)"""
         entries = self._client.images._list_json(name, all, filters)
         return [e["Id"] for e in entries] if quiet else entries
+
+    def prune_images(self, filters=None):
+        """Remove unused images: {"ImagesDeleted": [...] or None, "SpaceReclaimed": N}.
+        (docker_images_prune)"""
+        return self._client.images.prune(filters=filters)
 
     def tag(self, image, repository, tag=None, force=False):
         """Tag an image as `repository`:`tag`; True. A missing image raises ImageNotFound.

@@ -12,7 +12,7 @@ from collections import namedtuple
 from ctypes import byref, c_bool, c_int64, c_uint8, c_void_p
 
 from . import errors
-from ._ffi import PROGRESS_CB
+from ._ffi import PROGRESS_CB, TRANSFER_CB
 from ._native import READ_CB, call, enc, lib, raise_for, take_buffer, take_string
 from ._stream import Output, Stream, open_stream
 from .networks import NetworkCollection
@@ -216,6 +216,35 @@ def _pull(client, reference, platform, on_item):
     raise_for(code, err)
 
 
+class _Transfer:
+    """A docker_transfer_cb for an optional progress(done, total) (total None when unknown).
+    An exception raised in it stops the copy (the callback returns non-zero) and is raised once
+    the library has let go, in place of the library's stopped-by-callback error."""
+
+    def __init__(self, progress):
+        self.failure = None
+        self._progress = progress
+        self.cb = TRANSFER_CB(self._call) if progress is not None else TRANSFER_CB()
+
+    def _call(self, _ud, done, total):
+        try:
+            self._progress(done, None if total < 0 else total)
+            return 0
+        except BaseException as e:  # re-raised by run()
+            self.failure = e
+            return 1
+
+    def run(self, fn, *args):
+        """Call `fn(*args, cb, NULL, &error)` and raise what failed."""
+        err = c_void_p()
+        code = fn(*args, self.cb, None, byref(err))
+        if self.failure is not None:
+            if code:
+                lib.docker_error_free(err)
+            raise self.failure
+        raise_for(code, err)
+
+
 class Image:
     """An image as docker-py's Image model shows it: id, short_id, tags, labels, attrs; reload,
     tag, remove."""
@@ -271,7 +300,8 @@ class Image:
 
 
 class ImageCollection:
-    """docker-py's client.images: get, list, pull, remove, and exists (not in docker-py)."""
+    """docker-py's client.images: get, list, pull, prune, remove, and exists (not in
+    docker-py)."""
 
     def __init__(self, client):
         self.client = client
@@ -319,10 +349,22 @@ class ImageCollection:
         return self.get(reference)
 
     def _tag(self, image, repository, tag=None, force=False):
-        opts = _opts({"tag": tag, "force": force or None})
+        # docker-py sends an empty tag as "tag=", which the engine takes as "latest".
+        opts = _opts({"tag": tag or None, "force": force or None})
         with _image_errors():
             call(lib.docker_images_tag, self.client._p, enc(image), enc(repository), opts)
         return True
+
+    def prune(self, filters=None):
+        """Remove unused images (only dangling ones unless {"dangling": False}):
+        {"ImagesDeleted": [{"Deleted": ...} | {"Untagged": ...}] or None when nothing went, as
+        the engine sends it and docker-py hands it on, "SpaceReclaimed": N}.
+        (docker_images_prune)"""
+        out = c_void_p()
+        call(lib.docker_images_prune, self.client._p, _opts({"filters": filters}), byref(out))
+        pruned = json.loads(take_string(out.value))
+        pruned["ImagesDeleted"] = pruned.get("ImagesDeleted") or None
+        return pruned
 
     def remove(self, image, force=False, noprune=False):
         """Remove an image; `force` and `noprune` as in docker-py; a missing one raises
@@ -749,12 +791,17 @@ class Container:
         (docker_container_diff)"""
         return json.loads(self._text(lib.docker_container_diff) or "null") or None
 
-    def put_archive(self, path, data):
-        """Extract a tar (bytes, or a file-like object read in pieces) into `path`. True."""
+    def put_archive(self, path, data, progress=None):
+        """Extract a tar (bytes, or a file-like object read in pieces) into `path`. True.
+        `progress` (not in docker-py): progress(done, total) with the tar bytes sent so far and
+        the total (len(data) for bytes, else None), at most once per 64 KiB or so and at the
+        end; an exception raised in it stops the copy and propagates.
+        (docker_container_put_archive, _put_archive_reader)"""
+        t = _Transfer(progress)
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
             buf = (c_uint8 * len(data)).from_buffer_copy(data) if data else None
-            call(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None, None, None)
+            t.run(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None)
             return True
         if not hasattr(data, "read"):
             raise errors.InvalidArgument("put_archive: data must be bytes or a file-like object")
@@ -772,13 +819,12 @@ class Container:
                 return -1
 
         cb = READ_CB(reader)
-        err = c_void_p()
-        code = lib.docker_container_put_archive_reader(self._p, enc(path), cb, None, None, None, None,
-                                                       byref(err))
-        if failure:
-            lib.docker_error_free(err) if code else None
-            raise failure[0]
-        raise_for(code, err)
+        try:
+            t.run(lib.docker_container_put_archive_reader, self._p, enc(path), cb, None, None)
+        except BaseException:
+            if failure:
+                raise failure[0] from None
+            raise
         return True
 
     def get_archive(self, path, chunk_size=2 * 1024 * 1024, encode_stream=False, progress=None):
@@ -797,12 +843,15 @@ class Container:
         return Output(open_stream(lib.docker_container_export_open, self._p), chunk_size=chunk_size,
                       progress=progress)
 
-    def copy_to(self, host_path, container_path, **kwargs):
-        """Copy a host file or directory into the container (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_to, self._p, enc(host_path), enc(container_path), _opts(kwargs),
-             None, None)
+    def copy_to(self, host_path, container_path, *, progress=None, **kwargs):
+        """Copy a host file or directory into the container (`docker cp`); not in docker-py.
+        `progress(done, total)`: the tar bytes sent so far (total None: unknown); an exception
+        raised in it stops the copy and propagates. (docker_container_copy_to)"""
+        _Transfer(progress).run(lib.docker_container_copy_to, self._p, enc(host_path),
+                                enc(container_path), _opts(kwargs))
 
-    def copy_from(self, container_path, host_path, **kwargs):
-        """Copy a path out of the container to the host (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs),
-             None, None)
+    def copy_from(self, container_path, host_path, *, progress=None, **kwargs):
+        """Copy a path out of the container to the host (`docker cp`); not in docker-py.
+        `progress` as for copy_to, with the tar bytes received. (docker_container_copy_from)"""
+        _Transfer(progress).run(lib.docker_container_copy_from, self._p, enc(container_path),
+                                enc(host_path), _opts(kwargs))

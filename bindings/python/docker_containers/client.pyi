@@ -96,7 +96,7 @@ class Image:
         """Remove the image."""
 
 class ImageCollection:
-    """client.images: get, list, pull, remove, exists."""
+    """client.images: get, list, pull, prune, remove, exists."""
 
     client: DockerClient
     def __init__(self, client: DockerClient) -> None: ...
@@ -111,6 +111,8 @@ class ImageCollection:
              platform: str | None = None, auth_config: Mapping[str, Any] | None = None,
              stream: bool = False) -> Image:
         """Pull the image and return it."""
+    def prune(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Remove unused images: {"ImagesDeleted": [...] or None, "SpaceReclaimed": N}."""
     def remove(self, image: str, force: bool = False, noprune: bool = False) -> None:
         """Remove an image."""
 
@@ -301,7 +303,8 @@ class Container:
         """Both directions as a Stream (write, close_write, resize)."""
     def diff(self) -> list[dict[str, Any]] | None:
         """Changed paths: [{"Path": ..., "Kind": 0|1|2}]."""
-    def put_archive(self, path: str, data: bytes | bytearray | memoryview | Any) -> bool:
+    def put_archive(self, path: str, data: bytes | bytearray | memoryview | Any,
+                    progress: _Progress | None = None) -> bool:
         """Extract a tar (bytes, or a file-like object read in pieces) into path."""
     def get_archive(self, path: str, chunk_size: int = ..., encode_stream: bool = False,
                     progress: _Progress | None = None) -> tuple[Iterator[bytes], dict[str, Any]]:
@@ -309,9 +312,9 @@ class Container:
     def export(self, chunk_size: int = ...,
                progress: _Progress | None = None) -> Iterator[bytes]:
         """The filesystem as a generator of tar chunks."""
-    def copy_to(self, host_path: str, container_path: str,
-                **kwargs: Unpack[CopyToKwargs]) -> None:
+    def copy_to(self, host_path: str, container_path: str, *,
+                progress: _Progress | None = None, **kwargs: Unpack[CopyToKwargs]) -> None:
         """Copy a host file or directory into the container (docker cp)."""
-    def copy_from(self, container_path: str, host_path: str,
-                  **kwargs: Unpack[CopyFromKwargs]) -> None:
+    def copy_from(self, container_path: str, host_path: str, *,
+                  progress: _Progress | None = None, **kwargs: Unpack[CopyFromKwargs]) -> None:
         """Copy a path out of the container to the host (docker cp)."""

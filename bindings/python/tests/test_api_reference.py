@@ -255,7 +255,7 @@ def test_networks_volumes_and_images_give_docker_py_s_shapes(both):
     for api in (ours, ref):
         p = f"dcpyi-{uuid.uuid4().hex[:8]}-"
         try:
-            net = api.create_network(p + "net", labels={"dcpyi": p})
+            net = api.create_network(p + "net", labels={"dcpyi.ref": "1"})
             c = api.create_container(IMAGE, "sleep 300", name=f"dcpya-{uuid.uuid4().hex[:10]}")
             made.append(c["Id"])
             api.start(c)
@@ -265,8 +265,8 @@ def test_networks_volumes_and_images_give_docker_py_s_shapes(both):
             api.remove_container(c, force=True)
             listed = api.networks(names=[p + "net"])
             inspected = api.inspect_network(net["Id"])
-            vol = api.create_volume(p + "vol", labels={"dcpyi": p})
-            vols = api.volumes(filters={"label": f"dcpyi={p}"})
+            vol = api.create_volume(p + "vol", labels={"dcpyi.ref": "1"})
+            vols = api.volumes(filters={"name": p + "vol"})
             tagged = api.tag(IMAGE, p + "img", "t")
             images = api.images(name=p + "img")
             quiet = api.images(name=p + "img", quiet=True)
@@ -286,6 +286,7 @@ def test_networks_volumes_and_images_give_docker_py_s_shapes(both):
                 quiet == [images[0]["Id"]], errors,
                 api.prune_networks(filters={"label": "dcpyi-no-such-label"}),
                 api.prune_volumes(filters={"label": "dcpyi-no-such-label"}),
+                api.prune_images(filters={"label": "dcpyi-no-such-label"}),
                 api.remove_network(net["Id"]), api.remove_volume(p + "vol")))
         finally:
             for n in api.networks(names=[p]):
@@ -295,5 +296,5 @@ def test_networks_volumes_and_images_give_docker_py_s_shapes(both):
             for t in [t for i in api.images(name=p + "img") for t in i["RepoTags"]]:
                 api.remove_image(t, force=True)
     assert shapes[0] == shapes[1]
-    assert shapes[0][-4:] == ({"NetworksDeleted": None}, {"VolumesDeleted": [], "SpaceReclaimed": 0},
-                              None, None)
+    assert shapes[0][-5:] == ({"NetworksDeleted": None}, {"VolumesDeleted": [], "SpaceReclaimed": 0},
+                              {"ImagesDeleted": None, "SpaceReclaimed": 0}, None, None)

@@ -94,7 +94,11 @@ def test_tag_errors(client, repo):
         client.api.tag("dcpyi-missing/none:1", repo, "x")
     with pytest.raises(APIError) as e:  # the engine refuses an upper-case repository
         img.tag(repo.upper(), "x")
-    assert e.value.is_client_error()
+    assert "lowercase" in str(e.value)
+    assert img.tag(repo, "") is True  # an empty tag is "latest", as docker-py's request gives
+    assert client.images.get(f"{repo}:latest") == img
+    with pytest.raises(InvalidArgument):  # a blank repository, refused before anything is sent
+        img.tag("", "x")
     assert img.tag(repo, "f", force=True) is True
     assert img.tag(repo, "f", force=True) is True  # again: the tag simply moves
     with pytest.raises(TypeError):
@@ -126,3 +130,27 @@ def test_pull_fails_cleanly_without_a_registry(client):
             bad()
     with pytest.raises(TypeError):
         client.images.pull("localhost:1/dcpyi-nope", platfrom="linux")
+
+
+def test_prune_removes_only_what_the_filter_selects(client, repo, name):
+    c = client.containers.run(IMAGE, "true", name=name, detach=True)
+    c.wait()
+    img = c.commit(conf={"Labels": {"dcpyi.prune": repo.split("/")[0]}})  # untagged: dangling
+    c.remove()
+    try:
+        assert img.tags == [] and img.labels == {"dcpyi.prune": repo.split("/")[0]}
+        label = {"label": f"dcpyi.prune={repo.split('/')[0]}"}
+        pruned = client.images.prune(filters=label)
+        assert {"Deleted": img.id} in pruned["ImagesDeleted"]
+        assert isinstance(pruned["SpaceReclaimed"], int)
+        with pytest.raises(ImageNotFound):
+            img.reload()
+        # Nothing left to prune: the engine's null, as docker-py hands it on.
+        assert client.images.prune(filters=label) == {"ImagesDeleted": None, "SpaceReclaimed": 0}
+        assert client.api.prune_images(filters=label) == {"ImagesDeleted": None, "SpaceReclaimed": 0}
+    finally:
+        try:
+            client.images.remove(img.id, force=True)
+        except NotFound:
+            pass
+    assert client.images.exists(IMAGE)

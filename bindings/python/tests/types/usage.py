@@ -31,9 +31,12 @@ def usage(image: str) -> int:
     client.images.remove("dcpyi-types/x:t", noprune=True)
     pulled: docker.models.images.Image = client.images.pull("busybox", "1.36", platform="linux")
     tar, stat = c.get_archive("/etc", progress=lambda done, total: None)
+    c.put_archive("/tmp", b"", progress=lambda done, total: print(done, total or 0))
+    c.copy_from("/etc/hostname", "/tmp/h", progress=lambda done, total: None)
+    gone: dict[str, object] = client.images.prune(filters={"label": "dcpyi-types"})
     c.stop(timeout=1)
     status = c.wait(timeout=10)["StatusCode"]
     c.remove(force=True, v=True)
     created.remove(force=True)
-    print(printed, out, err, streamed, sock, logs, followed, sample, listed, pulled, tar, stat)
+    print(printed, out, err, streamed, sock, logs, followed, sample, listed, pulled, tar, stat, gone)
     return int(status)
