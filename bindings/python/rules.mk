@@ -10,7 +10,10 @@ python-test: release engine
 	    python3 -m pytest -q -p no:cacheprovider tests
 	@left=$$(docker ps -aq --filter name=dcpy-); [ -z "$$left" ] || { echo "python-test: dcpy- containers left: $$left"; exit 1; }
 	@left=$$(docker ps -aq --filter name=dcpya-); [ -z "$$left" ] || { echo "python-test: dcpya- containers left: $$left"; exit 1; }
-	@echo "python-test: passed, no dcpy- containers left"
+	@left=$$( { docker network ls --format '{{.Name}}'; docker volume ls --format '{{.Name}}'; \
+	    docker image ls --format '{{.Repository}}:{{.Tag}}'; } | grep '^dcpyi-' || true); \
+	  [ -z "$$left" ] || { echo "python-test: dcpyi- networks, volumes or images left: $$left"; exit 1; }
+	@echo "python-test: passed, no dcpy- containers and no dcpyi- networks, volumes or images left"
 
 BINDING_TESTS += python-test
 

@@ -128,14 +128,20 @@ class Output:
     or decoded JSON; with `chunk_size`, bytes regrouped into pieces of that size (as requests'
     iter_content gives docker-py users). Like docker-py's CancellableStream, close() may be
     called from any thread, also while another thread iterates: that iteration ends. After the
-    end, `exit_code` holds an exec's exit code (docker-py has none)."""
+    end, `exit_code` holds an exec's exit code (docker-py has none). With `progress`, it is
+    called as progress(done, None) with the bytes read so far after each piece the library
+    gives, and once more at the end; an exception raised in it closes the stream and
+    propagates from the iteration."""
 
-    def __init__(self, stream, demux=False, decode_json=False, chunk_size=None):
+    def __init__(self, stream, demux=False, decode_json=False, chunk_size=None, progress=None):
         self._stream = stream
         self._demux = demux
         self._json = decode_json
         self._size = chunk_size
         self._pending = bytearray()
+        self._progress = progress
+        self._done = 0
+        self._ended = False
 
     @property
     def exit_code(self):
@@ -149,8 +155,25 @@ class Output:
         c = self._stream.next_chunk()
         if c is None:
             self._stream.close()
+            if not self._ended:
+                self._ended = True
+                self._report()
             raise StopIteration
+        self._done += len(c[1])
+        self._report()
         return c
+
+    def _report(self):
+        if self._progress is None:
+            return
+        try:
+            self._progress(self._done, None)
+        except BaseException:
+            # The read stops here: nothing more is given or reported.
+            self._progress = None
+            self._pending.clear()
+            self._stream.close()
+            raise
 
     def __next__(self):
         if self._size:

@@ -1,5 +1,5 @@
 # Type stubs for docker_containers._stream: the library's streams.
-from typing import Any, Generic, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 _T = TypeVar("_T")
 
@@ -36,7 +36,9 @@ class Output(Generic[_T]):
     decoded stats samples. After the end, exit_code holds an exec's exit code."""
 
     def __init__(
-        self, stream: Stream, demux: bool = False, decode_json: bool = False, chunk_size: int | None = None
+        self, stream: Stream, demux: bool = False, decode_json: bool = False,
+        chunk_size: int | None = None,
+        progress: Callable[[int, int | None], object] | None = None,
     ) -> None: ...
     @property
     def exit_code(self) -> int | None: ...

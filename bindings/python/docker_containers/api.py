@@ -8,7 +8,6 @@ and exec_start creates and starts it in one call, so until it is started an exec
 client's own, and after a gathered or streamed start exec_inspect reports what the library saw
 (ExitCode, Running, ProcessConfig). A detached start keeps the engine's id and exec_inspect asks
 the engine. The README lists these and the calls left out."""
-import contextlib
 import ctypes
 import io
 import json
@@ -21,12 +20,11 @@ import weakref
 from ctypes import byref, c_void_p
 
 from . import errors
-from ._ffi import PROGRESS_CB
 from ._native import CONSOLE, STDERR, call, enc, lib, raise_for, take_buffer, take_string
 from ._stream import Output, open_stream
-from .client import DockerClient, _opts
+from .client import DockerClient, _image_errors, _opts, _pull, _pull_reference
 from .types import EndpointConfig, Healthcheck, HostConfig
-from .utils import format_environment, parse_repository_tag, split_command
+from .utils import format_environment, split_command
 
 DEFAULT_DATA_CHUNK_SIZE = 1024 * 2048
 DEFAULT_TIMEOUT_SECONDS = 60
@@ -63,18 +61,6 @@ def _proxy_environment():
         if proxies.get(key):
             env += [f"{var}={proxies[key]}", f"{var.upper()}={proxies[key]}"]
     return env
-
-
-@contextlib.contextmanager
-def _image_errors():
-    """docker-py reports an image's 404 as ImageNotFound (a NotFound)."""
-    try:
-        yield
-    except errors.ImageNotFound:
-        raise
-    except errors.NotFound as e:
-        raise errors.ImageNotFound(str(e.explanation), explanation=e.explanation,
-                                   status_code=e.status_code) from e
 
 
 class _Exec:
@@ -529,17 +515,21 @@ class APIClient:
 
     # --- files ---
 
-    def export(self, container, chunk_size=DEFAULT_DATA_CHUNK_SIZE):
-        """The container's filesystem as a generator of tar chunks."""
-        return self._container(container).export(chunk_size=chunk_size)
+    def export(self, container, chunk_size=DEFAULT_DATA_CHUNK_SIZE, progress=None):
+        """The container's filesystem as a generator of tar chunks; `progress(done, None)` (not
+        in docker-py) as the tar bytes are read."""
+        return self._container(container).export(chunk_size=chunk_size, progress=progress)
 
-    def get_archive(self, container, path, chunk_size=DEFAULT_DATA_CHUNK_SIZE, encode_stream=False):
-        """(a generator of tar chunks of `path`, its stat dict)."""
-        return self._container(container).get_archive(path, chunk_size=chunk_size)
+    def get_archive(self, container, path, chunk_size=DEFAULT_DATA_CHUNK_SIZE, encode_stream=False,
+                    progress=None):
+        """(a generator of tar chunks of `path`, its stat dict); `progress` as for export."""
+        return self._container(container).get_archive(path, chunk_size=chunk_size,
+                                                      progress=progress)
 
-    def put_archive(self, container, path, data):
-        """Extract a tar (bytes or a file-like object) into `path`; True."""
-        return self._container(container).put_archive(path, data)
+    def put_archive(self, container, path, data, progress=None):
+        """Extract a tar (bytes or a file-like object) into `path`; True. `progress(done,
+        total)` (not in docker-py) as the tar is sent; an exception in it stops the copy."""
+        return self._container(container).put_archive(path, data, progress=progress)
 
     def prune_containers(self, filters=None):
         """Remove stopped containers: {"ContainersDeleted": [...], "SpaceReclaimed": N}, with None
@@ -668,31 +658,125 @@ class APIClient:
         with _image_errors():
             self._client.images.remove(_resource_id(image), force=force, noprune=noprune)
 
+    def images(self, name=None, quiet=False, all=False, filters=None):
+        """The engine's image list entries (GET /images/json) as dicts: of repository `name`
+        only if given, `all` with intermediate layers, `filters` as docker-py; quiet: the ids
+        only. (docker_images_list)"""
+        entries = self._client.images._list_json(name, all, filters)
+        return [e["Id"] for e in entries] if quiet else entries
+
+    def prune_images(self, filters=None):
+        """Remove unused images: {"ImagesDeleted": [...] or None, "SpaceReclaimed": N}.
+        (docker_images_prune)"""
+        return self._client.images.prune(filters=filters)
+
+    def tag(self, image, repository, tag=None, force=False):
+        """Tag an image as `repository`:`tag`; True. A missing image raises ImageNotFound.
+        (docker_images_tag)"""
+        return self._client.images._tag(_resource_id(image), repository, tag=tag, force=force)
+
     def pull(self, repository, tag=None, stream=False, auth_config=None, decode=False,
              platform=None, all_tags=False):
-        """Pull an image (tag "latest" unless the name or `tag` says). The engine's progress: as
-        one string of JSON lines, or with stream=True an iterator over them (dicts with decode),
+        """Pull an image (tag from `tag`, the name, or "latest"). The engine's progress: as one
+        string of JSON lines, or with stream=True an iterator over them (dicts with decode),
         given once the pull has ended. auth_config and all_tags are not in the C ABI."""
         if auth_config is not None or all_tags:
             raise errors.InvalidArgument("pull: auth_config and all_tags are not in the C library")
-        if not tag:
-            repository, tag = parse_repository_tag(repository)
-            tag = tag or "latest"
-        sep = "@" if tag.startswith("sha256:") else ":"
+        _, _, reference = _pull_reference(repository, tag)
         items = []
-
-        def progress(_ud, data, n):
-            items.append(ctypes.string_at(data, n))
-            return 0
-
-        cb = PROGRESS_CB(progress)
-        err = c_void_p()
-        code = lib.docker_images_pull(self._client._p, enc(f"{repository}{sep}{tag}"),
-                                      _opts({"platform": platform}), cb, None, byref(err))
-        raise_for(code, err)
+        _pull(self._client, reference, platform, items.append)
         if stream:
             return iter([json.loads(i) for i in items] if decode else items)
         return "".join(i.decode("utf-8", "replace") + "\r\n" for i in items)
+
+    # --- networks ---
+
+    def create_network(self, name, driver=None, options=None, ipam=None, check_duplicate=None,
+                       internal=False, labels=None, enable_ipv6=False, attachable=None,
+                       scope=None, ingress=None):
+        """Create a network: {"Id": ..., "Warning": ""}, the engine's answer as docker-py hands
+        it on. `options` and `labels` must be dicts (TypeError, as docker-py)."""
+        if options is not None and not isinstance(options, dict):
+            raise TypeError("options must be a dictionary")
+        if labels is not None and not isinstance(labels, dict):
+            raise TypeError("labels must be a dictionary")
+        net = self._client.networks.create(
+            name, driver=driver, options=options, ipam=ipam, check_duplicate=check_duplicate,
+            internal=internal or None, labels=labels, enable_ipv6=enable_ipv6 or None,
+            attachable=attachable, scope=scope, ingress=ingress)
+        return {"Id": net.id, "Warning": ""}
+
+    def inspect_network(self, net_id, verbose=None, scope=None):
+        """The network's inspect dict (id, id prefix or name; a missing one raises NotFound)."""
+        return self._client.networks.get(_resource_id(net_id), verbose=verbose, scope=scope).attrs
+
+    def networks(self, names=None, ids=None, filters=None):
+        """The engine's network list entries as dicts, filtered by `names`, `ids` and docker-py's
+        `filters`. (docker_networks_list)"""
+        out = c_void_p()
+        call(lib.docker_networks_list, self._client._p,
+             _opts({"names": names or None, "ids": ids or None, "filters": filters or None}),
+             byref(out))
+        return json.loads(take_string(out.value))
+
+    def remove_network(self, net_id):
+        """Remove a network; one that containers use raises APIError."""
+        self._network(net_id).remove()
+
+    def connect_container_to_network(self, container, net_id, ipv4_address=None,
+                                     ipv6_address=None, aliases=None, links=None,
+                                     link_local_ips=None, driver_opt=None, mac_address=None):
+        """Connect a container to a network, with docker-py's endpoint settings."""
+        self._network(net_id).connect(
+            _resource_id(container), ipv4_address=ipv4_address, ipv6_address=ipv6_address,
+            aliases=aliases, links=links, link_local_ips=link_local_ips, driver_opt=driver_opt,
+            mac_address=mac_address)
+
+    def disconnect_container_from_network(self, container, net_id, force=False):
+        """Disconnect a container from a network (`force` as docker-py)."""
+        self._network(net_id).disconnect(_resource_id(container), force=force or None)
+
+    def prune_networks(self, filters=None):
+        """Remove the networks no container uses: {"NetworksDeleted": [...]}, with None for no
+        network, as the engine sends it and docker-py hands it on."""
+        pruned = self._client.networks.prune(filters=filters)
+        pruned["NetworksDeleted"] = pruned.get("NetworksDeleted") or None
+        return pruned
+
+    def _network(self, net_id):
+        return self._client.networks.get(_resource_id(net_id))
+
+    # --- volumes ---
+
+    def create_volume(self, name=None, driver=None, driver_opts=None, labels=None):
+        """Create a volume (the engine names it when `name` is None): its inspect dict.
+        `driver_opts` and `labels` must be dicts (TypeError, as docker-py)."""
+        if driver_opts is not None and not isinstance(driver_opts, dict):
+            raise TypeError("driver_opts must be a dictionary")
+        if labels is not None and not isinstance(labels, dict):
+            raise TypeError("labels must be a dictionary")
+        return self._client.volumes.create(name, driver=driver, driver_opts=driver_opts,
+                                           labels=labels).attrs
+
+    def inspect_volume(self, name):
+        """The volume's inspect dict; a missing one raises NotFound."""
+        return self._client.volumes.get(name).attrs
+
+    def volumes(self, filters=None):
+        """{"Volumes": [...], "Warnings": None}, the engine's answer as docker-py hands it on;
+        `filters` as docker-py ({"name": ..., "label": ..., "dangling": True})."""
+        out = c_void_p()
+        call(lib.docker_volumes_list, self._client._p, _opts({"filters": filters or None}),
+             byref(out))
+        return {"Volumes": json.loads(take_string(out.value)), "Warnings": None}
+
+    def remove_volume(self, name, force=False):
+        """Remove a volume; one a container uses raises APIError (a Conflict)."""
+        self._client.volumes.get(name).remove(force=force)
+
+    def prune_volumes(self, filters=None):
+        """Remove the volumes no container uses: {"VolumesDeleted": [...], "SpaceReclaimed": N}."""
+        return self._client.volumes.prune(filters=filters)
 
 
 __all__ = ["APIClient", "APISocket", "DEFAULT_DATA_CHUNK_SIZE", "DEFAULT_TIMEOUT_SECONDS"]

@@ -1,6 +1,6 @@
 # Type stubs for docker_containers.api: docker-py's low-level APIClient (make python-types).
 import datetime
-from typing import Any, Iterator, Literal, Mapping, Sequence, overload
+from typing import Any, Callable, Iterator, Literal, Mapping, Sequence, overload
 
 from ._stream import Output, Stream
 from .types import EndpointConfig, HostConfig
@@ -12,6 +12,7 @@ _Ref = str | Mapping[str, Any]
 _Command = str | Sequence[str]
 _Time = datetime.datetime | int | float | str
 _Env = Mapping[str, str | None] | Sequence[str]
+_Progress = Callable[[int, int | None], object]
 
 class APISocket:
     """docker-py's socket over the library's stream."""
@@ -39,7 +40,7 @@ class APISocket:
     def __exit__(self, *exc: object) -> None: ...
 
 class APIClient:
-    """docker-py's low-level client: containers, exec, and the image calls programs pair with them."""
+    """docker-py's low-level client: containers, exec, and the image, network and volume calls programs pair with them."""
 
     def __init__(self, base_url: str | None = None, version: str | None = None,
                  timeout: float = 60, tls: bool = False, user_agent: str | None = None,
@@ -143,10 +144,13 @@ class APIClient:
                       ws: bool = False) -> APISocket: ...
     def stats(self, container: _Ref, decode: bool | None = None, stream: bool = True,
               one_shot: bool | None = None) -> Any: ...
-    def export(self, container: _Ref, chunk_size: int = ...) -> Iterator[bytes]: ...
+    def export(self, container: _Ref, chunk_size: int = ...,
+               progress: _Progress | None = None) -> Iterator[bytes]: ...
     def get_archive(self, container: _Ref, path: str, chunk_size: int = ...,
-                    encode_stream: bool = False) -> tuple[Iterator[bytes], dict[str, Any]]: ...
-    def put_archive(self, container: _Ref, path: str, data: bytes | Any) -> bool: ...
+                    encode_stream: bool = False,
+                    progress: _Progress | None = None) -> tuple[Iterator[bytes], dict[str, Any]]: ...
+    def put_archive(self, container: _Ref, path: str, data: bytes | Any,
+                    progress: _Progress | None = None) -> bool: ...
     def prune_containers(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]: ...
     def exec_create(self, container: _Ref, cmd: _Command, stdout: bool = True,
                     stderr: bool = True, stdin: bool = False, tty: bool = False,
@@ -161,9 +165,47 @@ class APIClient:
                     width: int | None = None) -> None: ...
     def inspect_image(self, image: _Ref) -> dict[str, Any]: ...
     def remove_image(self, image: _Ref, force: bool = False, noprune: bool = False) -> None: ...
+    def images(self, name: str | None = None, quiet: bool = False, all: bool = False,
+               filters: Mapping[str, Any] | None = None) -> list[Any]:
+        """The engine's image list entries (dicts), or their ids with quiet=True."""
+    def prune_images(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]: ...
+    def tag(self, image: _Ref, repository: str, tag: str | None = None,
+            force: bool = False) -> bool: ...
     def pull(self, repository: str, tag: str | None = None, stream: bool = False,
              auth_config: Mapping[str, Any] | None = None, decode: bool = False,
              platform: str | None = None, all_tags: bool = False) -> Any:
         """The progress as text, or an iterator over it with stream=True."""
+    def create_network(self, name: str, driver: str | None = None,
+                       options: Mapping[str, Any] | None = None,
+                       ipam: Mapping[str, Any] | None = None,
+                       check_duplicate: bool | None = None, internal: bool = False,
+                       labels: Mapping[str, str] | None = None, enable_ipv6: bool = False,
+                       attachable: bool | None = None, scope: str | None = None,
+                       ingress: bool | None = None) -> dict[str, Any]:
+        """{"Id": ..., "Warning": ""}."""
+    def inspect_network(self, net_id: _Ref, verbose: bool | None = None,
+                        scope: str | None = None) -> dict[str, Any]: ...
+    def networks(self, names: Sequence[str] | None = None, ids: Sequence[str] | None = None,
+                 filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]: ...
+    def remove_network(self, net_id: _Ref) -> None: ...
+    def connect_container_to_network(self, container: _Ref, net_id: _Ref,
+                                     ipv4_address: str | None = None,
+                                     ipv6_address: str | None = None,
+                                     aliases: Sequence[str] | None = None,
+                                     links: Mapping[str, str] | Sequence[str] | None = None,
+                                     link_local_ips: Sequence[str] | None = None,
+                                     driver_opt: Mapping[str, Any] | None = None,
+                                     mac_address: str | None = None) -> None: ...
+    def disconnect_container_from_network(self, container: _Ref, net_id: _Ref,
+                                          force: bool = False) -> None: ...
+    def prune_networks(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]: ...
+    def create_volume(self, name: str | None = None, driver: str | None = None,
+                      driver_opts: Mapping[str, Any] | None = None,
+                      labels: Mapping[str, str] | None = None) -> dict[str, Any]: ...
+    def inspect_volume(self, name: str) -> dict[str, Any]: ...
+    def volumes(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """{"Volumes": [...], "Warnings": None}."""
+    def remove_volume(self, name: str, force: bool = False) -> None: ...
+    def prune_volumes(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]: ...
 
 __all__ = ["APIClient", "APISocket", "DEFAULT_DATA_CHUNK_SIZE", "DEFAULT_TIMEOUT_SECONDS"]

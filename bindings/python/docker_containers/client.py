@@ -1,6 +1,7 @@
 """DockerClient, client.containers, Container and Image: docker-py's containers API on the C
 library. Keyword arguments become the library's JSON options, which use docker-py's names and
 value shapes (the library translates them as docker-py does and rejects unknown ones)."""
+import contextlib
 import ctypes
 import datetime
 import io
@@ -11,14 +12,11 @@ from collections import namedtuple
 from ctypes import byref, c_bool, c_int64, c_uint8, c_void_p
 
 from . import errors
-from ._native import READ_CB, TRANSFER_CB, call, enc, lib, raise_for, take_buffer, take_string
+from ._ffi import PROGRESS_CB, TRANSFER_CB
+from ._native import READ_CB, call, enc, lib, raise_for, take_buffer, take_string
 from ._stream import Output, Stream, open_stream
 from .networks import NetworkCollection
 from .volumes import VolumeCollection
-
-# The copy calls' progress callback, not offered here yet: a NULL function pointer (ctypes
-# takes no None for a callback type).
-_NO_PROGRESS = TRANSFER_CB()
 
 ExecResult = namedtuple("ExecResult", "exit_code,output")
 
@@ -172,8 +170,84 @@ def from_env(**kwargs):
     return DockerClient.from_env(**kwargs)
 
 
+@contextlib.contextmanager
+def _image_errors():
+    """docker-py reports an image's 404 as ImageNotFound (a NotFound); the C inspect and remove
+    give the plain not-found code."""
+    try:
+        yield
+    except errors.ImageNotFound:
+        raise
+    except errors.NotFound as e:
+        raise errors.ImageNotFound(str(e.explanation), explanation=e.explanation,
+                                   status_code=e.status_code) from e
+
+
+def _pull_reference(repository, tag):
+    """docker-py's pull naming: the tag from `tag`, else from the name, else "latest"; a digest
+    joins with "@"."""
+    from .utils import parse_repository_tag
+    repository, image_tag = parse_repository_tag(repository)
+    tag = tag or image_tag or "latest"
+    return repository, tag, f"{repository}{'@' if tag.startswith('sha256:') else ':'}{tag}"
+
+
+def _pull(client, reference, platform, on_item):
+    """docker_images_pull with `on_item(bytes)` for each progress item (None: no callback). An
+    exception in on_item stops the pull and is raised once the library has let go."""
+    failure = []
+
+    def progress(_ud, data, n):
+        try:
+            on_item(ctypes.string_at(data, n))
+            return 0
+        except BaseException as e:  # re-raised below
+            failure.append(e)
+            return 1
+
+    cb = PROGRESS_CB(progress) if on_item is not None else PROGRESS_CB()  # NULL: no progress
+    err = c_void_p()
+    code = lib.docker_images_pull(client._p, enc(reference), _opts({"platform": platform}), cb,
+                                  None, byref(err))
+    if failure:
+        if code:
+            lib.docker_error_free(err)
+        raise failure[0]
+    raise_for(code, err)
+
+
+class _Transfer:
+    """A docker_transfer_cb for an optional progress(done, total) (total None when unknown).
+    An exception raised in it stops the copy (the callback returns non-zero) and is raised once
+    the library has let go, in place of the library's stopped-by-callback error."""
+
+    def __init__(self, progress):
+        self.failure = None
+        self._progress = progress
+        self.cb = TRANSFER_CB(self._call) if progress is not None else TRANSFER_CB()
+
+    def _call(self, _ud, done, total):
+        try:
+            self._progress(done, None if total < 0 else total)
+            return 0
+        except BaseException as e:  # re-raised by run()
+            self.failure = e
+            return 1
+
+    def run(self, fn, *args):
+        """Call `fn(*args, cb, NULL, &error)` and raise what failed."""
+        err = c_void_p()
+        code = fn(*args, self.cb, None, byref(err))
+        if self.failure is not None:
+            if code:
+                lib.docker_error_free(err)
+            raise self.failure
+        raise_for(code, err)
+
+
 class Image:
-    """An image as docker-py's Image model shows it: id, short_id, tags, labels, attrs."""
+    """An image as docker-py's Image model shows it: id, short_id, tags, labels, attrs; reload,
+    tag, remove."""
 
     def __init__(self, client, attrs):
         self.client = client
@@ -200,8 +274,23 @@ class Image:
         """The image's labels (a dict; {} when none)."""
         return (self.attrs.get("Config") or {}).get("Labels") or {}
 
+    def reload(self):
+        """Fetch the attributes again (tags change when the image is tagged or untagged).
+        (docker_images_inspect)"""
+        self.attrs = self.client.images.get(self.id).attrs
+
+    def tag(self, repository, tag=None, **kwargs):
+        """Tag this image as `repository`:`tag` ("latest" when None), `force` as docker-py takes
+        it; True. A missing image raises ImageNotFound. (docker_images_tag)"""
+        return self.client.images._tag(self.id, repository, tag=tag, **kwargs)
+
+    def remove(self, force=False, noprune=False):
+        """Remove this image (docker-py's Image.remove). (docker_images_remove)"""
+        self.client.images.remove(self.id, force=force, noprune=noprune)
+
     def __repr__(self):
-        return f"<Image: '{', '.join(self.tags)}'>"
+        tags = "', '".join(self.tags)
+        return f"<Image: '{tags}'>"
 
     def __eq__(self, other):
         return isinstance(other, Image) and self.id == other.id
@@ -211,16 +300,18 @@ class Image:
 
 
 class ImageCollection:
-    """The few image calls the containers API needs: get, exists (ours), remove."""
+    """docker-py's client.images: get, list, pull, prune, remove, and exists (not in
+    docker-py)."""
 
     def __init__(self, client):
         self.client = client
 
     def get(self, name):
-        """An Image from its name or id; a missing image raises ImageNotFound/NotFound.
-        (docker_images_inspect)"""
+        """An Image from its name or id; a missing image raises ImageNotFound (a NotFound), as
+        docker-py. (docker_images_inspect)"""
         out = c_void_p()
-        call(lib.docker_images_inspect, self.client._p, enc(name), byref(out))
+        with _image_errors():
+            call(lib.docker_images_inspect, self.client._p, enc(name), byref(out))
         return Image(self.client, json.loads(take_string(out.value)))
 
     def exists(self, name):
@@ -229,9 +320,58 @@ class ImageCollection:
         call(lib.docker_images_exists, self.client._p, enc(name), byref(b))
         return b.value
 
+    def _list_json(self, name=None, all=False, filters=None):
+        out = c_void_p()
+        call(lib.docker_images_list, self.client._p,
+             _opts({"name": name or None, "all": all or None, "filters": filters or None}), byref(out))
+        return json.loads(take_string(out.value))
+
+    def list(self, name=None, all=False, filters=None):
+        """docker-py's list(): the Images, of repository `name` only if given; `all` with the
+        intermediate layers; `filters` as docker-py ({"dangling": True, "label": "a=b"}).
+        (docker_images_list, then docker_images_inspect for each, as docker-py does)"""
+        return [self.get(r["Id"]) for r in self._list_json(name, all, filters)]
+
+    def pull(self, repository, tag=None, all_tags=False, **kwargs):
+        """docker-py's pull(): pull `repository` (tag from `tag`, the name, or "latest") and
+        return the Image. `platform` as docker-py; `auth_config` and all_tags=True are not in the
+        C library (InvalidArgument); `stream` is dropped, as docker-py drops it.
+        (docker_images_pull)"""
+        kwargs.pop("stream", None)
+        platform = kwargs.pop("platform", None)
+        if all_tags or kwargs.get("auth_config") is not None:
+            raise errors.InvalidArgument("pull: auth_config and all_tags are not in the C library")
+        kwargs.pop("auth_config", None)
+        if kwargs:
+            raise TypeError(f"pull() got an unexpected keyword argument '{next(iter(kwargs))}'")
+        _, _, reference = _pull_reference(repository, tag)
+        _pull(self.client, reference, platform, None)
+        return self.get(reference)
+
+    def _tag(self, image, repository, tag=None, force=False):
+        # docker-py sends an empty tag as "tag=", which the engine takes as "latest".
+        opts = _opts({"tag": tag or None, "force": force or None})
+        with _image_errors():
+            call(lib.docker_images_tag, self.client._p, enc(image), enc(repository), opts)
+        return True
+
+    def prune(self, filters=None):
+        """Remove unused images (only dangling ones unless {"dangling": False}):
+        {"ImagesDeleted": [{"Deleted": ...} | {"Untagged": ...}] or None when nothing went, as
+        the engine sends it and docker-py hands it on, "SpaceReclaimed": N}.
+        (docker_images_prune)"""
+        out = c_void_p()
+        call(lib.docker_images_prune, self.client._p, _opts({"filters": filters}), byref(out))
+        pruned = json.loads(take_string(out.value))
+        pruned["ImagesDeleted"] = pruned.get("ImagesDeleted") or None
+        return pruned
+
     def remove(self, image, force=False, noprune=False):
-        """Remove an image; `force` and `noprune` as in docker-py. (docker_images_remove)"""
-        call(lib.docker_images_remove, self.client._p, enc(image), _opts({"force": force, "noprune": noprune}))
+        """Remove an image; `force` and `noprune` as in docker-py; a missing one raises
+        ImageNotFound. (docker_images_remove)"""
+        with _image_errors():
+            call(lib.docker_images_remove, self.client._p, enc(image),
+                 _opts({"force": force or None, "noprune": noprune or None}))
 
 
 class ContainerCollection:
@@ -646,16 +786,22 @@ class Container:
     # --- files ---
 
     def diff(self):
-        """The filesystem changes: [{"Path": ..., "Kind": 0 modified / 1 added / 2 deleted}].
+        """The filesystem changes: [{"Path": ..., "Kind": 0 modified / 1 added / 2 deleted}], or
+        None when there are none (the engine sends null, and docker-py hands it on).
         (docker_container_diff)"""
-        return json.loads(self._text(lib.docker_container_diff) or "null")
+        return json.loads(self._text(lib.docker_container_diff) or "null") or None
 
-    def put_archive(self, path, data):
-        """Extract a tar (bytes, or a file-like object read in pieces) into `path`. True."""
+    def put_archive(self, path, data, progress=None):
+        """Extract a tar (bytes, or a file-like object read in pieces) into `path`. True.
+        `progress` (not in docker-py): progress(done, total) with the tar bytes sent so far and
+        the total (len(data) for bytes, else None), at most once per 64 KiB or so and at the
+        end; an exception raised in it stops the copy and propagates.
+        (docker_container_put_archive, _put_archive_reader)"""
+        t = _Transfer(progress)
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
             buf = (c_uint8 * len(data)).from_buffer_copy(data) if data else None
-            call(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None, _NO_PROGRESS, None)
+            t.run(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None)
             return True
         if not hasattr(data, "read"):
             raise errors.InvalidArgument("put_archive: data must be bytes or a file-like object")
@@ -673,32 +819,39 @@ class Container:
                 return -1
 
         cb = READ_CB(reader)
-        err = c_void_p()
-        code = lib.docker_container_put_archive_reader(self._p, enc(path), cb, None, None, _NO_PROGRESS, None,
-                                                       byref(err))
-        if failure:
-            lib.docker_error_free(err) if code else None
-            raise failure[0]
-        raise_for(code, err)
+        try:
+            t.run(lib.docker_container_put_archive_reader, self._p, enc(path), cb, None, None)
+        except BaseException:
+            if failure:
+                raise failure[0] from None
+            raise
         return True
 
-    def get_archive(self, path, chunk_size=2 * 1024 * 1024, encode_stream=False):
-        """(a generator of tar chunks, the path's stat as a dict), as docker-py."""
+    def get_archive(self, path, chunk_size=2 * 1024 * 1024, encode_stream=False, progress=None):
+        """(a generator of tar chunks, the path's stat as a dict), as docker-py. `progress` (not
+        in docker-py): called as progress(done, None) with the tar bytes read so far as the
+        generator is consumed, and at the end; an exception in it ends the iteration and
+        propagates. (docker_container_get_archive_open)"""
         out, stat = c_void_p(), c_void_p()
         call(lib.docker_container_get_archive_open, self._p, enc(path), byref(out), byref(stat))
-        return Output(Stream(out.value), chunk_size=chunk_size), json.loads(take_string(stat.value))
+        return (Output(Stream(out.value), chunk_size=chunk_size, progress=progress),
+                json.loads(take_string(stat.value)))
 
-    def export(self, chunk_size=2 * 1024 * 1024):
-        """The container's filesystem as a generator of tar chunks of `chunk_size` bytes.
-        (docker_container_export_open)"""
-        return Output(open_stream(lib.docker_container_export_open, self._p), chunk_size=chunk_size)
+    def export(self, chunk_size=2 * 1024 * 1024, progress=None):
+        """The container's filesystem as a generator of tar chunks of `chunk_size` bytes;
+        `progress` as for get_archive. (docker_container_export_open)"""
+        return Output(open_stream(lib.docker_container_export_open, self._p), chunk_size=chunk_size,
+                      progress=progress)
 
-    def copy_to(self, host_path, container_path, **kwargs):
-        """Copy a host file or directory into the container (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_to, self._p, enc(host_path), enc(container_path), _opts(kwargs),
-             _NO_PROGRESS, None)
+    def copy_to(self, host_path, container_path, *, progress=None, **kwargs):
+        """Copy a host file or directory into the container (`docker cp`); not in docker-py.
+        `progress(done, total)`: the tar bytes sent so far (total None: unknown); an exception
+        raised in it stops the copy and propagates. (docker_container_copy_to)"""
+        _Transfer(progress).run(lib.docker_container_copy_to, self._p, enc(host_path),
+                                enc(container_path), _opts(kwargs))
 
-    def copy_from(self, container_path, host_path, **kwargs):
-        """Copy a path out of the container to the host (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs),
-             _NO_PROGRESS, None)
+    def copy_from(self, container_path, host_path, *, progress=None, **kwargs):
+        """Copy a path out of the container to the host (`docker cp`); not in docker-py.
+        `progress` as for copy_to, with the tar bytes received. (docker_container_copy_from)"""
+        _Transfer(progress).run(lib.docker_container_copy_from, self._p, enc(container_path),
+                                enc(host_path), _opts(kwargs))

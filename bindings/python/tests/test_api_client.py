@@ -429,3 +429,133 @@ def test_sockets_as_docker_py_programs_use_them(api, names):
     with pytest.raises(io.UnsupportedOperation):
         sock.fileno()
     sock.close()
+
+
+# --- images, networks and volumes through the low-level client (named dcpyi-*) ---
+
+def _dcpyi_left():
+    out = []
+    for what, fmt in (("network", "{{.Name}}"), ("volume", "{{.Name}}"),
+                      ("image", "{{.Repository}}:{{.Tag}}")):
+        out += subprocess.run(["docker", what, "ls", "--format", fmt], capture_output=True,
+                              text=True, check=True).stdout.split()
+    return [n for n in out if n.startswith("dcpyi-")]
+
+
+@pytest.fixture
+def pfx(api):
+    """A fresh `dcpyi-` prefix; networks, volumes and image tags carrying it go afterwards."""
+    p = f"dcpyi-{uuid.uuid4().hex[:8]}-"
+    yield p
+    for n in api.networks(names=[p]):
+        if n["Name"].startswith(p):
+            api.remove_network(n["Id"])
+    for v in api.volumes(filters={"name": p})["Volumes"]:
+        if v["Name"].startswith(p):
+            api.remove_volume(v["Name"], force=True)
+    for i in api.images():
+        for t in i.get("RepoTags") or []:
+            if t.startswith(p):
+                api.remove_image(t, force=True)
+    assert [n for n in _dcpyi_left() if n.startswith(p)] == []
+
+
+def test_images_tag_inspect_and_remove_image(api, pfx):
+    base = api.inspect_image(IMAGE)
+    assert api.tag(IMAGE, pfx + "img", "v1") is True
+    assert api.tag({"Id": base["Id"]}, pfx + "img") is True  # latest
+    entries = api.images(name=pfx + "img")
+    assert [e["Id"] for e in entries] == [base["Id"]]
+    assert {pfx + "img:v1", pfx + "img:latest"} <= set(entries[0]["RepoTags"])
+    assert {"Id", "RepoTags", "Created", "Size", "ParentId"} <= set(entries[0])
+    assert api.images(name=pfx + "img", quiet=True) == [base["Id"]]
+    assert api.images(filters={"reference": pfx + "img:v1"}, quiet=True) == [base["Id"]]
+    assert base["Id"] in api.images(quiet=True, all=True)
+    assert api.images(name=pfx + "none") == []
+    assert api.inspect_image(pfx + "img:v1")["Id"] == base["Id"]
+    assert api.remove_image(pfx + "img:v1") is None
+    with pytest.raises(ImageNotFound):
+        api.inspect_image(pfx + "img:v1")
+    with pytest.raises(ImageNotFound):
+        api.remove_image(pfx + "img:v1")
+    with pytest.raises(ImageNotFound):
+        api.tag(pfx + "img:v1", pfx + "other")
+    with pytest.raises(NullResource):
+        api.tag(None, pfx + "img")
+    api.remove_image(pfx + "img:latest")
+    assert api.images(name=pfx + "img") == []
+
+
+def test_networks_low_level(api, names, pfx):
+    net = api.create_network(pfx + "net", driver="bridge", labels={"dcpyi": pfx},
+                             ipam={"Driver": "default", "Config": [{"Subnet": "10.213.9.0/24"}]})
+    assert set(net) == {"Id", "Warning"} and len(net["Id"]) == 64
+    with pytest.raises(TypeError):
+        api.create_network(pfx + "bad", options=["x"])
+    with pytest.raises(TypeError):
+        api.create_network(pfx + "bad", labels=["x"])
+    with pytest.raises(Conflict):
+        api.create_network(pfx + "net", check_duplicate=True)
+    attrs = api.inspect_network(net["Id"])
+    assert attrs["Name"] == pfx + "net" and attrs["Labels"] == {"dcpyi": pfx}
+    assert api.inspect_network(net, verbose=True)["Id"] == net["Id"]
+    listed = api.networks(names=[pfx + "net"])
+    assert [n["Id"] for n in listed] == [net["Id"]]
+    assert [n["Id"] for n in api.networks(ids=[net["Id"]])] == [net["Id"]]
+    assert [n["Name"] for n in api.networks(filters={"label": f"dcpyi={pfx}"})] == [pfx + "net"]
+
+    c = api.create_container(IMAGE, "sleep 300", name=names())
+    api.start(c)
+    api.connect_container_to_network(c, net["Id"], ipv4_address="10.213.9.9",
+                                     aliases=[pfx + "alias"])
+    ep = api.inspect_network(pfx + "net")["Containers"][c["Id"]]
+    assert ep["IPv4Address"] == "10.213.9.9/24"
+    settings = api.inspect_container(c)["NetworkSettings"]["Networks"][pfx + "net"]
+    assert pfx + "alias" in settings["Aliases"]
+    with pytest.raises(APIError):
+        api.remove_network(net["Id"])  # in use
+    api.disconnect_container_from_network(c["Id"], pfx + "net", force=True)
+    assert api.inspect_network(net)["Containers"] == {}
+    api.remove_container(c, force=True)
+
+    gone = api.create_network(pfx + "gone", labels={"dcpyi.prune": pfx})
+    assert api.prune_networks(filters={"label": f"dcpyi.prune={pfx}"}) == {"NetworksDeleted": [pfx + "gone"]}
+    assert api.prune_networks(filters={"label": f"dcpyi.prune={pfx}"}) == {"NetworksDeleted": None}
+    with pytest.raises(NotFound):
+        api.inspect_network(gone)
+    assert api.remove_network(net) is None
+    with pytest.raises(NotFound):
+        api.remove_network(net["Id"])
+    with pytest.raises(NullResource):
+        api.inspect_network(None)
+
+
+def test_volumes_low_level(api, names, pfx):
+    vol = api.create_volume(pfx + "vol", driver="local", labels={"dcpyi": pfx})
+    assert vol["Name"] == pfx + "vol" and vol["Labels"] == {"dcpyi": pfx} and vol["Driver"] == "local"
+    assert api.create_volume(pfx + "vol")["Name"] == pfx + "vol"  # the existing one
+    with pytest.raises(TypeError):
+        api.create_volume(pfx + "bad", driver_opts=["x"])
+    with pytest.raises(TypeError):
+        api.create_volume(pfx + "bad", labels=["x"])
+    assert api.inspect_volume(pfx + "vol") == vol
+    listed = api.volumes(filters={"label": f"dcpyi={pfx}"})
+    assert set(listed) == {"Volumes", "Warnings"} and listed["Warnings"] is None
+    assert [v["Name"] for v in listed["Volumes"]] == [pfx + "vol"]
+    assert api.volumes(filters={"label": "dcpyi=nothing"}) == {"Volumes": [], "Warnings": None}
+    assert pfx + "vol" in [v["Name"] for v in api.volumes()["Volumes"]]
+
+    c = api.create_container(IMAGE, "sleep 300", name=names(),
+                             host_config=api.create_host_config(binds={pfx + "vol": {"bind": "/v"}}))
+    with pytest.raises(Conflict):
+        api.remove_volume(pfx + "vol")  # in use
+    api.remove_container(c, force=True)
+
+    api.create_volume(pfx + "gone", labels={"dcpyi.prune": pfx})
+    pruned = api.prune_volumes(filters={"label": f"dcpyi.prune={pfx}"})
+    assert pruned["VolumesDeleted"] == [pfx + "gone"] and isinstance(pruned["SpaceReclaimed"], int)
+    assert api.remove_volume(pfx + "vol") is None
+    with pytest.raises(NotFound):
+        api.inspect_volume(pfx + "vol")
+    with pytest.raises(NotFound):
+        api.remove_volume(pfx + "vol")

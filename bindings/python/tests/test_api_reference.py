@@ -247,3 +247,54 @@ def test_attach_socket_reads_as_docker_py_s(both):
         got.append((b"".join(d for k, d in frames if k == 1), b"".join(d for k, d in frames if k == 2)))
         assert api.wait(c)["StatusCode"] == 0
     assert got[0] == got[1] == (b"one\ntwo\n", b"done\n")
+
+
+def test_networks_volumes_and_images_give_docker_py_s_shapes(both):
+    ours, ref, made = both
+    shapes = []
+    for api in (ours, ref):
+        p = f"dcpyi-{uuid.uuid4().hex[:8]}-"
+        try:
+            net = api.create_network(p + "net", labels={"dcpyi.ref": "1"})
+            c = api.create_container(IMAGE, "sleep 300", name=f"dcpya-{uuid.uuid4().hex[:10]}")
+            made.append(c["Id"])
+            api.start(c)
+            connected = api.connect_container_to_network(c, net["Id"], aliases=["a1"])
+            endpoint = api.inspect_network(p + "net")["Containers"][c["Id"]]
+            disconnected = api.disconnect_container_from_network(c, net["Id"])
+            api.remove_container(c, force=True)
+            listed = api.networks(names=[p + "net"])
+            inspected = api.inspect_network(net["Id"])
+            vol = api.create_volume(p + "vol", labels={"dcpyi.ref": "1"})
+            vols = api.volumes(filters={"name": p + "vol"})
+            tagged = api.tag(IMAGE, p + "img", "t")
+            images = api.images(name=p + "img")
+            quiet = api.images(name=p + "img", quiet=True)
+            errors = []
+            for call in (lambda: api.inspect_network(p + "none"), lambda: api.remove_network(p + "none"),
+                         lambda: api.inspect_volume(p + "none"), lambda: api.remove_volume(p + "none"),
+                         lambda: api.tag(p + "none:1", p + "img"),
+                         lambda: api.create_network(p + "x", options=["bad"]),
+                         lambda: api.create_volume(p + "x", labels=["bad"])):
+                with pytest.raises(Exception) as failed:
+                    call()
+                errors.append((type(failed.value).__name__, getattr(failed.value, "status_code", None)))
+            shapes.append((
+                sorted(net), connected, disconnected, sorted(endpoint), sorted(listed[0]), sorted(inspected),
+                inspected["Labels"], sorted(vol), vol["Labels"], sorted(vols), vols["Warnings"],
+                [sorted(v) for v in vols["Volumes"]], tagged, [sorted(i) for i in images],
+                quiet == [images[0]["Id"]], errors,
+                api.prune_networks(filters={"label": "dcpyi-no-such-label"}),
+                api.prune_volumes(filters={"label": "dcpyi-no-such-label"}),
+                api.prune_images(filters={"label": "dcpyi-no-such-label"}),
+                api.remove_network(net["Id"]), api.remove_volume(p + "vol")))
+        finally:
+            for n in api.networks(names=[p]):
+                api.remove_network(n["Id"])
+            for v in api.volumes(filters={"name": p})["Volumes"]:
+                api.remove_volume(v["Name"], force=True)
+            for t in [t for i in api.images(name=p + "img") for t in i["RepoTags"]]:
+                api.remove_image(t, force=True)
+    assert shapes[0] == shapes[1]
+    assert shapes[0][-5:] == ({"NetworksDeleted": None}, {"VolumesDeleted": [], "SpaceReclaimed": 0},
+                              {"ImagesDeleted": None, "SpaceReclaimed": 0}, None, None)

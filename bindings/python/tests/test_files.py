@@ -66,3 +66,82 @@ def test_copy_to_and_from(running, tmp_path):
     assert running.exec_run("cat /tmp/in/f.txt").output == b"copied"
     running.copy_from("/tmp/in", str(tmp_path / "out"))
     assert (tmp_path / "out" / "f.txt").read_text() == "copied"
+
+
+def test_get_archive_and_export_report_progress(running):
+    running.exec_run("sh -c 'head -c 700000 /dev/urandom > /tmp/p'")
+    seen = []
+    chunks, _ = running.get_archive("/tmp/p", chunk_size=None, progress=lambda d, t: seen.append((d, t)))
+    data = b"".join(chunks)
+    assert len(seen) >= 2 and all(t is None for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1][0] == len(data) and len(data) > 700000
+    with tarfile.open(fileobj=io.BytesIO(data)) as t:
+        assert t.getmember("p").size == 700000
+
+    seen.clear()
+    total = sum(len(c) for c in running.export(progress=lambda d, t: seen.append(d)))
+    assert seen[-1] == total and len(seen) >= 2
+
+
+def test_an_exception_in_progress_stops_the_read(running, client):
+    class Enough(Exception):
+        pass
+
+    def stop(done, total):
+        if done > 100000:
+            raise Enough(done)
+
+    chunks, _ = running.get_archive("/bin", progress=stop)
+    with pytest.raises(Enough):
+        for _ in chunks:
+            pass
+    assert list(chunks) == []  # the stream is closed
+    with pytest.raises(Enough):
+        b"".join(client.api.export(running.id, progress=stop))
+
+
+def test_put_archive_and_copy_report_progress(running, tmp_path):
+    data = tar_of({"big.bin": os.urandom(1 << 20)})
+    seen = []
+    assert running.put_archive("/tmp", data, progress=lambda d, t: seen.append((d, t))) is True
+    assert len(seen) >= 2 and seen[-1] == (len(data), len(data))
+    assert all(t == len(data) for _, t in seen) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    seen.clear()
+    assert running.put_archive("/tmp", io.BytesIO(data), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (len(data), None) and all(t is None for _, t in seen)
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "f.bin").write_bytes(os.urandom(300000))
+    seen.clear()
+    running.copy_to(str(src), "/tmp/in", progress=lambda d, t: seen.append((d, t)))
+    assert seen and seen[-1][0] > 300000
+    assert running.exec_run("stat -c %s /tmp/in/f.bin").output == b"300000\n"
+    seen.clear()
+    running.copy_from("/tmp/in", str(tmp_path / "out"), progress=lambda d, t: seen.append((d, t)))
+    assert seen and seen[-1][0] > 300000
+    assert (tmp_path / "out" / "f.bin").read_bytes() == (src / "f.bin").read_bytes()
+
+
+def test_an_exception_in_progress_stops_the_copy(running, tmp_path):
+    class Enough(Exception):
+        pass
+
+    def stop(done, total):
+        if done > 0:
+            raise Enough(done)
+
+    data = tar_of({"stopped.bin": os.urandom(1 << 20)})
+    with pytest.raises(Enough):
+        running.put_archive("/tmp", data, progress=stop)
+    with pytest.raises(Enough):
+        running.put_archive("/tmp", io.BytesIO(data), progress=stop)
+    (tmp_path / "f").write_bytes(os.urandom(200000))
+    with pytest.raises(Enough):
+        running.copy_to(str(tmp_path / "f"), "/tmp/f", progress=stop)
+    with pytest.raises(Enough):
+        running.copy_from("/bin", str(tmp_path / "bin"), progress=stop)
+    with pytest.raises(Enough):
+        running.client.api.put_archive(running.id, "/tmp", data, progress=stop)

@@ -1,5 +1,7 @@
 """Must pass `mypy --strict` (make python-types): a docker-py low-level program on client.api,
 with docker_containers.types and .utils under docker-py's import paths. Never run."""
+from typing import Any
+
 import docker_containers as docker
 from docker_containers.errors import NotFound
 from docker_containers.models.containers import Container
@@ -34,7 +36,20 @@ def api_usage(image: str) -> int:
         api.inspect_container(c)
     except NotFound:
         pass
+    ids: list[str] = api.images(name="dc-test/busybox", quiet=True)
+    tagged: bool = api.tag(ids[0], "dcpyi-typed/x", "t", force=True)
+    net: dict[str, Any] = api.create_network("dcpyi-typed", driver="bridge", labels={"a": "b"})
+    api.connect_container_to_network(c, net["Id"], aliases=["x"])
+    api.disconnect_container_from_network(c, net, force=True)
+    nets: list[dict[str, Any]] = api.networks(names=["dcpyi-typed"])
+    api.remove_network(net)
+    pruned: dict[str, Any] = api.prune_networks(filters={"label": "x"})
+    vol: dict[str, Any] = api.create_volume("dcpyi-typed", labels={"a": "b"})
+    vols: list[dict[str, Any]] = api.volumes(filters={"name": "dcpyi-"})["Volumes"]
+    api.remove_volume(vol["Name"], force=True)
+    chunks, _ = api.get_archive(c, "/etc", progress=lambda done, total: None)
     low = docker.from_env().api
     model: Container = docker.from_env().containers.get(cid)
     api.close()
-    return status + (code or 0) + len(ports or []) + len(bindings) + len(low.containers()) + len(model.id)
+    return (status + (code or 0) + len(ports or []) + len(bindings) + len(low.containers()) + len(model.id)
+            + int(tagged) + len(nets) + len(pruned) + len(vols))
