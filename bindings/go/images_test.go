@@ -248,6 +248,13 @@ func TestImagesPull(t *testing.T) {
 	if got := dc.ErrdefsClasses(err); !reflect.DeepEqual(got, []string{"Cancelled"}) {
 		t.Fatalf("stopped pull: errdefs classes %v", got)
 	}
+	// A context that ends during the pull stops it at the next item: the context's error.
+	cctx, cancelPull := context.WithCancel(ctx)
+	calls = 0
+	_, err = is.Pull(cctx, ref, dc.ImagePullOptions{Progress: func(dc.PullProgress) error { calls++; cancelPull(); return nil }})
+	if !errors.Is(err, context.Canceled) || !errors.Is(err, dc.ErrCanceled) || calls != 1 {
+		t.Fatalf("pull canceled from its callback: %v after %d calls", err, calls)
+	}
 	// A panicking callback: the panic comes back out of Pull, not through the C frames.
 	func() {
 		defer func() {
