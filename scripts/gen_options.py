@@ -228,6 +228,8 @@ GO_STRUCTS = {
     "docker_container_attach_open": "AttachOptions",
     "docker_images_pull": "ImagePullOptions",
     "docker_images_remove": "ImageRemoveOptions",
+    "docker_images_list": "ImageListOptions",
+    "docker_images_tag": "ImageTagOptions",
 }
 # Go-only fields of some structs: callbacks, which are arguments of the C call, not JSON keys
 # (tagged json:"-", so structOptions leaves them out).
@@ -235,7 +237,7 @@ GO_EXTRA = {
     "PutArchiveOptions": [("Progress", "ProgressFunc",
                            "Called as the archive is sent (done bytes; total -1, a reader's size is unknown); a non-nil error stops the copy and is returned.")],
     "CopyToOptions": [("Progress", "ProgressFunc",
-                       "Called as the archive is sent (done bytes of the tar stream, total its size when known, else -1); a non-nil error stops the copy and is returned.")],
+                       "Called as the archive is sent (done bytes of the tar stream built from the host path; total -1); a non-nil error stops the copy and is returned.")],
     "CopyFromOptions": [("Progress", "ProgressFunc",
                          "Called as the archive is received (done bytes of the tar stream; total -1); a non-nil error stops the copy and is returned.")],
     "ImagePullOptions": [("Progress", "func(PullProgress) error",

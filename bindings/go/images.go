@@ -107,10 +107,16 @@ func (img *Image) Remove(ctx context.Context, opts OptionSet) error {
 	return img.c.Images().remove(ctx, "Image.Remove", img.id, opts)
 }
 
+// Tag is docker-py's Image.tag(repository, tag, force) (ImageTagOptions: Tag, Force): tag
+// this image as repository[:tag]. The cached Tags change only with Reload.
+func (img *Image) Tag(ctx context.Context, repository string, opts OptionSet) error {
+	return img.c.Images().tag(ctx, "Image.Tag", img.id, repository, opts)
+}
+
 // String is "Image(<short id>)".
 func (img *Image) String() string { return "Image(" + img.ShortID() + ")" }
 
-// Images is docker-py's client.images: Pull, Get, Exists, Remove, Import.
+// Images is docker-py's client.images: Pull, Get, Exists, List, Tag, Remove, Prune, Import.
 type Images struct{ c *Client }
 
 // Images gives the client's image collection.
@@ -180,6 +186,72 @@ func (is Images) Exists(ctx context.Context, name string) (bool, error) {
 	})
 }
 
+// List is docker-py's client.images.list(name, all, filters) (ImageListOptions: Name, a
+// reference filter such as "busybox" or "dcgo-*/x:t"; All, intermediate images too; Filters,
+// docker-py's shapes such as {"label": ["a=b"], "dangling": true}): an Image for each, each
+// one inspected.
+func (is Images) List(ctx context.Context, opts OptionSet) ([]*Image, error) {
+	const op = "Images.List"
+	s, err := is.c.text(ctx, op, optionsOf(opts), func(p *C.docker_client, copts *C.char, out **C.char, e **C.docker_error) C.docker_result {
+		return C.docker_images_list(p, copts, out, e)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var items []struct {
+		ID string `json:"Id"`
+	}
+	if err := json.Unmarshal([]byte(s), &items); err != nil {
+		return nil, &Error{Op: op, Code: CodeProtocol, Message: "undecodable list: " + err.Error(), ExitStatus: -1}
+	}
+	out := make([]*Image, 0, len(items))
+	for _, it := range items {
+		img, err := is.Get(ctx, it.ID)
+		if errors.Is(err, ErrImageNotFound) {
+			continue // removed since the list was made
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, img)
+	}
+	return out, nil
+}
+
+// Tag is docker-py's client.api.tag(image, repository, tag, force) (ImageTagOptions: Tag,
+// Force): image (name or id) gets the name repository[:tag]. A missing image is
+// ErrImageNotFound.
+func (is Images) Tag(ctx context.Context, image, repository string, opts OptionSet) error {
+	return is.tag(ctx, "Images.Tag", image, repository, opts)
+}
+
+func (is Images) tag(ctx context.Context, op, image, repository string, opts OptionSet) error {
+	if image == "" {
+		return invalid(op, "image is empty")
+	}
+	if repository == "" {
+		return invalid(op, "repository is empty")
+	}
+	_, err := call(ctx, op, func() (struct{}, error) {
+		copts, err := cOptions(op, optionsOf(opts))
+		if err != nil {
+			return struct{}{}, err
+		}
+		defer cfree(copts)
+		cimg, crepo := C.CString(image), C.CString(repository)
+		defer cfree(cimg)
+		defer cfree(crepo)
+		return struct{}{}, is.c.use(op, func(p *C.docker_client) error {
+			var cerr *C.docker_error
+			if rc := C.docker_images_tag(p, cimg, crepo, copts, &cerr); rc != C.DOCKER_OK {
+				return takeError(op, rc, cerr)
+			}
+			return nil
+		})
+	})
+	return imageError(err)
+}
+
 // Remove is docker-py's client.images.remove(image, force, noprune) (ImageRemoveOptions). A
 // missing image is ErrImageNotFound; one a container uses, or with several tags, without
 // Force, is ErrConflict.
@@ -208,6 +280,38 @@ func (is Images) remove(ctx context.Context, op, name string, opts OptionSet) er
 		})
 	})
 	return imageError(err)
+}
+
+// ImagesPruneReport is what Images.Prune removed: for each image, the name untagged or the
+// id deleted.
+type ImagesPruneReport struct {
+	ImagesDeleted []struct {
+		Untagged string `json:",omitempty"`
+		Deleted  string `json:",omitempty"`
+	}
+	SpaceReclaimed uint64
+}
+
+// Prune is docker-py's client.images.prune(filters): remove the unused images matching
+// filters ("dangling", "until", "label"); nil removes the dangling ones, {"dangling": false}
+// every image no container uses.
+func (is Images) Prune(ctx context.Context, filters map[string]any) (ImagesPruneReport, error) {
+	const op = "Images.Prune"
+	var r ImagesPruneReport
+	var opts Options
+	if filters != nil {
+		opts = Options{"filters": filters}
+	}
+	s, err := is.c.text(ctx, op, opts, func(p *C.docker_client, copts *C.char, out **C.char, e **C.docker_error) C.docker_result {
+		return C.docker_images_prune(p, copts, out, e)
+	})
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return r, &Error{Op: op, Code: CodeProtocol, Message: "undecodable prune answer: " + err.Error(), ExitStatus: -1}
+	}
+	return r, nil
 }
 
 // PullProgress is one progress item of a pull, as the engine sends it (Raw is the whole object).

@@ -301,3 +301,84 @@ func TestImagesPull(t *testing.T) {
 		t.Fatalf("a pull with an ended context reached the registry")
 	}
 }
+
+func TestImagesTagList(t *testing.T) {
+	ctx := context.Background()
+	c := client(t)
+	is := c.Images()
+	base, err := is.Get(ctx, image)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := imgPrefix + "x:t"
+	removeImageLater(t, c, ref)
+	removeImageLater(t, c, imgPrefix+"x:t2")
+	removeImageLater(t, c, imgPrefix+"y:latest")
+
+	if err := is.Tag(ctx, image, imgPrefix+"x", dc.ImageTagOptions{Tag: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := is.List(ctx, dc.ImageListOptions{Name: imgPrefix + "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].ID() != base.ID() || !contains(list[0].Tags(), ref) {
+		t.Fatalf("list by name: %v", list)
+	}
+	// Filters in docker-py's shapes; a label no image has gives none of ours.
+	list, err = is.List(ctx, dc.ImageListOptions{Filters: map[string]any{"reference": imgPrefix + "*"}})
+	if err != nil || len(list) != 1 || list[0].ID() != base.ID() {
+		t.Fatalf("list by reference filter: %v %v", list, err)
+	}
+	list, err = is.List(ctx, dc.ImageListOptions{Name: imgPrefix + "x", All: true, Filters: map[string]any{"label": []string{"org.dcgo.none=1"}}})
+	if err != nil || len(list) != 0 {
+		t.Fatalf("list by a label nobody has: %v %v", list, err)
+	}
+
+	// Image.Tag, and a tag without Tag: "latest". Force is accepted.
+	if err := base.Tag(ctx, imgPrefix+"x", dc.ImageTagOptions{Tag: "t2", Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := is.Tag(ctx, base.ID(), imgPrefix+"y", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := base.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{ref, imgPrefix + "x:t2", imgPrefix + "y:latest", image} {
+		if !contains(base.Tags(), want) {
+			t.Fatalf("tags after tagging: %v, no %s", base.Tags(), want)
+		}
+	}
+
+	// Removing a tag leaves the image and its other names.
+	if err := is.Remove(ctx, ref, nil); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := is.Exists(ctx, ref); err != nil || ok {
+		t.Fatalf("removed tag still there: %v %v", ok, err)
+	}
+	if ok, err := is.Exists(ctx, image); err != nil || !ok {
+		t.Fatalf("base image after untagging: %v %v", ok, err)
+	}
+
+	err = is.Tag(ctx, imgPrefix+"nosuch:t", imgPrefix+"z", nil)
+	if !errors.Is(err, dc.ErrImageNotFound) || !errors.Is(err, dc.ErrNotFound) {
+		t.Fatalf("tag of a missing image: %v", err)
+	}
+	if err := is.Tag(ctx, image, "", nil); !errors.Is(err, dc.ErrInvalidArgument) || !strings.Contains(err.Error(), "repository") {
+		t.Fatalf("tag with no repository: %v", err)
+	}
+	if _, err := is.List(ctx, dc.Options{"nmae": "x"}); !errors.Is(err, dc.ErrInvalidArgument) || !strings.Contains(err.Error(), "nmae") {
+		t.Fatalf("list with an unknown option: %v", err)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

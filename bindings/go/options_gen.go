@@ -537,7 +537,7 @@ type CopyToOptions struct {
 	FollowLink bool `json:"follow_link,omitempty"`
 	// Keep the files' owners (uid and gid). (default false; API 1.40+)
 	CopyUIDGID bool `json:"copy_uid_gid,omitempty"`
-	// Called as the archive is sent (done bytes of the tar stream, total its size when known, else -1); a non-nil error stops the copy and is returned.
+	// Called as the archive is sent (done bytes of the tar stream built from the host path; total -1); a non-nil error stops the copy and is returned.
 	Progress ProgressFunc `json:"-"`
 }
 
@@ -672,3 +672,25 @@ type ImageRemoveOptions struct {
 }
 
 func (o ImageRemoveOptions) optionMap() Options { return structOptions(o) }
+
+// ImageListOptions are the options of docker_images_list.
+type ImageListOptions struct {
+	// Only show images belonging to the repository name (sent as the reference filter).
+	Name string `json:"name,omitempty"`
+	// Show intermediate image layers. (default false)
+	All bool `json:"all,omitempty"`
+	// Filters to be processed on the image list, such as {"dangling": true, "label": ["a=b"]}.
+	Filters map[string]any `json:"filters,omitempty"`
+}
+
+func (o ImageListOptions) optionMap() Options { return structOptions(o) }
+
+// ImageTagOptions are the options of docker_images_tag.
+type ImageTagOptions struct {
+	// The tag name (the engine's default: latest).
+	Tag string `json:"tag,omitempty"`
+	// Force the tag. (default false)
+	Force bool `json:"force,omitempty"`
+}
+
+func (o ImageTagOptions) optionMap() Options { return structOptions(o) }

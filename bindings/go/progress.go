@@ -3,11 +3,13 @@ package dockercontainers
 import (
 	"context"
 	"errors"
+	"runtime/cgo"
 	"sync"
 )
 
 // ProgressFunc is told how far a long copy has got: done bytes of the tar stream so far, and
-// total, its size when known (a file's), else -1. It runs on the goroutine that made the call,
+// total, its size when known in advance, else -1 (for the Go calls so far always -1: PutArchive
+// reads an io.Reader, and the tars of CopyTo and CopyFrom are made or read as they go). It runs on the goroutine that made the call,
 // at most once per chunk (64 KiB or so) and once more at the end with the final count; for
 // GetArchive and Export, on the goroutine calling Read, after each Read that gives data and at
 // the end of the stream. A non-nil error stops the copy: the call (or Read) returns an error
@@ -26,6 +28,24 @@ type relay struct {
 	over     bool
 	err      error // why the Go side stopped the call: the callback's error, or ctx's
 	panicked any   // a callback's panic, re-raised by end
+}
+
+// relayHandle is a relay's cgo.Handle, or 0 (no callback) when none is needed.
+type relayHandle uintptr
+
+// handle gives r's handle when want, else 0; Delete it once the C call has returned.
+func (r *relay) handle(want bool) relayHandle {
+	if !want {
+		return 0
+	}
+	return relayHandle(cgo.NewHandle(r))
+}
+
+// Delete frees the handle (0 is fine).
+func (h relayHandle) Delete() {
+	if h != 0 {
+		cgo.Handle(h).Delete()
+	}
 }
 
 // enter runs f, the Go side of one callback, and says whether the call must stop.

@@ -7,6 +7,8 @@ import (
 	"crypto/rand"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	dc "github.com/docker-containers/docker_containers/bindings/go"
@@ -103,6 +105,95 @@ func TestReadProgress(t *testing.T) {
 	}
 	// The container is still there to talk to.
 	if _, err := ctr.StatPath(ctx, "/tmp/big.bin"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The push forms (PutArchive, CopyTo, CopyFrom) get their counts from the library's callback.
+func TestCopyProgress(t *testing.T) {
+	c := client(t)
+	ctx := context.Background()
+	ctr := runDetached(t, c, "", []string{"sleep", "300"}, nil)
+
+	// PutArchive from a reader: the size is unknown, the final count is the whole tar.
+	data := bigTar(t, "put.bin", 300<<10)
+	log := &progressLog{t: t}
+	if err := ctr.PutArchive(ctx, "/tmp", bytes.NewReader(data), dc.PutArchiveOptions{Progress: log.fn}); err != nil {
+		t.Fatal(err)
+	}
+	if last := log.last(); last != [2]int64{int64(len(data)), -1} || len(log.calls) < 3 {
+		t.Fatalf("put archive progress: %d calls, last %v, tar %d bytes", len(log.calls), last, len(data))
+	}
+
+	// CopyTo a host file: the tar the library builds from it is counted to the end.
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.bin")
+	if err := os.WriteFile(src, make([]byte, 200<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log = &progressLog{t: t}
+	if err := ctr.CopyTo(ctx, src, "/tmp/copied.bin", dc.CopyToOptions{Progress: log.fn}); err != nil {
+		t.Fatal(err)
+	}
+	// One 512-byte header, the data (a multiple of 512), two zero blocks at the end; a
+	// directory's tar has no size known in advance, nor has this one (total -1).
+	tarSize := int64(512 + 200<<10 + 1024)
+	if last := log.last(); last != [2]int64{tarSize, -1} || len(log.calls) < 3 {
+		t.Fatalf("copy to progress: %d calls, last %v, want [%d -1]", len(log.calls), last, tarSize)
+	}
+	if st, err := ctr.StatPath(ctx, "/tmp/copied.bin"); err != nil || st.Size != 200<<10 {
+		t.Fatalf("copied file: %+v %v", st, err)
+	}
+
+	// CopyFrom: the tar read from the engine.
+	log = &progressLog{t: t}
+	dst := filepath.Join(dir, "back.bin")
+	if err := ctr.CopyFrom(ctx, "/tmp/copied.bin", dst, dc.CopyFromOptions{Progress: log.fn}); err != nil {
+		t.Fatal(err)
+	}
+	if last := log.last(); last != [2]int64{tarSize, -1} || len(log.calls) < 3 {
+		t.Fatalf("copy from progress: %d calls, last %v, want [%d -1]", len(log.calls), last, tarSize)
+	}
+	if fi, err := os.Stat(dst); err != nil || fi.Size() != 200<<10 {
+		t.Fatalf("copied back: %v %v", fi, err)
+	}
+
+	// An error from Progress stops each of them and comes back wrapped; the pointer form of
+	// the options works as the value form.
+	stop := errors.New("copy no more")
+	stopAt := func(done uint64, _ int64) error {
+		if done > 0 {
+			return stop
+		}
+		return nil
+	}
+	for what, err := range map[string]error{
+		"put archive": ctr.PutArchive(ctx, "/tmp", bytes.NewReader(data), &dc.PutArchiveOptions{Progress: stopAt}),
+		"copy to":     ctr.CopyTo(ctx, src, "/tmp/stopped.bin", dc.CopyToOptions{Progress: stopAt}),
+		"copy from":   ctr.CopyFrom(ctx, "/tmp/copied.bin", filepath.Join(dir, "stopped.bin"), &dc.CopyFromOptions{Progress: stopAt}),
+	} {
+		if !errors.Is(err, stop) || !errors.Is(err, dc.ErrStoppedByCallback) {
+			t.Errorf("%s stopped by its progress: %v", what, err)
+		}
+	}
+	// A context that ends during a copy stops it with the context's error.
+	cctx, cancel := context.WithCancel(ctx)
+	err := ctr.CopyTo(cctx, src, "/tmp/canceled.bin", dc.CopyToOptions{Progress: func(uint64, int64) error { cancel(); return nil }})
+	if !errors.Is(err, context.Canceled) || !errors.Is(err, dc.ErrCanceled) {
+		t.Fatalf("copy canceled from its progress: %v", err)
+	}
+	// A panicking callback: the panic comes back out of the call, not through the C frames.
+	func() {
+		defer func() {
+			if p := recover(); p != "progress panic" {
+				t.Fatalf("recovered %v", p)
+			}
+		}()
+		_ = ctr.CopyFrom(ctx, "/tmp/copied.bin", filepath.Join(dir, "panic.bin"), dc.CopyFromOptions{Progress: func(uint64, int64) error { panic("progress panic") }})
+		t.Fatal("CopyFrom returned after its progress panicked")
+	}()
+	// The container and client still work.
+	if _, err := ctr.StatPath(ctx, "/tmp/copied.bin"); err != nil {
 		t.Fatal(err)
 	}
 }
