@@ -151,7 +151,7 @@ func startRegistry(t *testing.T, name, tag string, layer map[string]string) *fak
 	digest := func(b []byte) string { return fmt.Sprintf("sha256:%x", sha256.Sum256(b)) }
 	config, _ := json.Marshal(map[string]any{
 		"architecture": "amd64", "os": "linux",
-		"config": map[string]any{"Labels": map[string]string{"org.dcgo.pulled": "yes"}},
+		"config": map[string]any{"Labels": map[string]string{"org.dcgo.pulled": fmt.Sprint(os.Getpid())}},
 		"rootfs": map[string]any{"type": "layers", "diff_ids": []string{digest(rawTar)}},
 	})
 	manifest, _ := json.Marshal(map[string]any{
@@ -223,7 +223,7 @@ func TestImagesPull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := img.Tags(); !reflect.DeepEqual(got, []string{ref}) || img.Labels()["org.dcgo.pulled"] != "yes" {
+	if got := img.Tags(); !reflect.DeepEqual(got, []string{ref}) || img.Labels()["org.dcgo.pulled"] != fmt.Sprint(os.Getpid()) {
 		t.Fatalf("pulled image: tags %v labels %v", got, img.Labels())
 	}
 	statuses := map[string]bool{}
@@ -296,9 +296,27 @@ func TestImagesPull(t *testing.T) {
 		t.Fatalf("pull with an ended context: %v", err)
 	}
 	reg.mu.Lock()
-	defer reg.mu.Unlock()
 	if reg.manifests != before {
 		t.Fatalf("a pull with an ended context reached the registry")
+	}
+	reg.mu.Unlock()
+
+	// Prune by this process's label (no other image has it), every unused one, not only
+	// dangling ones: the pulled image goes.
+	report, err := is.Prune(ctx, map[string]any{"dangling": false, "label": []string{"org.dcgo.pulled=" + fmt.Sprint(os.Getpid())}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var untagged, deleted bool
+	for _, d := range report.ImagesDeleted {
+		untagged = untagged || d.Untagged == ref
+		deleted = deleted || d.Deleted == img.ID()
+	}
+	if !untagged || !deleted || report.SpaceReclaimed == 0 {
+		t.Fatalf("prune report %+v", report)
+	}
+	if ok, err := is.Exists(ctx, ref); err != nil || ok {
+		t.Fatalf("pruned image still there: %v %v", ok, err)
 	}
 }
 
