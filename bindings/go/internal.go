@@ -86,6 +86,9 @@ func optionsOf(s OptionSet) Options {
 	if s == nil {
 		return nil
 	}
+	if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil // a nil *RunOptions and the like: the defaults, as nil
+	}
 	return s.optionMap()
 }
 
