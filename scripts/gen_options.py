@@ -226,11 +226,27 @@ GO_STRUCTS = {
     "docker_container_logs_open": "LogsOptions",
     "docker_container_stats_once": "StatsOnceOptions",
     "docker_container_attach_open": "AttachOptions",
+    "docker_images_pull": "ImagePullOptions",
+    "docker_images_remove": "ImageRemoveOptions",
+    "docker_images_list": "ImageListOptions",
+    "docker_images_tag": "ImageTagOptions",
+}
+# Go-only fields of some structs: callbacks, which are arguments of the C call, not JSON keys
+# (tagged json:"-", so structOptions leaves them out).
+GO_EXTRA = {
+    "PutArchiveOptions": [("Progress", "ProgressFunc",
+                           "Called as the archive is sent (done bytes; total -1, a reader's size is unknown); a non-nil error stops the copy and is returned.")],
+    "CopyToOptions": [("Progress", "ProgressFunc",
+                       "Called as the archive is sent (done bytes of the tar stream built from the host path; total -1); a non-nil error stops the copy and is returned.")],
+    "CopyFromOptions": [("Progress", "ProgressFunc",
+                         "Called as the archive is received (done bytes of the tar stream; total -1); a non-nil error stops the copy and is returned.")],
+    "ImagePullOptions": [("Progress", "func(PullProgress) error",
+                          "Called with each progress item the engine sends; a non-nil error stops the pull and is returned.")],
 }
 INITIALISMS = {"id": "ID", "url": "URL", "api": "API", "tls": "TLS", "cpu": "CPU", "dns": "DNS",
                "ipc": "IPC", "pid": "PID", "pids": "PIDs", "oom": "OOM", "uts": "UTS", "tty": "TTY",
                "uid": "UID", "gid": "GID", "io": "IO", "rt": "RT", "ps": "PS", "mac": "MAC",
-               "ip": "IP", "bps": "BPS", "iops": "IOPS", "cpus": "CPUs"}
+               "ip": "IP", "bps": "BPS", "iops": "IOPS", "cpus": "CPUs", "noprune": "NoPrune"}
 
 
 def go_field(name):
@@ -281,6 +297,9 @@ def gen_go(table):
             extra = notes(k)
             out.append("\t// %s%s" % (k["doc"], " (" + "; ".join(extra) + ")" if extra else ""))
             out.append('\t%s %s `json:"%s,omitempty"`' % (go_field(k["name"]), go_type(k), k["name"]))
+        for field, typ, doc in GO_EXTRA.get(struct, []):
+            out.append("\t// %s" % doc)
+            out.append('\t%s %s `json:"-"`' % (field, typ))
         out.append("}")
         out.append("")
         out.append("func (o %s) optionMap() Options { return structOptions(o) }" % struct)

@@ -1,7 +1,7 @@
 package dockercontainers
 
 // Go functions the library calls back. This file's preamble may only declare (cgo's rule for
-// files with //export); the C trampolines that pass them on are in archive.go.
+// files with //export); the C trampolines that pass them on are in archive.go and images.go.
 
 // #include <stdint.h>
 // #include <stddef.h>
@@ -9,6 +9,7 @@ import "C"
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"runtime/cgo"
 	"unsafe"
@@ -51,4 +52,39 @@ func dcgoRead(userdata unsafe.Pointer, buf *C.uint8_t, n C.size_t) (ret C.int64_
 			return -1
 		}
 	}
+}
+
+//export dcgoPullProgress
+func dcgoPullProgress(userdata unsafe.Pointer, data *C.uint8_t, n C.size_t) C.int32_t {
+	r := cgo.Handle(uintptr(userdata)).Value().(*relay)
+	stop := r.enter(func() error {
+		if r.pull == nil {
+			return nil
+		}
+		// data is lent for this call: copied, as the callback may keep the item.
+		raw := C.GoBytes(unsafe.Pointer(data), C.int(n))
+		var p PullProgress
+		_ = json.Unmarshal(raw, &p) // the engine's own object; Raw has it whatever its shape
+		p.Raw = raw
+		return r.pull(p)
+	})
+	if stop {
+		return 1
+	}
+	return 0
+}
+
+//export dcgoTransfer
+func dcgoTransfer(userdata unsafe.Pointer, done C.uint64_t, total C.int64_t) C.int32_t {
+	r := cgo.Handle(uintptr(userdata)).Value().(*relay)
+	stop := r.enter(func() error {
+		if r.transfer == nil {
+			return nil
+		}
+		return r.transfer(uint64(done), int64(total))
+	})
+	if stop {
+		return 1
+	}
+	return 0
 }

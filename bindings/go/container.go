@@ -454,30 +454,6 @@ func (c *Container) StatPath(ctx context.Context, path string) (PathStat, error)
 	return decodeStat(s), err
 }
 
-// CopyTo copies a host file or directory into the container with docker cp's rules.
-// Options: "follow_link", "copy_uid_gid".
-func (c *Container) CopyTo(ctx context.Context, hostPath, containerPath string, options OptionSet) error {
-	opts := optionsOf(options)
-	return c.do(ctx, "Container.CopyTo", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
-		h, ct := C.CString(hostPath), C.CString(containerPath)
-		defer cfree(h)
-		defer cfree(ct)
-		return C.docker_container_copy_to(p, h, ct, o, nil, nil, e)
-	})
-}
-
-// CopyFrom copies a path out of the container to the host with docker cp's rules; nothing is
-// ever written outside hostPath. Options: "follow_link", "archive".
-func (c *Container) CopyFrom(ctx context.Context, containerPath, hostPath string, options OptionSet) error {
-	opts := optionsOf(options)
-	return c.do(ctx, "Container.CopyFrom", opts, func(p *C.docker_container, o *C.char, e **C.docker_error) C.docker_result {
-		h, ct := C.CString(hostPath), C.CString(containerPath)
-		defer cfree(h)
-		defer cfree(ct)
-		return C.docker_container_copy_from(p, ct, h, o, nil, nil, e)
-	})
-}
-
 // String is "Container(<short id>)".
 func (c *Container) String() string {
 	return "Container(" + c.ShortID() + ")"

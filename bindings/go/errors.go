@@ -59,11 +59,13 @@ var (
 	ErrConnection      = &sentinel{CodeConnection, "connection failed"}
 	ErrTimeout         = &sentinel{CodeTimeout, "timeout"}
 	ErrCanceled        = &sentinel{CodeCanceled, "canceled"}
-	ErrTLS             = &sentinel{CodeTLS, "TLS"}
-	ErrForked          = &sentinel{CodeForked, "forked"}
-	ErrProtocol        = &sentinel{CodeProtocol, "protocol"}
-	ErrIO              = &sentinel{CodeIO, "local I/O"}
-	ErrInternal        = &sentinel{CodeInternal, "internal"}
+	// ErrStoppedByCallback: a progress callback returned an error (errors.Is finds that too).
+	ErrStoppedByCallback = &sentinel{CodeStoppedByCallback, "stopped by callback"}
+	ErrTLS               = &sentinel{CodeTLS, "TLS"}
+	ErrForked            = &sentinel{CodeForked, "forked"}
+	ErrProtocol          = &sentinel{CodeProtocol, "protocol"}
+	ErrIO                = &sentinel{CodeIO, "local I/O"}
+	ErrInternal          = &sentinel{CodeInternal, "internal"}
 
 	// ErrClosed is returned by calls on a Client, Container or Stream after its Close.
 	ErrClosed = errors.New("dockercontainers: use of a closed handle")
@@ -73,7 +75,7 @@ var sentinels = map[Code]*sentinel{}
 
 func init() {
 	for _, s := range []*sentinel{ErrInvalidArgument, ErrNotFound, ErrConflict, ErrImageNotFound,
-		ErrContainerFailed, ErrEngine, ErrConnection, ErrTimeout, ErrCanceled, ErrTLS, ErrForked,
+		ErrContainerFailed, ErrEngine, ErrConnection, ErrTimeout, ErrCanceled, ErrStoppedByCallback, ErrTLS, ErrForked,
 		ErrProtocol, ErrIO, ErrInternal} {
 		sentinels[s.code] = s
 	}
@@ -102,10 +104,11 @@ func (e *Error) Error() string {
 	return s
 }
 
-// Is matches the sentinel of the error's code (errors.Is(err, ErrNotFound)).
+// Is matches the sentinel of the error's code (errors.Is(err, ErrNotFound)). A missing image
+// is a not-found too: CodeImageNotFound matches ErrImageNotFound and ErrNotFound.
 func (e *Error) Is(target error) bool {
 	s, ok := target.(*sentinel)
-	return ok && s.code == e.Code
+	return ok && (s.code == e.Code || s.code == CodeNotFound && e.Code == CodeImageNotFound)
 }
 
 // Unwrap gives the context's error when a context ended the call.

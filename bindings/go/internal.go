@@ -86,21 +86,25 @@ func optionsOf(s OptionSet) Options {
 	if s == nil {
 		return nil
 	}
+	if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil // a nil *RunOptions and the like: the defaults, as nil
+	}
 	return s.optionMap()
 }
 
 // structOptions maps a typed option struct to Options by its json tags, leaving out unset
-// fields (zero values and nil pointers) so the library's defaults apply.
+// fields (zero values and nil pointers) so the library's defaults apply, and the Go-only ones
+// (json:"-": callbacks, passed to the C call as arguments).
 func structOptions(v any) Options {
 	rv := reflect.ValueOf(v)
 	rt := rv.Type()
 	m := Options{}
 	for i := 0; i < rt.NumField(); i++ {
 		f := rv.Field(i)
-		if f.IsZero() {
+		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
+		if f.IsZero() || name == "-" {
 			continue
 		}
-		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
 		if f.Kind() == reflect.Pointer {
 			f = f.Elem()
 		}

@@ -525,6 +525,8 @@ type PutArchiveOptions struct {
 	NoOverwriteDirNonDir bool `json:"no_overwrite_dir_non_dir,omitempty"`
 	// Keep the archive's owners (uid and gid). (default false; API 1.40+)
 	CopyUIDGID bool `json:"copy_uid_gid,omitempty"`
+	// Called as the archive is sent (done bytes; total -1, a reader's size is unknown); a non-nil error stops the copy and is returned.
+	Progress ProgressFunc `json:"-"`
 }
 
 func (o PutArchiveOptions) optionMap() Options { return structOptions(o) }
@@ -535,6 +537,8 @@ type CopyToOptions struct {
 	FollowLink bool `json:"follow_link,omitempty"`
 	// Keep the files' owners (uid and gid). (default false; API 1.40+)
 	CopyUIDGID bool `json:"copy_uid_gid,omitempty"`
+	// Called as the archive is sent (done bytes of the tar stream built from the host path; total -1); a non-nil error stops the copy and is returned.
+	Progress ProgressFunc `json:"-"`
 }
 
 func (o CopyToOptions) optionMap() Options { return structOptions(o) }
@@ -545,6 +549,8 @@ type CopyFromOptions struct {
 	FollowLink bool `json:"follow_link,omitempty"`
 	// Keep owners (docker cp -a; needs the rights). (default false)
 	Archive bool `json:"archive,omitempty"`
+	// Called as the archive is received (done bytes of the tar stream; total -1); a non-nil error stops the copy and is returned.
+	Progress ProgressFunc `json:"-"`
 }
 
 func (o CopyFromOptions) optionMap() Options { return structOptions(o) }
@@ -644,3 +650,47 @@ type AttachOptions struct {
 }
 
 func (o AttachOptions) optionMap() Options { return structOptions(o) }
+
+// ImagePullOptions are the options of docker_images_pull.
+type ImagePullOptions struct {
+	// Platform in the format os[/arch[/variant]]. (API 1.32+)
+	Platform string `json:"platform,omitempty"`
+	// Seconds the whole pull may take (default: no limit).
+	Timeout *float64 `json:"timeout,omitempty"`
+	// Called with each progress item the engine sends; a non-nil error stops the pull and is returned.
+	Progress func(PullProgress) error `json:"-"`
+}
+
+func (o ImagePullOptions) optionMap() Options { return structOptions(o) }
+
+// ImageRemoveOptions are the options of docker_images_remove.
+type ImageRemoveOptions struct {
+	// Force removal of the image. (default false)
+	Force bool `json:"force,omitempty"`
+	// Do not delete untagged parents. (default false)
+	NoPrune bool `json:"noprune,omitempty"`
+}
+
+func (o ImageRemoveOptions) optionMap() Options { return structOptions(o) }
+
+// ImageListOptions are the options of docker_images_list.
+type ImageListOptions struct {
+	// Only show images belonging to the repository name (sent as the reference filter).
+	Name string `json:"name,omitempty"`
+	// Show intermediate image layers. (default false)
+	All bool `json:"all,omitempty"`
+	// Filters to be processed on the image list, such as {"dangling": true, "label": ["a=b"]}.
+	Filters map[string]any `json:"filters,omitempty"`
+}
+
+func (o ImageListOptions) optionMap() Options { return structOptions(o) }
+
+// ImageTagOptions are the options of docker_images_tag.
+type ImageTagOptions struct {
+	// The tag name (the engine's default: latest).
+	Tag string `json:"tag,omitempty"`
+	// Force the tag. (default false)
+	Force bool `json:"force,omitempty"`
+}
+
+func (o ImageTagOptions) optionMap() Options { return structOptions(o) }

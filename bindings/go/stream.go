@@ -291,21 +291,43 @@ func (c *Container) Exec(ctx context.Context, cmd []string, options OptionSet) (
 	})
 }
 
-// Export streams the container's filesystem as a tar archive.
-func (c *Container) Export(ctx context.Context) (io.ReadCloser, error) {
-	s, err := c.open(ctx, "Container.Export", nil, func(p *C.docker_container, _ *C.char, out **C.docker_stream, e **C.docker_error) C.docker_result {
+// ExportOptions are Export's options (Go-only: the pull form takes no JSON options).
+type ExportOptions struct {
+	// Called from Read as the tar stream is read (total -1), and once at its end.
+	Progress ProgressFunc
+}
+
+// GetArchiveOptions are GetArchive's options (Go-only, as ExportOptions).
+type GetArchiveOptions struct {
+	// Called from Read as the tar stream is read (total -1), and once at its end.
+	Progress ProgressFunc
+}
+
+// Export streams the container's filesystem as a tar archive. With a Progress option the
+// reader reports the bytes read so far (see ProgressFunc); an error from it closes the stream
+// and Read returns it wrapped.
+func (c *Container) Export(ctx context.Context, opts ...ExportOptions) (io.ReadCloser, error) {
+	const op = "Container.Export"
+	s, err := c.open(ctx, op, nil, func(p *C.docker_container, _ *C.char, out **C.docker_stream, e **C.docker_error) C.docker_result {
 		return C.docker_container_export_open(p, out, e)
 	})
 	if err != nil {
 		return nil, err
 	}
+	for _, o := range opts {
+		if o.Progress != nil {
+			return &countingStream{s: s, op: op, fn: o.Progress}, nil
+		}
+	}
 	return s, nil
 }
 
-// GetArchive streams path (a file or a directory) as a tar archive, with its stat.
-func (c *Container) GetArchive(ctx context.Context, path string) (io.ReadCloser, PathStat, error) {
+// GetArchive streams path (a file or a directory) as a tar archive, with its stat. Progress
+// as Export's.
+func (c *Container) GetArchive(ctx context.Context, path string, opts ...GetArchiveOptions) (io.ReadCloser, PathStat, error) {
+	const op = "Container.GetArchive"
 	var stat string
-	s, err := c.open(ctx, "Container.GetArchive", nil, func(p *C.docker_container, _ *C.char, out **C.docker_stream, e **C.docker_error) C.docker_result {
+	s, err := c.open(ctx, op, nil, func(p *C.docker_container, _ *C.char, out **C.docker_stream, e **C.docker_error) C.docker_result {
 		cp := C.CString(path)
 		defer cfree(cp)
 		var st *C.char
@@ -316,5 +338,42 @@ func (c *Container) GetArchive(ctx context.Context, path string) (io.ReadCloser,
 	if err != nil {
 		return nil, PathStat{}, err
 	}
+	for _, o := range opts {
+		if o.Progress != nil {
+			return &countingStream{s: s, op: op, fn: o.Progress}, decodeStat(stat), nil
+		}
+	}
 	return s, decodeStat(stat), nil
 }
+
+// countingStream is a tar Stream that tells a ProgressFunc how much has been read: after each
+// Read that gives data, and once at the end of the stream.
+type countingStream struct {
+	s    *Stream
+	op   string
+	fn   ProgressFunc
+	done uint64
+	err  error // sticky: the progress error, wrapped, or the end
+}
+
+func (r *countingStream) Read(p []byte) (int, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	n, err := r.s.Read(p)
+	r.done += uint64(n)
+	if n > 0 || err == io.EOF {
+		if perr := r.fn(r.done, -1); perr != nil {
+			r.s.Close()
+			r.err = classify(&Error{Op: r.op, Code: CodeStoppedByCallback, Message: "stopped by the progress callback: " + perr.Error(), ExitStatus: -1, cause: perr})
+			return n, r.err
+		}
+	}
+	if err != nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// Close closes the stream.
+func (r *countingStream) Close() error { return r.s.Close() }
