@@ -5,9 +5,6 @@ module DockerContainers
   # String, [stdout, stderr] with demux, a Stream with stream: true, nil when a block took it).
   ExecResult = Struct.new(:exit_code, :output)
 
-  # container.image: the image's id and tags.
-  Image = Struct.new(:id, :tags)
-
   # An exec started with exec_run(detach: true).
   class Exec
     # @return [String] the exec's id
@@ -104,13 +101,18 @@ module DockerContainers
     # @return [Array<String>]
     def warnings = JSON.parse(text(:docker_container_warnings_json))
 
-    # The container's image (asks the engine).
+    # The container's image, as docker-py's container.image (asks the engine). When the image
+    # is gone, an Image whose attrs hold only "Id" and "RepoTags" ([]).
     #
-    # @return [Image] id and tags (tags empty when the image is gone)
+    # @return [Image] id, tags, labels, attrs, ...
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def image
       h = JSON.parse(text(:docker_container_image))
-      Image.new(h["Id"], h["RepoTags"] || [])
+      begin
+        @client.images.get(h.fetch("Id"))
+      rescue NotFound
+        Image.new(@client, h.merge("RepoTags" => h["RepoTags"] || []))
+      end
     end
 
     # Fetch the attributes again. Returns self.
