@@ -1,9 +1,10 @@
 # frozen_string_literal: true
 
 # A minimal Docker registry (the v2 pull endpoints: /v2/, manifests, blobs) on 127.0.0.1,
-# serving one image made here: one layer with one file. No registry is reachable from these
-# machines, and dockerd treats 127.0.0.0/8 registries as insecure (plain HTTP), so this is what
-# lets images.pull run for real. Not a fake engine: dockerd does the pull.
+# serving one image made here (one layer with one file) under every name but the tag "nope".
+# No registry is reachable from these machines, and dockerd treats 127.0.0.0/8 registries as
+# insecure (plain HTTP), so this is what lets images.pull run for real. Not a fake engine:
+# dockerd does the pull.
 require "socket"
 require "digest"
 require "json"
@@ -81,6 +82,9 @@ class DcrbRegistry
   def route(path)
     case path
     when "/v2/", "/v2" then ["200 OK", "application/json", "{}"]
+    when %r{\A/v2/.+/manifests/nope\z}
+      ["404 Not Found", "application/json",
+       JSON.generate("errors" => [{ "code" => "MANIFEST_UNKNOWN", "message" => "manifest unknown" }])]
     when %r{\A/v2/.+/manifests/} then
       ["200 OK", "application/vnd.docker.distribution.manifest.v2+json", @manifest,
        ["Docker-Content-Digest: #{digest(@manifest)}"]]

@@ -106,7 +106,7 @@ module DockerContainers
     end
   end
 
-  # docker-py's `client.images`: pull, get, list, tag, remove, exists?.
+  # docker-py's `client.images`: pull, get, list, tag, remove, prune, exists?.
   class ImageCollection
     def initialize(client)
       @client = client
@@ -164,13 +164,13 @@ module DockerContainers
     # docker-py does; an image removed in between is left out).
     #
     # @param name [String, nil] only this repository (a reference filter: "busybox", "app:*")
-    # @param all [Boolean, nil] intermediate images too
-    # @param filters [Hash, nil] such as {dangling: true, label: ["a=b"], reference: "x*"}
+    # @param kwargs [Hash] all: (intermediate images too), filters: ({dangling: true,
+    #   label: ["a=b"], reference: "x*"}); an unknown key is refused, naming it
     # @return [Array<Image>]
     # @raise [DockerContainers::Error] the library's error (InvalidArgument, ConnectionError, ...)
-    def list(name: nil, all: nil, filters: nil)
+    def list(name: nil, **kwargs)
       name = Call.string_arg(name, "name", optional: true)
-      opts = Call.options(name: name, all: all, filters: filters)
+      opts = Call.options(kwargs.merge(name: name))
       entries = @client.use { |p| Call.json(:docker_images_list, p, opts) }
       entries.filter_map do |e|
         get(e.fetch("Id"))
@@ -222,6 +222,17 @@ module DockerContainers
         @client.use { |p| Call.check(:docker_images_remove, p, name, Call.options(kwargs)) }
       end
       nil
+    end
+
+    # docker-py's images.prune(filters:): remove unused images (only dangling ones unless
+    # filters: {dangling: false}): {"ImagesDeleted" => [{"Untagged" | "Deleted" => ...}],
+    # "SpaceReclaimed" => n}.
+    #
+    # @param filters [Hash, nil] such as {dangling: false, label: ["a=b"], until: "24h"}
+    # @return [Hash] {"ImagesDeleted" => [...], "SpaceReclaimed" => bytes}
+    # @raise [DockerContainers::Error] the library's error (InvalidArgument, ConnectionError, ...)
+    def prune(filters: nil)
+      @client.use { |p| Call.json(:docker_images_prune, p, Call.options(filters: filters)) }
     end
 
     # docker-py's parse_repository_tag, then its default: "repo:tag", or "repo@sha256:...".
