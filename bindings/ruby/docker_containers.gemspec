@@ -11,7 +11,8 @@ Gem::Specification.new do |s|
   s.version = DockerContainers::VERSION
   s.summary = "Manage Docker containers from Ruby with docker-py's names, on the docker_containers C library"
   s.description = "client.containers.run/create/get/list/prune and every Container method " \
-                  "(exec, logs, stats, attach, archives, docker cp) through the ffi gem."
+                  "(exec, logs, stats, attach, archives, docker cp), client.networks, " \
+                  "client.volumes and client.images, through the ffi gem."
   s.authors = ["docker_containers authors"]
   s.homepage = "https://github.com/docker-containers/docker_containers"
   s.license = "MIT"

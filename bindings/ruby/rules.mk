@@ -10,6 +10,9 @@ ruby-test: release engine
 	cd bindings/ruby && DOCKER_CONTAINERS_LIB=$(RUBY_LIB) ruby -Ilib examples/quickstart.rb
 	@left=$$(docker ps -aq --filter name=dcrb-); \
 	if [ -n "$$left" ]; then echo "ruby-test: containers left behind:"; docker ps -a --filter name=dcrb-; exit 1; fi
-	@echo "ruby-test: passed, no dcrb- containers left"
+	@left="$$(docker network ls -q --filter name=dcrb-)$$(docker volume ls -q --filter name=dcrb-)$$(docker images --format '{{.Repository}}' | grep '^dcrb-\|/dcrb-' || true)"; \
+	if [ -n "$$left" ]; then echo "ruby-test: networks, volumes or images left behind:"; \
+	    docker network ls --filter name=dcrb-; docker volume ls --filter name=dcrb-; docker images | grep dcrb-; exit 1; fi
+	@echo "ruby-test: passed, no dcrb- containers, networks, volumes or images left"
 
 BINDING_TESTS += ruby-test

@@ -16,7 +16,10 @@ require_relative "docker_containers/stream"
 require_relative "docker_containers/client"
 require_relative "docker_containers/collection"
 require_relative "docker_containers/container"
+require_relative "docker_containers/callbacks"
 require_relative "docker_containers/images"
+require_relative "docker_containers/networks"
+require_relative "docker_containers/volumes"
 
 module DockerContainers
   # The native library's version ("0.1.0").

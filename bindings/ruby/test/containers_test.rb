@@ -160,9 +160,10 @@ class ContainersTest < Minitest::Test
     (@images ||= []) << "#{repo}:t1"
     image_id = c.commit(repo, "t1", message: "from ruby", changes: ["ENV DCRB=1"])
     assert_match(/\Asha256:/, image_id)
-    info = client.images.get("#{repo}:t1")
-    assert_equal image_id, info["Id"]
-    assert_includes info["Config"]["Env"], "DCRB=1"
+    img = client.images.get("#{repo}:t1")
+    assert_equal image_id, img.id
+    assert_equal ["#{repo}:t1"], img.tags
+    assert_includes img.attrs["Config"]["Env"], "DCRB=1"
     out = client.containers.run("#{repo}:t1", "cat /marker", remove: true, name: cname("fromcommit"))
     assert_equal "committed\n", out
   end

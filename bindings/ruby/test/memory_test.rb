@@ -53,6 +53,38 @@ class MemoryTest < Minitest::Test
     assert_operator growth, :<, BOUND_KIB
   end
 
+  # Network and volume handles (freed by close or by the collector), image models and the
+  # ImageNotFound of a missing image.
+  def model_churn(net, vol, rounds)
+    rounds.times do |i|
+      n = client.networks.get(net)
+      n.reload.attrs
+      n.close if i.even?
+      client.volumes.get(vol).attrs
+      client.images.get(DcrbTest::IMAGE).tags
+      begin
+        client.images.get("dcrb-missing-image-#{Process.pid}")
+      rescue DockerContainers::ImageNotFound
+        nil
+      end
+    end
+  end
+
+  def test_3000_rounds_of_networks_volumes_images_keep_rss_flat
+    net = rname("memnet", :network)
+    vol = rname("memvol", :volume)
+    client.networks.create(net, labels: { "dcrb.mem" => "x" * 200 })
+    client.volumes.create(vol)
+    model_churn(net, vol, 300)
+    before = settled_rss
+    model_churn(net, vol, 3000)
+    after = settled_rss
+    growth = after - before
+    puts "\nmemory: 3000 rounds of network, volume and image calls: RSS #{before} KiB -> #{after} KiB " \
+         "(#{growth} KiB, bound #{BOUND_KIB} KiB)"
+    assert_operator growth, :<, BOUND_KIB
+  end
+
   # Streams left early: a block that breaks, an enumerator read with next and then closed.
   def stream_churn(c, rounds)
     rounds.times do |i|

@@ -31,6 +31,13 @@ module DcrbTest
       name
     end
 
+    # A network or volume name of this test, removed in teardown.
+    def rname(tag, kind)
+      name = "#{PREFIX}#{tag}-#{Process.pid}-#{SecureRandom.hex(3)}"
+      (@resources ||= []) << [kind, name]
+      name
+    end
+
     # A detached container running `command` (default: sleep for a while).
     def sleeper(tag, command = "sleep 300", **kwargs)
       client.containers.run(IMAGE, command, detach: true, name: cname(tag), **kwargs)
@@ -39,6 +46,11 @@ module DcrbTest
     def teardown
       (@names || []).each do |name|
         client.containers.get(name).remove(force: true)
+      rescue DockerContainers::NotFound
+        nil
+      end
+      (@resources || []).reverse_each do |kind, name|
+        (kind == :network ? client.networks : client.volumes).get(name).remove
       rescue DockerContainers::NotFound
         nil
       end
@@ -105,6 +117,17 @@ Minitest.after_run do
   c = DockerContainers.from_env
   c.containers.list(all: true, filters: { name: ["#{DcrbTest::PREFIX}"] }).each do |ct|
     ct.remove(force: true) if ct.name.include?("-#{Process.pid}-")
+  rescue DockerContainers::NotFound
+    nil
+  end
+  mine = ->(name) { name.start_with?(DcrbTest::PREFIX) && name.include?("-#{Process.pid}-") }
+  c.networks.list.select { |n| mine.call(n.name) }.each do |n|
+    n.remove
+  rescue DockerContainers::NotFound
+    nil
+  end
+  c.volumes.list.select { |v| mine.call(v.name) }.each do |v|
+    v.remove(force: true)
   rescue DockerContainers::NotFound
     nil
   end

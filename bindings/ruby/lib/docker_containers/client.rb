@@ -132,11 +132,25 @@ module DockerContainers
       @containers ||= ContainerCollection.new(self)
     end
 
-    # client.images.get / exists? / remove.
+    # client.images.pull / get / list / tag / remove / exists?.
     #
     # @return [ImageCollection]
     def images
       @images ||= ImageCollection.new(self)
+    end
+
+    # client.networks.create / get / list / prune.
+    #
+    # @return [NetworkCollection]
+    def networks
+      @networks ||= NetworkCollection.new(self)
+    end
+
+    # client.volumes.create / get / list / prune.
+    #
+    # @return [VolumeCollection]
+    def volumes
+      @volumes ||= VolumeCollection.new(self)
     end
 
     # Free the native client (calls in flight in other threads finish first). Idempotent.

@@ -5,9 +5,6 @@ module DockerContainers
   # String, [stdout, stderr] with demux, a Stream with stream: true, nil when a block took it).
   ExecResult = Struct.new(:exit_code, :output)
 
-  # container.image: the image's id and tags.
-  Image = Struct.new(:id, :tags)
-
   # An exec started with exec_run(detach: true).
   class Exec
     # @return [String] the exec's id
@@ -104,13 +101,18 @@ module DockerContainers
     # @return [Array<String>]
     def warnings = JSON.parse(text(:docker_container_warnings_json))
 
-    # The container's image (asks the engine).
+    # The container's image, as docker-py's container.image (asks the engine). When the image
+    # is gone, an Image whose attrs hold only "Id" and "RepoTags" ([]).
     #
-    # @return [Image] id and tags (tags empty when the image is gone)
+    # @return [Image] id, tags, labels, attrs, ...
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def image
       h = JSON.parse(text(:docker_container_image))
-      Image.new(h["Id"], h["RepoTags"] || [])
+      begin
+        @client.images.get(h.fetch("Id"))
+      rescue NotFound
+        Image.new(@client, h.merge("RepoTags" => h["RepoTags"] || []))
+      end
     end
 
     # Fetch the attributes again. Returns self.
@@ -431,48 +433,71 @@ module DockerContainers
                                                                        idle_timeout: idle_timeout)
     end
 
+    # Copies (put_archive, get_archive, export, copy_to, copy_from) take `progress:`, anything
+    # with #call (a Proc, a Method), called as (done, total) on the calling thread: done bytes of
+    # the tar stream so far, total its size when known (a String's size, a File's), else nil;
+    # at most once per chunk (64 KiB or so) and once more at the end with the final count. An
+    # exception raised in it stops the copy and is raised again from the call.
+    #
     # docker-py's put_archive(path, data): extract a tar into the existing directory `path`.
     # `data`: a String of tar bytes, a File (streamed from its path) or any IO-like object with
     # #read (streamed, 64 KiB at a time). Options: no_overwrite_dir_non_dir:, copy_uid_gid:.
+    # The block, if given, is the progress.
     #
     # @param path [String] an existing directory in the container
     # @param data [String, File, #read] the tar
+    # @param progress [#call, nil] called with (done, total) as the tar is sent
     # @param kwargs [Hash] no_overwrite_dir_non_dir:, copy_uid_gid:
+    # @yieldparam done [Integer] bytes sent so far
+    # @yieldparam total [Integer, nil] the tar's size when known
     # @return [true]
     # @raise [NotFound] no such container or path
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
-    def put_archive(path, data, **kwargs)
+    def put_archive(path, data, progress: nil, **kwargs, &block)
       path = Call.string_arg(path, "path")
       opts = Call.options(kwargs)
-      if data.is_a?(String)
-        buf = FFI::MemoryPointer.new(:uint8, [data.bytesize, 1].max)
-        buf.put_bytes(0, data)
-        call(:docker_container_put_archive, path, buf, data.bytesize, opts, nil, nil)
-      elsif data.is_a?(File) && data.respond_to?(:to_path) && File.file?(data.to_path) && data.pos.zero?
-        call(:docker_container_put_archive_file, path, data.to_path, opts, nil, nil)
-      elsif data.respond_to?(:read)
-        put_archive_io(path, data, opts)
-      else
+      unless data.is_a?(String) || data.respond_to?(:read)
         raise InvalidArgument.new("put_archive: data must be a String or an IO, got #{data.class}",
                                   code: :invalid_argument)
+      end
+
+      Callbacks.transfer(progress || block) do |cb|
+        if data.is_a?(String)
+          buf = FFI::MemoryPointer.new(:uint8, [data.bytesize, 1].max)
+          buf.put_bytes(0, data)
+          call(:docker_container_put_archive, path, buf, data.bytesize, opts, cb, nil)
+        elsif data.is_a?(File) && data.respond_to?(:to_path) && File.file?(data.to_path) && data.pos.zero?
+          call(:docker_container_put_archive_file, path, data.to_path, opts, cb, nil)
+        else
+          put_archive_io(path, data, opts, cb)
+        end
       end
       true
     end
 
     # docker-py's get_archive(path): without a block, [Stream of tar chunks, stat Hash]; with a
     # block, yields each tar chunk and returns the stat; with `to:` an IO (written to) or a
-    # host file path (created or truncated), returns the stat.
+    # host file path (created or truncated), returns the stat. `progress:` (see #put_archive;
+    # total is nil) needs a block or `to:`: a returned Stream is counted by its reader.
     #
     # @param path [String] the path in the container
     # @param to [IO, String, nil] an IO, or a host file path, to write the tar to
+    # @param progress [#call, nil] called with (done, nil) as the tar comes
     # @yieldparam chunk [String] tar bytes
     # @return [Array(Stream, Hash), Hash] [stream, stat], or the stat
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
-    def get_archive(path, to: nil, &block)
+    def get_archive(path, to: nil, progress: nil, &block)
       path = Call.string_arg(path, "path")
+      Callbacks.check_callable(progress, "progress")
+      if progress && !block && !to
+        raise InvalidArgument.new("get_archive: progress needs a block or to: (a returned Stream is " \
+                                  "counted by its reader)", code: :invalid_argument)
+      end
       stat = FFI::MemoryPointer.new(:pointer)
       if to.is_a?(String)
-        call(:docker_container_get_archive_to_file, path, to, nil, nil, stat)
+        Callbacks.transfer(progress) do |cb|
+          call(:docker_container_get_archive_to_file, path, to, cb, nil, stat)
+        end
         return JSON.parse(Call.take_string(stat.read_pointer))
       end
       s = open_stream(:docker_container_get_archive_open, path, shape: :data, what: "archive stream",
@@ -480,7 +505,7 @@ module DockerContainers
       info = JSON.parse(Call.take_string(stat.read_pointer))
       return [s, info] unless block || to
 
-      s.each { |chunk| block ? block.call(chunk) : to.write(chunk) }
+      drain(s, progress) { |chunk| block ? block.call(chunk) : to.write(chunk) }
       info
     end
 
@@ -495,50 +520,71 @@ module DockerContainers
     end
 
     # docker-py's export(): the filesystem as tar chunks: to the block, into `to` (an IO, or a
-    # host file path), or as a Stream when neither is given.
+    # host file path), or as a Stream when neither is given. `progress:` as for #get_archive.
     #
     # @param to [IO, String, nil] an IO, or a host file path
+    # @param progress [#call, nil] called with (done, nil) as the tar comes
     # @yieldparam chunk [String] tar bytes
     # @return [Stream, nil] a Stream when neither `to` nor a block is given
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
-    def export(to = nil, &block)
+    def export(to = nil, progress: nil, &block)
+      Callbacks.check_callable(progress, "progress")
+      if progress && !block && !to
+        raise InvalidArgument.new("export: progress needs a block or a destination (a returned " \
+                                  "Stream is counted by its reader)", code: :invalid_argument)
+      end
       if to.is_a?(String)
-        call(:docker_container_export_to_file, to, nil, nil)
+        Callbacks.transfer(progress) { |cb| call(:docker_container_export_to_file, to, cb, nil) }
         return nil
       end
       s = open_stream(:docker_container_export_open, shape: :data, what: "export stream")
       return s unless block || to
 
-      s.each { |chunk| block ? block.call(chunk) : to.write(chunk) }
+      drain(s, progress) { |chunk| block ? block.call(chunk) : to.write(chunk) }
       nil
     end
 
-    # `docker cp HOST_PATH CONTAINER:PATH` (follow_link:, copy_uid_gid:).
+    # `docker cp HOST_PATH CONTAINER:PATH` (follow_link:, copy_uid_gid:). `progress:` or the
+    # block: as for #put_archive (done: bytes of the tar sent).
     #
     # @param host_path [String]
     # @param container_path [String]
+    # @param progress [#call, nil] called with (done, total) as the tar is sent
     # @param kwargs [Hash] follow_link:, copy_uid_gid:
+    # @yieldparam done [Integer] bytes sent so far
+    # @yieldparam total [Integer, nil] the tar's size when known
     # @return [nil]
     # @raise [HostIOError] the host side failed
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
-    def copy_to(host_path, container_path, **kwargs)
-      call(:docker_container_copy_to, Call.string_arg(host_path, "host_path"),
-           Call.string_arg(container_path, "container_path"), Call.options(kwargs), nil, nil)
+    def copy_to(host_path, container_path, progress: nil, **kwargs, &block)
+      host_path = Call.string_arg(host_path, "host_path")
+      container_path = Call.string_arg(container_path, "container_path")
+      opts = Call.options(kwargs)
+      Callbacks.transfer(progress || block) do |cb|
+        call(:docker_container_copy_to, host_path, container_path, opts, cb, nil)
+      end
       nil
     end
 
     # `docker cp CONTAINER:PATH HOST_PATH` (follow_link:, archive:). Never writes outside
-    # host_path.
+    # host_path. `progress:` or the block: as for #put_archive (done: bytes of the tar read).
     #
     # @param container_path [String]
     # @param host_path [String]
+    # @param progress [#call, nil] called with (done, total) as the tar comes
     # @param kwargs [Hash] follow_link:, archive:
+    # @yieldparam done [Integer] bytes read so far
+    # @yieldparam total [Integer, nil] nil (the tar's size is not known ahead)
     # @return [nil]
     # @raise [ProtocolError] an entry would land outside host_path
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
-    def copy_from(container_path, host_path, **kwargs)
-      call(:docker_container_copy_from, Call.string_arg(container_path, "container_path"),
-           Call.string_arg(host_path, "host_path"), Call.options(kwargs), nil, nil)
+    def copy_from(container_path, host_path, progress: nil, **kwargs, &block)
+      container_path = Call.string_arg(container_path, "container_path")
+      host_path = Call.string_arg(host_path, "host_path")
+      opts = Call.options(kwargs)
+      Callbacks.transfer(progress || block) do |cb|
+        call(:docker_container_copy_from, container_path, host_path, opts, cb, nil)
+      end
       nil
     end
 
@@ -601,7 +647,21 @@ module DockerContainers
       Stream.new(out.read_pointer, shape: shape, what: what, exec: exec, idle_timeout: idle_timeout)
     end
 
-    def put_archive_io(path, io, opts)
+    # Read a pull stream of tar chunks into `sink`, counting for `progress` (done, nil) per chunk
+    # and once more at the end; leaving early (an exception) closes the stream.
+    def drain(stream, progress, &sink)
+      done = 0
+      stream.each do |chunk|
+        sink.call(chunk)
+        done += chunk.bytesize
+        progress&.call(done, nil)
+      end
+      progress&.call(done, nil)
+    ensure
+      stream.close
+    end
+
+    def put_archive_io(path, io, opts, progress_cb)
       failure = nil
       # Runs on this thread with the GVL taken back, between Rust frames: nothing may unwind out
       # of it, so exceptions are kept for later and interrupts (Thread#raise, Timeout) wait.
@@ -621,7 +681,7 @@ module DockerContainers
         end
       end
       begin
-        call(:docker_container_put_archive_reader, path, reader, nil, opts, nil, nil)
+        call(:docker_container_put_archive_reader, path, reader, nil, opts, progress_cb, nil)
       rescue StoppedByCallback
         raise failure if failure
 
