@@ -1,6 +1,7 @@
 'use strict';
 // docker-containers for Node: Client, containers and Container over the docker_containers C
-// library. Every call that can wait runs on a worker thread and returns a Promise.
+// library (networks, volumes and images: their own files). Every call that can wait runs on a
+// worker thread and returns a Promise.
 
 const net = require('net');
 const { pipeline } = require('stream/promises');
@@ -10,6 +11,9 @@ const errors = require('./errors');
 const { Handle, liveHandles } = require('./handle');
 const { DockerStream, checkDim } = require('./stream');
 const { toJson, convert, command, str } = require('./options');
+const { NetworkCollection, Network } = require('./networks');
+const { VolumeCollection, Volume } = require('./volumes');
+const { ImageCollection, Image } = require('./images');
 
 const { call, sync } = native;
 const { invalid, TimeoutError, NotFoundError } = errors;
@@ -38,6 +42,8 @@ class Client {
     this._closed = false;
     this.containers = new ContainerCollection(this);
     this.images = new ImageCollection(this);
+    this.networks = new NetworkCollection(this);
+    this.volumes = new VolumeCollection(this);
   }
 
   _open() {
@@ -183,31 +189,6 @@ class ContainerCollection {
   async prune(options) {
     const json = toJson(options, 'prune');
     return parse(await this.client._use((p) => call('docker_containers_prune', p, json)));
-  }
-}
-
-/** The few image calls that running containers needs (no pull: see the C API). */
-class ImageCollection {
-  constructor(client) {
-    this.client = client;
-  }
-
-  /** Whether the image is present. */
-  async exists(name) {
-    str(name, 'name', 'images.exists');
-    return this.client._use((p) => call('docker_images_exists', p, name));
-  }
-
-  /** The image's inspect object; a missing image rejects with NotFoundError. */
-  async get(name) {
-    str(name, 'name', 'images.get');
-    return parse(await this.client._use((p) => call('docker_images_inspect', p, name)));
-  }
-
-  /** Remove an image. Options {force, noprune}. */
-  async remove(name, options) {
-    str(name, 'name', 'images.remove');
-    return this.client._use((p) => call('docker_images_remove', p, name, toJson(options, 'images.remove')));
   }
 }
 
@@ -615,6 +596,11 @@ module.exports = {
   fromEnv,
   ContainerCollection,
   ImageCollection,
+  Image,
+  NetworkCollection,
+  Network,
+  VolumeCollection,
+  Volume,
   Container,
   DockerStream,
   libraryVersion,
