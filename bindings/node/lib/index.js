@@ -485,12 +485,18 @@ class Container {
     return new DockerStream(ptr, { map: outputItem, idleTimeout: idle, keep: this, what: 'attach stream' });
   }
 
-  /** docker-py's get_archive(path): {stat, stream} with the tar as a Readable. */
-  async getArchive(path) {
+  /**
+   * docker-py's get_archive(path): {stat, stream} with the tar as a Readable. Options
+   * {onProgress(done, total)}: the tar's bytes read so far, per chunk and once more at the end
+   * (total null: the engine does not say); an exception thrown in it destroys the Readable
+   * with that error, which cancels the copy.
+   */
+  async getArchive(path, options) {
     str(path, 'path', 'getArchive');
+    const [onProgress] = takeProgress(options, 'getArchive', true);
     const [ptr, stat] = await this._call('docker_container_get_archive_open', path);
     const s = new DockerStream(ptr, { map: (k, d) => d, keep: this, what: 'archive stream' });
-    return { stat: parse(stat), stream: s.toReadable() };
+    return { stat: parse(stat), stream: countedReadable(s, onProgress) };
   }
 
   /** The stat of a path in the container ({name, size, mode, ...}). */
@@ -499,10 +505,11 @@ class Container {
     return parse(await this._call('docker_container_stat_path', path));
   }
 
-  /** docker-py's export(): the filesystem as a tar Readable. */
-  async export() {
+  /** docker-py's export(): the filesystem as a tar Readable. Options {onProgress}, as getArchive's. */
+  async export(options) {
+    const [onProgress] = takeProgress(options, 'export', true);
     const ptr = await this._call('docker_container_export_open');
-    return new DockerStream(ptr, { map: (k, d) => d, keep: this, what: 'export stream' }).toReadable();
+    return countedReadable(new DockerStream(ptr, { map: (k, d) => d, keep: this, what: 'export stream' }), onProgress);
   }
 
   /**
@@ -575,6 +582,48 @@ class Container {
   close() {
     this._h.close();
   }
+}
+
+/**
+ * The onProgress option, checked, and the other options (converted). `only`: onProgress is
+ * the only option the call takes, so any other key is refused here.
+ */
+function takeProgress(options, what, only = false) {
+  const o = convert(options, what) || {};
+  const f = o.on_progress;
+  delete o.on_progress;
+  if (f !== undefined && f !== null && typeof f !== 'function') throw invalid(`${what}: onProgress must be a function`);
+  const rest = Object.keys(o);
+  if (only && rest.length) throw invalid(`${what}: unknown option "${rest[0]}" (only onProgress)`);
+  return [f || null, o];
+}
+
+/** The C library's transfer callback (userdata, done, total) as onProgress(done, total | null). */
+function transferFn(onProgress) {
+  if (!onProgress) return null;
+  return (ud, done, total) => {
+    const t = Number(total);
+    onProgress(Number(done), t < 0 ? null : t);
+  };
+}
+
+/**
+ * A pull stream of bytes as a Readable, with onProgress(done, null) after each chunk and once
+ * more at the end, as the C library's transfer callback is called. An exception thrown in it
+ * ends the loop, which cancels and frees the stream, and destroys the Readable with it.
+ */
+function countedReadable(stream, onProgress) {
+  if (!onProgress) return stream.toReadable();
+  async function* counted() {
+    let done = 0;
+    for await (const b of stream) {
+      done += b.length;
+      onProgress(done, null);
+      yield b;
+    }
+    onProgress(done, null);
+  }
+  return Readable.from(counted(), { objectMode: false });
 }
 
 function takeIdle(o) {

@@ -12,6 +12,7 @@ const c = client();
 
 test.after(async () => {
   await removeAll(c, PREFIX);
+  for (const t of ['one', 'two', 'three', 'labelled']) await c.images.remove(`${REPO}:${t}`, { force: true }).catch(() => {});
   for (const img of await c.images.list({ name: `dcnd-im-${process.pid}/*`, sparse: true }).catch(() => [])) {
     for (const t of img.RepoTags || []) {
       if (t.startsWith(`dcnd-im-${process.pid}/`)) await c.images.remove(t).catch(() => {});
