@@ -20,6 +20,24 @@ interface IdleKeys {
   idle_timeout?: number;
 }
 
+/** The progress option of the copies: the tar stream's bytes so far, and its size when known. */
+interface ProgressKeys {
+  /**
+   * Called per chunk (64 KiB or so) and once more at the end with the final count (done ===
+   * total when total is known, else total is null). Runs on the main thread; an exception
+   * thrown here stops the copy, and the call rejects with it.
+   */
+  on_progress?: (done: number, total: number | null) => void;
+}
+/** container.getArchive() and export(): onProgress only. */
+export type ArchiveReadOptions = O.WithCamel<ProgressKeys>;
+/** container.putArchive(). */
+export type PutArchiveOptions = O.WithCamel<O.ContainerPutArchiveReaderKeys & ProgressKeys>;
+/** container.copyTo(). */
+export type CopyToOptions = O.WithCamel<O.ContainerCopyToKeys & ProgressKeys>;
+/** container.copyFrom(). */
+export type CopyFromOptions = O.WithCamel<O.ContainerCopyFromKeys & ProgressKeys>;
+
 /** new Client(options): docker-py's DockerClient keywords. */
 export type ClientOptions = O.ClientNewOptions;
 /** fromEnv(options): docker-py's from_env keywords (the environment gives the address). */
@@ -421,17 +439,17 @@ export class Container {
   /** attach_socket(): both directions (write, closeWrite, resize). */
   attachSocket(options?: AttachOptions): Promise<DockerStream>;
   /** get_archive(path): the path's stat and the tar as a Readable. */
-  getArchive(path: string): Promise<{ stat: PathStat; stream: Readable }>;
+  getArchive(path: string, options?: ArchiveReadOptions): Promise<{ stat: PathStat; stream: Readable }>;
   /** A path's stat, without its content. */
   statPath(path: string): Promise<PathStat>;
   /** The filesystem as a tar Readable. */
-  export(): Promise<Readable>;
+  export(options?: ArchiveReadOptions): Promise<Readable>;
   /** put_archive(path, data): extract a tar (Buffer, Readable or async iterable) into path. */
-  putArchive(path: string, data: Uint8Array | Readable | AsyncIterable<Uint8Array>, options?: O.ContainerPutArchiveReaderOptions): Promise<true>;
+  putArchive(path: string, data: Uint8Array | Readable | AsyncIterable<Uint8Array>, options?: PutArchiveOptions): Promise<true>;
   /** docker cp HOST_PATH CONTAINER:PATH. */
-  copyTo(hostPath: string, containerPath: string, options?: O.ContainerCopyToOptions): Promise<void>;
+  copyTo(hostPath: string, containerPath: string, options?: CopyToOptions): Promise<void>;
   /** docker cp CONTAINER:PATH HOST_PATH. */
-  copyFrom(containerPath: string, hostPath: string, options?: O.ContainerCopyFromOptions): Promise<void>;
+  copyFrom(containerPath: string, hostPath: string, options?: CopyFromOptions): Promise<void>;
   /** Free the handle now (the GC would later). */
   close(): void;
 }
