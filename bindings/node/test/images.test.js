@@ -148,6 +148,18 @@ test('pull from a registry of our own: progress objects as they come, the Image 
   }
 });
 
+test('each call releases its registered callback: 9,000 refused pulls with onProgress', async () => {
+  // koffi holds at most 8,192 registered callbacks at once: one leaked per call would fail here.
+  let refused = 0;
+  for (let i = 0; i < 9000; i++) {
+    await c.images.pull(`${REPO}:x`, { onProgress: () => {}, timeout: 'soon' }).catch((e) => {
+      if (!(e instanceof dc.InvalidArgumentError) || !/timeout/.test(e.message)) throw e;
+      refused++;
+    });
+  }
+  assert.strictEqual(refused, 9000);
+});
+
 test('splitTag follows docker-py\'s parse_repository_tag', () => {
   const { splitTag } = require('../lib/images');
   assert.deepStrictEqual(splitTag('busybox'), ['busybox', null]);
