@@ -463,7 +463,7 @@ static size_t lib_get_archive(const char *id) {
     docker_container *h = get(id);
     docker_error *e = NULL;
     size_t n = 0;
-    if (docker_container_get_archive(h, "/big", NULL, lib_count, &n, NULL, NULL, &e) != DOCKER_OK) die("get_archive", e);
+    if (docker_container_get_archive(h, "/big", NULL, lib_count, &n, NULL, NULL, NULL, NULL, &e) != DOCKER_OK) die("get_archive", e);
     docker_container_free(h);
     return n;
 }
@@ -494,7 +494,7 @@ static size_t lib_put_archive(const char *id) {
     docker_container *h = get(id);
     docker_error *e = NULL;
     const char *tar = env("BENCH_TAR");
-    if (docker_container_put_archive_file(h, "/tmp", tar, NULL, &e) != DOCKER_OK) die("put_archive", e);
+    if (docker_container_put_archive_file(h, "/tmp", tar, NULL, NULL, NULL, &e) != DOCKER_OK) die("put_archive", e);
     docker_container_free(h);
     return file_size(tar);
 }

@@ -162,6 +162,12 @@ typedef int32_t (*docker_stream_cb)(void *userdata,
                                     const uint8_t *data,
                                     size_t len);
 
+// Progress of a long copy: `done` bytes of the archive (tar) stream so far, `total` its size
+// when known (a buffer's len, a file's size), else -1. Called on the calling thread at most
+// once per chunk (64 KiB or so) and once more at the end with the final count (done == total
+// when known). A non-zero return stops the copy: DOCKER_ERR_STOPPED_BY_CALLBACK.
+typedef int32_t (*docker_transfer_cb)(void *userdata, uint64_t done, int64_t total);
+
 // Supplies the bytes of an upload: fill `buf[0..cap]` and return how many bytes were written;
 // 0 means the end; a negative value aborts the upload (DOCKER_ERR_STOPPED_BY_CALLBACK). Runs
 // on the thread that made the call.
@@ -463,6 +469,9 @@ docker_result docker_container_exec_detached(const struct docker_container *cont
 // before the call returns) into the existing directory `path` in the container. Options:
 // `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
 // DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+// `progress` (may be NULL) runs on the calling thread as the upload goes, total = `len`; a
+// non-zero return aborts the upload (that connection is closed) with
+// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine extracted so far stays.
 //
 // Options (option table, written by `make options`):
 // - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
@@ -472,9 +481,12 @@ docker_result docker_container_put_archive(const struct docker_container *contai
                                            const uint8_t *data,
                                            size_t len,
                                            const char *options_json,
+                                           docker_transfer_cb progress,
+                                           void *progress_userdata,
                                            struct docker_error **error);
 
-// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
+// put_archive from a tar file on the host, streamed (never read whole). `progress` (may be
+// NULL) as for docker_container_put_archive, total = the file's size. Otherwise as
 // docker_container_put_archive.
 //
 // Options (option table, written by `make options`):
@@ -484,11 +496,14 @@ docker_result docker_container_put_archive_file(const struct docker_container *c
                                                 const char *path,
                                                 const char *tar_path,
                                                 const char *options_json,
+                                                docker_transfer_cb progress,
+                                                void *progress_userdata,
                                                 struct docker_error **error);
 
 // put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
 // time until it returns 0; at most a few chunks are in flight, so an archive of any size
-// streams in bounded memory. Otherwise as docker_container_put_archive.
+// streams in bounded memory. `progress` (may be NULL) as for docker_container_put_archive,
+// total -1 (unknown), called between reads. Otherwise as docker_container_put_archive.
 //
 // Options (option table, written by `make options`):
 // - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
@@ -498,12 +513,17 @@ docker_result docker_container_put_archive_reader(const struct docker_container 
                                                   docker_read_cb read,
                                                   void *userdata,
                                                   const char *options_json,
+                                                  docker_transfer_cb progress,
+                                                  void *progress_userdata,
                                                   struct docker_error **error);
 
 // docker-py's `get_archive(path)`: `*stat_json` (if not NULL) receives the path's stat
 // {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
 // docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
-// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+// `idle_timeout`. Blocks the calling thread; `cb` runs on it, and so does `progress` (may be
+// NULL; total -1, the tar's size is not known ahead), told of each chunk's bytes before `cb`
+// gets them. A non-zero return of either stops the stream (the connection is closed) with
+// DOCKER_ERR_STOPPED_BY_CALLBACK.
 //
 // Options (option table, written by `make options`):
 // - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
@@ -513,6 +533,8 @@ docker_result docker_container_get_archive(const struct docker_container *contai
                                            docker_stream_cb cb,
                                            void *userdata,
                                            const struct docker_cancel *cancel,
+                                           docker_transfer_cb progress,
+                                           void *progress_userdata,
                                            char **stat_json,
                                            struct docker_error **error);
 
@@ -525,10 +547,15 @@ docker_result docker_container_get_archive_open(const struct docker_container *c
                                                 struct docker_error **error);
 
 // get_archive into a tar file on the host (created or truncated), streamed. `*stat_json` (if
-// not NULL) as docker_container_get_archive. Blocks the calling thread.
+// not NULL) as docker_container_get_archive. Blocks the calling thread. `progress` (may be
+// NULL) runs on it as the tar arrives (total -1); a non-zero return stops the copy with
+// DOCKER_ERR_STOPPED_BY_CALLBACK and leaves the file with what was written so far, as any
+// failure part way does.
 docker_result docker_container_get_archive_to_file(const struct docker_container *container,
                                                    const char *path,
                                                    const char *file_path,
+                                                   docker_transfer_cb progress,
+                                                   void *progress_userdata,
                                                    char **stat_json,
                                                    struct docker_error **error);
 
@@ -541,7 +568,10 @@ docker_result docker_container_stat_path(const struct docker_container *containe
                                          struct docker_error **error);
 
 // docker-py's `export()`: the container's filesystem as a tar stream to `cb`
-// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it,
+// and so does `progress` (may be NULL; total -1), told of each chunk's bytes before `cb` gets
+// them. A non-zero return of either stops the stream (the connection is closed) with
+// DOCKER_ERR_STOPPED_BY_CALLBACK.
 //
 // Options (option table, written by `make options`):
 // - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
@@ -550,6 +580,8 @@ docker_result docker_container_export(const struct docker_container *container,
                                       docker_stream_cb cb,
                                       void *userdata,
                                       const struct docker_cancel *cancel,
+                                      docker_transfer_cb progress,
+                                      void *progress_userdata,
                                       struct docker_error **error);
 
 // export as a pull stream. `*out`: free with docker_stream_free.
@@ -558,9 +590,13 @@ docker_result docker_container_export_open(const struct docker_container *contai
                                            struct docker_error **error);
 
 // export into a tar file on the host (created or truncated), streamed. Blocks the calling
-// thread.
+// thread. `progress` (may be NULL) runs on it as the tar arrives (total -1); a non-zero return
+// stops the copy with DOCKER_ERR_STOPPED_BY_CALLBACK and leaves the file with what was written
+// so far, as any failure part way does.
 docker_result docker_container_export_to_file(const struct docker_container *container,
                                               const char *file_path,
+                                              docker_transfer_cb progress,
+                                              void *progress_userdata,
                                               struct docker_error **error);
 
 // docker-py's `diff()`: the filesystem changes as JSON [{"Path": "/x", "Kind": 1}, ...] with
@@ -575,6 +611,9 @@ docker_result docker_container_diff(const struct docker_container *container,
 // (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
 // symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
 // DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
+// `progress` (may be NULL) runs on it as the tar stream made of the host files is sent (total
+// -1: it is made as it goes); a non-zero return aborts the upload with
+// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine extracted so far stays.
 //
 // Options (option table, written by `make options`):
 // - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
@@ -583,6 +622,8 @@ docker_result docker_container_copy_to(const struct docker_container *container,
                                        const char *host_path,
                                        const char *container_path,
                                        const char *options_json,
+                                       docker_transfer_cb progress,
+                                       void *progress_userdata,
                                        struct docker_error **error);
 
 // `docker cp CONTAINER:PATH HOST_PATH`: copy out of the container with the Docker CLI's rules,
@@ -591,7 +632,9 @@ docker_result docker_container_copy_to(const struct docker_container *container,
 // device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
 // `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
 // on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
-// thread.
+// thread. `progress` (may be NULL) runs on it as the tar stream arrives (total -1); a non-zero
+// return stops the copy with DOCKER_ERR_STOPPED_BY_CALLBACK once the extraction has let go,
+// leaving what was written so far, as any failure part way does.
 //
 // Options (option table, written by `make options`):
 // - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
@@ -600,6 +643,8 @@ docker_result docker_container_copy_from(const struct docker_container *containe
                                          const char *container_path,
                                          const char *host_path,
                                          const char *options_json,
+                                         docker_transfer_cb progress,
+                                         void *progress_userdata,
                                          struct docker_error **error);
 
 // Start the container. Starting one that is already running is not an error (the engine
@@ -1434,6 +1479,49 @@ docker_result docker_images_remove(const struct docker_client *client,
                                    const char *name,
                                    const char *options_json,
                                    struct docker_error **error);
+
+// docker-py's `client.images.list(name=None, all=False, filters=None)`: `*out` receives the
+// engine's JSON array of image summaries (`GET /images/json`: Id, RepoTags, RepoDigests,
+// Created, Size, Labels, ...; free with docker_string_free). Options: `name` (sent as the
+// `reference` filter, as docker-py does: "repo", "repo:tag", "repo/*"), `all`, `filters`
+// (docker-py's shapes: {"dangling": true, "label": ["a=b"]}). Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `name` (string): Only show images belonging to the repository name (sent as the reference filter).
+// - `all` (boolean; default false): Show intermediate image layers.
+// - `filters` (object): Filters to be processed on the image list, such as {"dangling": true, "label": ["a=b"]}.
+docker_result docker_images_list(const struct docker_client *client,
+                                 const char *options_json,
+                                 char **out,
+                                 struct docker_error **error);
+
+// docker-py's `Image.tag(repository, tag=None, force=False)` / `APIClient.tag`: tag `image`
+// (a name or id) as `repository` ("dcab-x/app", "localhost:5000/app"), with option `tag`
+// (default: the engine's "latest") and `force`. A blank repository or tag is
+// DOCKER_ERR_INVALID_ARGUMENT before anything is sent; a missing image gives
+// DOCKER_ERR_IMAGE_NOT_FOUND. Blocks the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `tag` (string): The tag name (the engine's default: latest).
+// - `force` (boolean; default false): Force the tag.
+docker_result docker_images_tag(const struct docker_client *client,
+                                const char *image,
+                                const char *repository,
+                                const char *options_json,
+                                struct docker_error **error);
+
+// docker-py's `client.images.prune(filters=None)`: remove unused images (by default only
+// dangling ones; `{"dangling": false}` means every image no container uses). `*out` receives
+// {"ImagesDeleted": [{"Untagged"|"Deleted": ...}], "SpaceReclaimed": N} (a list, never null;
+// free with docker_string_free). Options: `filters` ({"dangling", "until", "label"}). Blocks
+// the calling thread.
+//
+// Options (option table, written by `make options`):
+// - `filters` (object): Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
+docker_result docker_images_prune(const struct docker_client *client,
+                                  const char *options_json,
+                                  char **out,
+                                  struct docker_error **error);
 
 // Free a string returned by this library. NULL is a no-op.
 void docker_string_free(char *s);

@@ -107,6 +107,10 @@ private:
 using OnData = std::function<bool(docker_stream_kind, std::string_view)>;
 /// A pull progress item (one JSON object). Return true to go on.
 using OnProgress = std::function<bool(std::string_view)>;
+/// Progress of a copy (put/get_archive, export, copy_to/from), on the calling thread: bytes of
+/// the tar stream so far, and its size when known (a buffer's or a file's), else -1. Return
+/// true to go on; false stops the copy, which then throws StoppedByCallback.
+using OnTransfer = std::function<bool(uint64_t done, int64_t total)>;
 
 namespace detail {
 /// Throws the docker::Error subclass for `e`'s code (taking ownership of `e`).
@@ -204,6 +208,39 @@ struct Progress {
         }
     }
 };
+/// Bridges an OnTransfer to docker_transfer_cb (NULL when empty).
+struct Transfer {
+    OnTransfer fn;
+    std::exception_ptr error;
+    bool stopped = false;
+    static int32_t call(void *ud, uint64_t done, int64_t total) {
+        auto *self = static_cast<Transfer *>(ud);
+        try {
+            if (self->fn(done, total)) return 0;
+        } catch (...) {
+            self->error = std::current_exception();
+        }
+        self->stopped = true;
+        return 1;
+    }
+    docker_transfer_cb cb() const { return fn ? &Transfer::call : nullptr; }
+    void *ud() { return fn ? this : nullptr; }
+    /// After the call: the callback's exception first, then the call's own result (a stop it
+    /// asked for throws StoppedByCallback).
+    void check(docker_result r, docker_error *const &e) {
+        if (error) {
+            docker_error_free(e);
+            std::rethrow_exception(error);
+        }
+        detail::check(r, e);
+    }
+};
+/// A stream call with a data callback and a transfer callback: a stop the data callback asked
+/// for is a normal return; one the transfer callback asked for throws.
+inline void check_stream(docker_result r, docker_error *const &e, Callback &cb, Transfer &t) {
+    if (t.error || t.stopped) t.check(r, e);
+    check_stream(r, e, cb);
+}
 /// Feeds an upload from a std::istream; a stream error or an exception aborts the upload.
 struct Reader {
     std::istream &in;
@@ -521,48 +558,60 @@ public:
     Stream attach_socket(std::string_view options = {}) { return open(&docker_container_attach_open, options); }
 
     // Archives and files.
-    /// Extract the tar `tar` (in memory) into directory `path`.
-    void put_archive(std::string_view path, std::string_view tar, std::string_view options = {}) {
+    /// Extract the tar `tar` (in memory) into directory `path`. `on_progress` (may be empty)
+    /// counts the upload, total = tar.size().
+    void put_archive(std::string_view path, std::string_view tar, std::string_view options = {},
+                     OnTransfer on_progress = {}) {
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         docker_error *e = nullptr;
-        detail::check(docker_container_put_archive(c_.get(), detail::CStr(path).c(), detail::bytes(tar), tar.size(),
-                                                   detail::CStr(options).opt(), &e),
-                      e);
+        docker_result r = docker_container_put_archive(c_.get(), detail::CStr(path).c(), detail::bytes(tar), tar.size(),
+                                                       detail::CStr(options).opt(), t.cb(), t.ud(), &e);
+        t.check(r, e);
     }
     /// Extract a tar read from `in` (streamed, 64 KiB at a time) into directory `path`.
-    void put_archive(std::string_view path, std::istream &in, std::string_view options = {}) {
+    /// `on_progress` (may be empty) counts the upload (total -1).
+    void put_archive(std::string_view path, std::istream &in, std::string_view options = {},
+                     OnTransfer on_progress = {}) {
         detail::Reader rd{in, nullptr};
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         docker_error *e = nullptr;
         docker_result r = docker_container_put_archive_reader(c_.get(), detail::CStr(path).c(), &detail::Reader::call, &rd,
-                                                              detail::CStr(options).opt(), &e);
+                                                              detail::CStr(options).opt(), t.cb(), t.ud(), &e);
         if (rd.error) {
             docker_error_free(e);
             std::rethrow_exception(rd.error);
         }
-        detail::check(r, e);
+        t.check(r, e);
     }
     /// Extract the tar file `tar_path` on the host (streamed) into directory `path`.
-    void put_archive_file(std::string_view path, std::string_view tar_path, std::string_view options = {}) {
+    /// `on_progress` (may be empty) counts the upload, total = the file's size.
+    void put_archive_file(std::string_view path, std::string_view tar_path, std::string_view options = {},
+                          OnTransfer on_progress = {}) {
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         docker_error *e = nullptr;
-        detail::check(docker_container_put_archive_file(c_.get(), detail::CStr(path).c(), detail::CStr(tar_path).c(),
-                                                        detail::CStr(options).opt(), &e),
-                      e);
+        docker_result r = docker_container_put_archive_file(c_.get(), detail::CStr(path).c(), detail::CStr(tar_path).c(),
+                                                            detail::CStr(options).opt(), t.cb(), t.ud(), &e);
+        t.check(r, e);
     }
     /// get_archive(path) to a callback (DOCKER_STREAM_DATA chunks); returns the path's stat JSON.
+    /// `on_progress` (may be empty) counts the tar as it arrives (total -1).
     std::string get_archive(std::string_view path, OnData on_data, std::string_view options = {},
-                            const CancelToken *cancel = nullptr) {
+                            const CancelToken *cancel = nullptr, OnTransfer on_progress = {}) {
         detail::Callback cb{std::move(on_data), nullptr};
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         char *stat = nullptr;
         docker_error *e = nullptr;
         docker_result r = docker_container_get_archive(c_.get(), detail::CStr(path).c(), detail::CStr(options).opt(),
-                                                       &detail::Callback::call, &cb, detail::token(cancel), &stat, &e);
+                                                       &detail::Callback::call, &cb, detail::token(cancel), t.cb(),
+                                                       t.ud(), &stat, &e);
         std::string s = detail::take(stat);
-        detail::check_stream(r, e, cb);
+        detail::check_stream(r, e, cb, t);
         return s;
     }
     /// get_archive(path) written to `out`; returns the stat JSON.
     std::string get_archive(std::string_view path, std::ostream &out, std::string_view options = {},
-                            const CancelToken *cancel = nullptr) {
-        return get_archive(path, detail::writer(out), options, cancel);
+                            const CancelToken *cancel = nullptr, OnTransfer on_progress = {}) {
+        return get_archive(path, detail::writer(out), options, cancel, std::move(on_progress));
     }
     ArchiveStream get_archive_stream(std::string_view path) {
         docker_stream *s = nullptr;
@@ -572,13 +621,16 @@ public:
         return {Stream(s), detail::take(stat)};
     }
     /// get_archive(path) into the tar file `file_path` on the host; returns the stat JSON.
-    std::string get_archive_to_file(std::string_view path, std::string_view file_path) {
+    /// `on_progress` (may be empty) counts the tar as it arrives (total -1).
+    std::string get_archive_to_file(std::string_view path, std::string_view file_path, OnTransfer on_progress = {}) {
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         char *stat = nullptr;
         docker_error *e = nullptr;
-        detail::check(docker_container_get_archive_to_file(c_.get(), detail::CStr(path).c(), detail::CStr(file_path).c(),
-                                                           &stat, &e),
-                      e);
-        return detail::take(stat);
+        docker_result r = docker_container_get_archive_to_file(c_.get(), detail::CStr(path).c(),
+                                                               detail::CStr(file_path).c(), t.cb(), t.ud(), &stat, &e);
+        std::string s = detail::take(stat);
+        t.check(r, e);
+        return s;
     }
     /// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink}.
     std::string stat_path(std::string_view path) {
@@ -587,12 +639,20 @@ public:
         detail::check(docker_container_stat_path(c_.get(), detail::CStr(path).c(), &s, &e), e);
         return detail::take(s);
     }
-    /// docker-py's export() to a callback (`export` is a C++ keyword).
-    void export_to(OnData on_data, std::string_view options = {}, const CancelToken *cancel = nullptr) {
-        stream_call(&docker_container_export, options, std::move(on_data), cancel);
+    /// docker-py's export() to a callback (`export` is a C++ keyword). `on_progress` (may be
+    /// empty) counts the tar as it arrives (total -1).
+    void export_to(OnData on_data, std::string_view options = {}, const CancelToken *cancel = nullptr,
+                   OnTransfer on_progress = {}) {
+        detail::Callback cb{std::move(on_data), nullptr};
+        detail::Transfer t{std::move(on_progress), nullptr, false};
+        docker_error *e = nullptr;
+        docker_result r = docker_container_export(c_.get(), detail::CStr(options).opt(), &detail::Callback::call, &cb,
+                                                  detail::token(cancel), t.cb(), t.ud(), &e);
+        detail::check_stream(r, e, cb, t);
     }
-    void export_to(std::ostream &out, std::string_view options = {}, const CancelToken *cancel = nullptr) {
-        export_to(detail::writer(out), options, cancel);
+    void export_to(std::ostream &out, std::string_view options = {}, const CancelToken *cancel = nullptr,
+                   OnTransfer on_progress = {}) {
+        export_to(detail::writer(out), options, cancel, std::move(on_progress));
     }
     Stream export_stream() {
         docker_stream *s = nullptr;
@@ -600,25 +660,35 @@ public:
         detail::check(docker_container_export_open(c_.get(), &s, &e), e);
         return Stream(s);
     }
-    void export_to_file(std::string_view file_path) {
+    void export_to_file(std::string_view file_path, OnTransfer on_progress = {}) {
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         docker_error *e = nullptr;
-        detail::check(docker_container_export_to_file(c_.get(), detail::CStr(file_path).c(), &e), e);
+        docker_result r = docker_container_export_to_file(c_.get(), detail::CStr(file_path).c(), t.cb(), t.ud(), &e);
+        t.check(r, e);
     }
     /// [{"Path": "/x", "Kind": 1}, ...].
     std::string diff_json() const { return get(&docker_container_diff); }
-    /// `docker cp HOST_PATH CONTAINER:PATH`.
-    void copy_to(std::string_view host_path, std::string_view container_path, std::string_view options = {}) {
+    /// `docker cp HOST_PATH CONTAINER:PATH`. `on_progress` (may be empty) counts the tar sent
+    /// (total -1).
+    void copy_to(std::string_view host_path, std::string_view container_path, std::string_view options = {},
+                 OnTransfer on_progress = {}) {
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         docker_error *e = nullptr;
-        detail::check(docker_container_copy_to(c_.get(), detail::CStr(host_path).c(), detail::CStr(container_path).c(),
-                                               detail::CStr(options).opt(), &e),
-                      e);
+        docker_result r = docker_container_copy_to(c_.get(), detail::CStr(host_path).c(),
+                                                   detail::CStr(container_path).c(), detail::CStr(options).opt(),
+                                                   t.cb(), t.ud(), &e);
+        t.check(r, e);
     }
-    /// `docker cp CONTAINER:PATH HOST_PATH`.
-    void copy_from(std::string_view container_path, std::string_view host_path, std::string_view options = {}) {
+    /// `docker cp CONTAINER:PATH HOST_PATH`. `on_progress` (may be empty) counts the tar
+    /// received (total -1).
+    void copy_from(std::string_view container_path, std::string_view host_path, std::string_view options = {},
+                   OnTransfer on_progress = {}) {
+        detail::Transfer t{std::move(on_progress), nullptr, false};
         docker_error *e = nullptr;
-        detail::check(docker_container_copy_from(c_.get(), detail::CStr(container_path).c(), detail::CStr(host_path).c(),
-                                                 detail::CStr(options).opt(), &e),
-                      e);
+        docker_result r = docker_container_copy_from(c_.get(), detail::CStr(container_path).c(),
+                                                     detail::CStr(host_path).c(), detail::CStr(options).opt(),
+                                                     t.cb(), t.ud(), &e);
+        t.check(r, e);
     }
     docker_container *handle() const noexcept { return c_.get(); }
 
@@ -728,7 +798,7 @@ private:
     std::shared_ptr<docker_client> c_;
 };
 
-/// The images calls run needs (pull, import, inspect, exists, remove). Shares its client.
+/// Images: pull, import, inspect, exists, remove, list, tag, prune. Shares its client.
 class Images {
 public:
     explicit Images(std::shared_ptr<docker_client> c) : c_(std::move(c)) {}
@@ -779,8 +849,27 @@ public:
         docker_error *e = nullptr;
         detail::check(docker_images_remove(c_.get(), detail::CStr(name).c(), detail::CStr(options).opt(), &e), e);
     }
+    /// docker-py's images.list(): a JSON array of image summaries. Options: name, all, filters.
+    std::string list_json(std::string_view options = {}) { return text(&docker_images_list, options); }
+    /// docker-py's tag(image, repository, tag=None, force=False). Options: tag, force. A missing
+    /// image throws ImageNotFound.
+    void tag(std::string_view image, std::string_view repository, std::string_view options = {}) {
+        docker_error *e = nullptr;
+        detail::check(docker_images_tag(c_.get(), detail::CStr(image).c(), detail::CStr(repository).c(),
+                                        detail::CStr(options).opt(), &e),
+                      e);
+    }
+    /// {"ImagesDeleted": [...], "SpaceReclaimed": N}. Options: filters.
+    std::string prune_json(std::string_view options = {}) { return text(&docker_images_prune, options); }
 
 private:
+    std::string text(docker_result (*f)(const docker_client *, const char *, char **, docker_error **),
+                     std::string_view o) {
+        char *s = nullptr;
+        docker_error *e = nullptr;
+        detail::check(f(c_.get(), detail::CStr(o).opt(), &s, &e), e);
+        return detail::take(s);
+    }
     std::shared_ptr<docker_client> c_;
 };
 

@@ -471,35 +471,75 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
             "copy_to, empty host path",
             "host_path is empty",
             Box::new(|e| {
-                docker_container_copy_to(h, empty.as_ptr(), good.as_ptr(), ptr::null(), e)
+                docker_container_copy_to(
+                    h,
+                    empty.as_ptr(),
+                    good.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_to, blank host path",
             "host_path is empty",
             Box::new(|e| {
-                docker_container_copy_to(h, blank.as_ptr(), good.as_ptr(), ptr::null(), e)
+                docker_container_copy_to(
+                    h,
+                    blank.as_ptr(),
+                    good.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_to, empty container path",
             "container_path is empty",
             Box::new(|e| {
-                docker_container_copy_to(h, host_file.as_ptr(), empty.as_ptr(), ptr::null(), e)
+                docker_container_copy_to(
+                    h,
+                    host_file.as_ptr(),
+                    empty.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_from, empty host path",
             "host_path is empty",
             Box::new(|e| {
-                docker_container_copy_from(h, good.as_ptr(), empty.as_ptr(), ptr::null(), e)
+                docker_container_copy_from(
+                    h,
+                    good.as_ptr(),
+                    empty.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "copy_from, empty container path",
             "container_path is empty",
             Box::new(|e| {
-                docker_container_copy_from(h, blank.as_ptr(), host_file.as_ptr(), ptr::null(), e)
+                docker_container_copy_from(
+                    h,
+                    blank.as_ptr(),
+                    host_file.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
@@ -518,6 +558,8 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
                     Some(gather),
                     ptr::null_mut(),
                     ptr::null(),
+                    None,
+                    ptr::null_mut(),
                     ptr::null_mut(),
                     e,
                 )
@@ -531,6 +573,8 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
                     h,
                     good.as_ptr(),
                     empty.as_ptr(),
+                    None,
+                    ptr::null_mut(),
                     ptr::null_mut(),
                     e,
                 )
@@ -540,20 +584,39 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
             "put_archive",
             "path is empty",
             Box::new(|e| {
-                docker_container_put_archive(h, blank.as_ptr(), b"".as_ptr(), 0, ptr::null(), e)
+                docker_container_put_archive(
+                    h,
+                    blank.as_ptr(),
+                    b"".as_ptr(),
+                    0,
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "put_archive_file",
             "tar_path is empty",
             Box::new(|e| {
-                docker_container_put_archive_file(h, good.as_ptr(), empty.as_ptr(), ptr::null(), e)
+                docker_container_put_archive_file(
+                    h,
+                    good.as_ptr(),
+                    empty.as_ptr(),
+                    ptr::null(),
+                    None,
+                    ptr::null_mut(),
+                    e,
+                )
             }),
         ),
         (
             "export_to_file",
             "file_path is empty",
-            Box::new(|e| docker_container_export_to_file(h, empty.as_ptr(), e)),
+            Box::new(|e| {
+                docker_container_export_to_file(h, empty.as_ptr(), None, ptr::null_mut(), e)
+            }),
         ),
         (
             "images_exists ..",

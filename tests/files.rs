@@ -28,7 +28,15 @@ fn id_of(h: *mut docker_container) -> String {
 fn copy_to(h: *mut docker_container, src: &str, dst: &str) -> Result<(), (docker_result, String)> {
     let (s, d) = (c(src), c(dst));
     let mut e = ptr::null_mut();
-    match docker_container_copy_to(h, s.as_ptr(), d.as_ptr(), ptr::null(), &mut e) {
+    match docker_container_copy_to(
+        h,
+        s.as_ptr(),
+        d.as_ptr(),
+        ptr::null(),
+        None,
+        ptr::null_mut(),
+        &mut e,
+    ) {
         docker_result::DOCKER_OK => Ok(()),
         r => Err((r, take_error(e))),
     }
@@ -41,7 +49,15 @@ fn copy_from(
 ) -> Result<(), (docker_result, String)> {
     let (s, d) = (c(src), c(dst));
     let mut e = ptr::null_mut();
-    match docker_container_copy_from(h, s.as_ptr(), d.as_ptr(), ptr::null(), &mut e) {
+    match docker_container_copy_from(
+        h,
+        s.as_ptr(),
+        d.as_ptr(),
+        ptr::null(),
+        None,
+        ptr::null_mut(),
+        &mut e,
+    ) {
         docker_result::DOCKER_OK => Ok(()),
         r => Err((r, take_error(e))),
     }
@@ -331,7 +347,16 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
     // From a buffer.
     let t = tar_of(&[("from-buffer.txt", b"buffer\n")]);
     ok(
-        docker_container_put_archive(h, dir.as_ptr(), t.as_ptr(), t.len(), ptr::null(), &mut e),
+        docker_container_put_archive(
+            h,
+            dir.as_ptr(),
+            t.as_ptr(),
+            t.len(),
+            ptr::null(),
+            None,
+            ptr::null_mut(),
+            &mut e,
+        ),
         e,
     );
     // From a file.
@@ -340,7 +365,15 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
     std::fs::write(&tp, tar_of(&[("from-file.txt", b"file\n")])).unwrap();
     let tpc = c(tp.to_str().unwrap());
     ok(
-        docker_container_put_archive_file(h, dir.as_ptr(), tpc.as_ptr(), ptr::null(), &mut e),
+        docker_container_put_archive_file(
+            h,
+            dir.as_ptr(),
+            tpc.as_ptr(),
+            ptr::null(),
+            None,
+            ptr::null_mut(),
+            &mut e,
+        ),
         e,
     );
     // From a reader callback, on this thread.
@@ -357,6 +390,8 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
             Some(read_cb),
             &mut r as *mut Reader as *mut c_void,
             ptr::null(),
+            None,
+            ptr::null_mut(),
             &mut e,
         ),
         e,
@@ -383,6 +418,8 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
             Some(sink),
             &mut got as *mut Vec<u8> as *mut c_void,
             ptr::null(),
+            None,
+            ptr::null_mut(),
             &mut stat,
             &mut e,
         ),
@@ -423,7 +460,15 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
     let out_tar = tmp.path().join("got.tar");
     let otc = c(out_tar.to_str().unwrap());
     ok(
-        docker_container_get_archive_to_file(h, p.as_ptr(), otc.as_ptr(), ptr::null_mut(), &mut e),
+        docker_container_get_archive_to_file(
+            h,
+            p.as_ptr(),
+            otc.as_ptr(),
+            None,
+            ptr::null_mut(),
+            ptr::null_mut(),
+            &mut e,
+        ),
         e,
     );
     assert_eq!(
@@ -441,7 +486,10 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
     // Export holds the files written.
     let exp = tmp.path().join("export.tar");
     let ec = c(exp.to_str().unwrap());
-    ok(docker_container_export_to_file(h, ec.as_ptr(), &mut e), e);
+    ok(
+        docker_container_export_to_file(h, ec.as_ptr(), None, ptr::null_mut(), &mut e),
+        e,
+    );
     let names = names_in_tar(&std::fs::read(&exp).unwrap());
     assert!(
         names.contains(&"tmp/from-buffer.txt".to_string())
@@ -457,6 +505,8 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
             Some(sink),
             &mut via_cb as *mut Vec<u8> as *mut c_void,
             ptr::null(),
+            None,
+            ptr::null_mut(),
             &mut e,
         ),
         e,
@@ -485,6 +535,8 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
         t.as_ptr(),
         t.len(),
         ptr::null(),
+        None,
+        ptr::null_mut(),
         &mut e,
     );
     if engine_is_podman() {
@@ -509,6 +561,8 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
             Some(sink),
             &mut got as *mut Vec<u8> as *mut c_void,
             ptr::null(),
+            None,
+            ptr::null_mut(),
             ptr::null_mut(),
             &mut e,
         ),
@@ -529,6 +583,8 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
         big.as_ptr(),
         big.len(),
         ptr::null(),
+        None,
+        ptr::null_mut(),
         &mut e,
     );
     if engine_is_podman() {
@@ -537,8 +593,16 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
         expect(r, e, docker_result::DOCKER_ERR_NOT_FOUND);
     }
     let ro = run_detached(cl, "dc-t5-arch-ro", "sleep 300", r#""read_only": true"#);
-    let r =
-        docker_container_put_archive(ro, dir.as_ptr(), t.as_ptr(), t.len(), ptr::null(), &mut e);
+    let r = docker_container_put_archive(
+        ro,
+        dir.as_ptr(),
+        t.as_ptr(),
+        t.len(),
+        ptr::null(),
+        None,
+        ptr::null_mut(),
+        &mut e,
+    );
     if engine_is_podman() {
         // Podman copies into a read_only container's root filesystem from the host side.
         ok(r, e);
@@ -550,7 +614,16 @@ fn put_and_get_archive_in_every_form_with_stat_export_and_diff() {
     ok(docker_container_remove(ro, fo.as_ptr(), &mut e), e);
     ok(docker_container_remove(h, fo.as_ptr(), &mut e), e);
     expect(
-        docker_container_put_archive(h, dir.as_ptr(), t.as_ptr(), t.len(), ptr::null(), &mut e),
+        docker_container_put_archive(
+            h,
+            dir.as_ptr(),
+            t.as_ptr(),
+            t.len(),
+            ptr::null(),
+            None,
+            ptr::null_mut(),
+            &mut e,
+        ),
         e,
         docker_result::DOCKER_ERR_NOT_FOUND,
     );

@@ -5,7 +5,7 @@ package dockercontainers
 // extern int64_t dcgoRead(void *userdata, uint8_t *buf, size_t n);
 // static docker_result dcgo_put_archive(const docker_container *c, const char *path,
 //                                       uintptr_t h, const char *opts, docker_error **err) {
-//     return docker_container_put_archive_reader(c, path, dcgoRead, (void *)h, opts, err);
+//     return docker_container_put_archive_reader(c, path, dcgoRead, (void *)h, opts, NULL, NULL, err);
 // }
 import "C"
 

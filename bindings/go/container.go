@@ -462,7 +462,7 @@ func (c *Container) CopyTo(ctx context.Context, hostPath, containerPath string, 
 		h, ct := C.CString(hostPath), C.CString(containerPath)
 		defer cfree(h)
 		defer cfree(ct)
-		return C.docker_container_copy_to(p, h, ct, o, e)
+		return C.docker_container_copy_to(p, h, ct, o, nil, nil, e)
 	})
 }
 
@@ -474,7 +474,7 @@ func (c *Container) CopyFrom(ctx context.Context, containerPath, hostPath string
 		h, ct := C.CString(hostPath), C.CString(containerPath)
 		defer cfree(h)
 		defer cfree(ct)
-		return C.docker_container_copy_from(p, ct, h, o, e)
+		return C.docker_container_copy_from(p, ct, h, o, nil, nil, e)
 	})
 }
 

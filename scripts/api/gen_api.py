@@ -245,7 +245,8 @@ def classify_param(fn_name, idx, params, m, names):
         return {"direction": "in", "role": "length", "of": params[idx - 1]["name"]}
     if depth == 0 and base in m.callbacks:
         return {"direction": "in", "role": "callback", "nullable": False, "thread": "calling"}
-    if depth == 1 and base == "void" and name == "userdata" and idx > 0 \
+    if depth == 1 and base == "void" and (name == "userdata" or name.endswith("_userdata")) \
+            and idx > 0 \
             and params[idx - 1]["type"]["base"] in m.callbacks:
         return {"direction": "in", "role": "userdata", "nullable": True,
                 "for": params[idx - 1]["name"]}

@@ -9,8 +9,203 @@ use bytes::Bytes;
 use futures_util::Stream;
 use serde_json::Value;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
 
 pub type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes>> + Send>>;
+
+/// Progress of a copy: told the bytes of the tar stream so far and its size when known;
+/// returning `false` stops the copy with Error::StoppedByCallback.
+pub type Progress = Box<dyn FnMut(u64, Option<u64>) -> bool + Send>;
+
+/// Bytes between two progress reports (a report comes after a chunk that reaches it).
+pub const PROGRESS_STEP: u64 = 64 * 1024;
+
+/// Counts the bytes of a tar stream as they pass and tells a Progress: after every
+/// PROGRESS_STEP or more, and once at the end with the final count. It never holds the bytes.
+pub struct Meter {
+    progress: Progress,
+    total: Option<u64>,
+    done: u64,
+    told: Option<u64>,
+    stopped: Arc<AtomicBool>,
+}
+
+impl Meter {
+    pub fn new(progress: Progress, total: Option<u64>) -> Meter {
+        Meter {
+            progress,
+            total,
+            done: 0,
+            told: None,
+            stopped: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Set once the Progress has asked to stop: an upload's failure is then the caller's stop,
+    /// not the connection error the aborted request shows as.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        self.stopped.clone()
+    }
+
+    fn tell(&mut self) -> Result<()> {
+        self.told = Some(self.done);
+        if (self.progress)(self.done, self.total) {
+            Ok(())
+        } else {
+            self.stopped.store(true, Ordering::SeqCst);
+            Err(Error::StoppedByCallback)
+        }
+    }
+
+    fn add(&mut self, n: usize) -> Result<()> {
+        self.done += n as u64;
+        if self.done - self.told.unwrap_or(0) >= PROGRESS_STEP {
+            return self.tell();
+        }
+        Ok(())
+    }
+
+    /// The final report, unless the last one already gave the final count.
+    fn end(&mut self) -> Result<()> {
+        if self.told == Some(self.done) {
+            return Ok(());
+        }
+        self.tell()
+    }
+}
+
+/// A download's byte stream, counted by `meter` (unchanged without one). A stop ends it with
+/// Error::StoppedByCallback, which drops the connection with the stream.
+pub fn metered(s: ByteStream, meter: Option<Meter>) -> ByteStream {
+    match meter {
+        None => s,
+        Some(meter) => Box::pin(MeteredStream {
+            inner: s,
+            meter,
+            over: false,
+        }),
+    }
+}
+
+struct MeteredStream {
+    inner: ByteStream,
+    meter: Meter,
+    over: bool,
+}
+
+impl Stream for MeteredStream {
+    type Item = Result<Bytes>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Bytes>>> {
+        let this = &mut *self;
+        if this.over {
+            return Poll::Ready(None);
+        }
+        match this.inner.as_mut().poll_next(cx) {
+            Poll::Ready(Some(Ok(b))) => match this.meter.add(b.len()) {
+                Ok(()) => Poll::Ready(Some(Ok(b))),
+                Err(e) => {
+                    this.over = true;
+                    Poll::Ready(Some(Err(e)))
+                }
+            },
+            Poll::Ready(Some(Err(e))) => {
+                this.over = true;
+                Poll::Ready(Some(Err(e)))
+            }
+            Poll::Ready(None) => {
+                this.over = true;
+                Poll::Ready(this.meter.end().err().map(Err))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+/// An upload's body, counted by `meter` as hyper takes its frames. Its length (Content-Length)
+/// is kept; a stop fails the body, so hyper aborts the request and drops the connection.
+fn metered_body(inner: Body, meter: Meter) -> Body {
+    use http_body_util::BodyExt;
+    MeteredBody {
+        inner,
+        meter,
+        over: false,
+    }
+    .boxed_unsync()
+}
+
+struct MeteredBody {
+    inner: Body,
+    meter: Meter,
+    over: bool,
+}
+
+impl hyper::body::Body for MeteredBody {
+    type Data = Bytes;
+    type Error = super::client::BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<std::result::Result<hyper::body::Frame<Bytes>, Self::Error>>> {
+        let this = &mut *self;
+        if this.over {
+            return Poll::Ready(None);
+        }
+        match Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Ready(Some(Ok(frame))) => {
+                let n = frame.data_ref().map_or(0, Bytes::len);
+                match this.meter.add(n) {
+                    Ok(()) => Poll::Ready(Some(Ok(frame))),
+                    Err(e) => {
+                        this.over = true;
+                        Poll::Ready(Some(Err(Box::new(e))))
+                    }
+                }
+            }
+            Poll::Ready(Some(Err(e))) => {
+                this.over = true;
+                Poll::Ready(Some(Err(e)))
+            }
+            Poll::Ready(None) => {
+                this.over = true;
+                Poll::Ready(this.meter.end().err().map(|e| Err(Box::new(e) as _)))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    // Never "ended" before the inner body says None: the final report comes from that poll.
+    fn is_end_stream(&self) -> bool {
+        self.over
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// A buffer as a body of 64 KiB frames (zero-copy slices) with its Content-Length, so that a
+/// metered upload reports as it goes.
+pub fn buffer_body(b: Bytes) -> Body {
+    use http_body_util::BodyExt;
+    let len = b.len() as u64;
+    let step = PROGRESS_STEP as usize;
+    let frames: Vec<_> = (0..b.len())
+        .step_by(step)
+        .map(|at| {
+            Ok::<_, super::client::BoxError>(hyper::body::Frame::data(
+                b.slice(at..(at + step).min(b.len())),
+            ))
+        })
+        .collect();
+    super::client::sized_body(
+        http_body_util::StreamBody::new(futures_util::stream::iter(frames)).boxed_unsync(),
+        len,
+    )
+}
 
 /// A path's stat, from the engine's X-Docker-Container-Path-Stat header.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,19 +320,26 @@ pub async fn get_archive(client: &Client, id: &str, path: &str) -> Result<(PathS
     Ok((stat, body))
 }
 
-/// `PUT /containers/{id}/archive?path=`: extract a tar (streamed from `body`) into the existing
-/// directory `path`. If the upload breaks off (the engine refused early and closed the
-/// connection), the destination is checked so that a missing path is reported as not found,
-/// not as a connection error.
+/// `PUT /containers/{id}/archive?path=`: extract a tar (streamed from `body`, counted by
+/// `meter` if given) into the existing directory `path`. If the upload breaks off (the engine
+/// refused early and closed the connection), the destination is checked so that a missing path
+/// is reported as not found, not as a connection error; a stop asked by the meter's Progress
+/// is Error::StoppedByCallback.
 pub async fn put_archive(
     client: &Client,
     id: &str,
     path: &str,
     body: Body,
+    meter: Option<Meter>,
     no_overwrite_dir_non_dir: bool,
     copy_uid_gid: bool,
 ) -> Result<()> {
     require_path("path", path)?;
+    let stopped = meter.as_ref().map(Meter::stop_flag);
+    let body = match meter {
+        Some(m) => metered_body(body, m),
+        None => body,
+    };
     let mut req = Request::new(hyper::Method::PUT, archive_path(id)?)
         .query("path", path)
         .body(body, "application/x-tar")
@@ -158,7 +360,11 @@ pub async fn put_archive(
         }
         Ok::<(), Error>(())
     };
-    match upload.await {
+    let result = upload.await;
+    if stopped.is_some_and(|s| s.load(Ordering::SeqCst)) {
+        return Err(Error::StoppedByCallback);
+    }
+    match result {
         Ok(()) => Ok(()),
         Err(e @ Error::Connection { .. })
         | Err(e @ Error::ConnectionLost { .. })
@@ -241,12 +447,13 @@ pub async fn stream_to_file(mut s: ByteStream, path: &std::path::Path) -> Result
 }
 
 /// `docker cp HOST CTR`: copy a host file or directory into the container with the Docker CLI's
-/// rules, streamed.
+/// rules, streamed; `meter` counts the tar stream sent.
 pub async fn copy_to(
     client: &Client,
     id: &str,
     host_path: &str,
     container_path: &str,
+    meter: Option<Meter>,
     follow_link: bool,
     copy_uid_gid: bool,
 ) -> Result<()> {
@@ -291,6 +498,7 @@ pub async fn copy_to(
         id,
         &plan.extract_dir,
         stream_body(stream),
+        meter,
         true,
         copy_uid_gid,
     )
@@ -298,12 +506,13 @@ pub async fn copy_to(
 }
 
 /// `docker cp CTR HOST`: copy a container path to the host with the Docker CLI's rules,
-/// streamed, never writing outside the destination.
+/// streamed, never writing outside the destination; `meter` counts the tar stream received.
 pub async fn copy_from(
     client: &Client,
     id: &str,
     container_path: &str,
     host_path: &str,
+    meter: Option<Meter>,
     follow_link: bool,
     preserve_owner: bool,
 ) -> Result<super::copy::ExtractSummary> {
@@ -320,6 +529,7 @@ pub async fn copy_from(
         }
     }
     let (stat, stream) = get_archive(client, id, &src).await?;
+    let stream = metered(stream, meter);
     let mut plan = super::copy::plan_copy_from(ctr_src, &stat, std::path::Path::new(host_dst))?;
     if let Some(name) = rename_to_link_name {
         if plan.to == plan.from {

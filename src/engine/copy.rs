@@ -262,18 +262,54 @@ pub struct ExtractOptions {
 /// Extract a tar stream into `dest` (an existing directory), refusing anything that would write
 /// outside it: absolute names, "..", paths through symlinks, hard links out of the tree, device
 /// nodes and fifos.
+///
+/// The stream is read here, by the caller's task (so a metered stream reports on the caller's
+/// thread), and handed to the blocking extractor through a queue of a few chunks. A failure of
+/// the stream (a stop, a lost connection) is the result, once the extractor has let go.
 pub async fn extract_stream(
-    stream: ByteStream,
+    mut stream: ByteStream,
     dest: PathBuf,
     opts: ExtractOptions,
 ) -> Result<ExtractSummary> {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes>>(QUEUE);
     let reader = tokio_util::io::StreamReader::new(
-        stream.map(|r| r.map_err(|e| io::Error::other(e.to_string()))),
+        tokio_stream_from(rx).map(|r| r.map_err(|e| io::Error::other(e.to_string()))),
     );
     let sync = tokio_util::io::SyncIoBridge::new(reader);
-    tokio::task::spawn_blocking(move || extract(sync, &dest, &opts))
-        .await
-        .map_err(|e| Error::Internal(format!("extraction worker: {e}")))?
+    let worker = tokio::task::spawn_blocking(move || extract(sync, &dest, &opts));
+    // Reads to the end, so the last report has the whole count, even after the extractor has
+    // seen the end-of-archive blocks and stopped taking.
+    let pump = async move {
+        let mut taking = true;
+        while let Some(item) = stream.next().await {
+            match item {
+                Ok(b) if taking => taking = tx.send(Ok(b)).await.is_ok(),
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = tx.send(Err(Error::Io(e.to_string()))).await;
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    };
+    tokio::pin!(worker, pump);
+    let joined = |r: std::result::Result<Result<ExtractSummary>, tokio::task::JoinError>| {
+        r.map_err(|e| Error::Internal(format!("extraction worker: {e}")))?
+    };
+    tokio::select! {
+        done = &mut worker => {
+            let summary = joined(done)?;
+            pump.await?;
+            Ok(summary)
+        }
+        fed = &mut pump => {
+            // The extractor finishes with what it was given (or the error sent after it).
+            let summary = joined(worker.await);
+            fed?;
+            summary
+        }
+    }
 }
 
 /// Normalise an archive path to plain components, applying the top-level rename.

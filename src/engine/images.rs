@@ -185,8 +185,105 @@ pub async fn remove(client: &Client, name: &str, force: bool, noprune: bool) -> 
     client.call(req).await
 }
 
+/// The query of docker-py's `images(name=None, all=False, filters=None)` (what
+/// `images.list` sends): `all` as 1/0, and `filters` encoded as docker-py encodes them, with
+/// `name` as their `reference` (it replaces one given in `filters`, as in docker-py).
+pub fn list_query(o: &mut super::opts::Opts) -> Result<(bool, Option<String>)> {
+    let name = o.string("name")?;
+    let all = o.bool("all")?.unwrap_or(false);
+    let mut filters = o.object("filters")?.unwrap_or_default();
+    if let Some(name) = name {
+        if name.trim().is_empty() {
+            return Err(Error::invalid("option \"name\" is empty"));
+        }
+        filters.insert("reference".into(), serde_json::Value::String(name));
+    }
+    let filters = if filters.is_empty() {
+        None
+    } else {
+        Some(super::containers::encode_filters(&filters)?)
+    };
+    Ok((all, filters))
+}
+
+/// `GET /images/json`: the engine's JSON array of image summaries.
+pub async fn list(client: &Client, all: bool, filters: Option<&str>) -> Result<Bytes> {
+    client
+        .call(
+            Request::get("/images/json")
+                .query_bool("all", all)
+                .query_opt("filters", filters),
+        )
+        .await
+}
+
+/// `POST /images/{image}/tag?repo=&tag=&force=`, as docker-py's `tag(image, repository,
+/// tag=None, force=False)` sends it. A blank repository or tag is refused before anything is
+/// sent; a missing image is Error::ImageNotFound.
+pub async fn tag(
+    client: &Client,
+    image: &str,
+    repository: &str,
+    tag: Option<&str>,
+    force: bool,
+) -> Result<()> {
+    let path = format!("/images/{}/tag", seg("image", image)?);
+    if repository.trim().is_empty() {
+        return Err(Error::invalid("repository is empty"));
+    }
+    if tag.is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::invalid("option \"tag\" is empty"));
+    }
+    let req = Request::post(path)
+        .query("repo", repository)
+        .query_opt("tag", tag)
+        .query_bool("force", force);
+    match client.call(req).await {
+        Err(Error::Api {
+            status: 404,
+            message,
+        }) => Err(Error::ImageNotFound {
+            status: 404,
+            message,
+        }),
+        r => r.map(drop),
+    }
+}
+
+/// `POST /images/prune?filters=`: `{ImagesDeleted: [...], SpaceReclaimed: N}` (a list, never
+/// null), as docker-py's `images.prune(filters=None)` gives it.
+pub async fn prune(client: &Client, filters: Option<&str>) -> Result<Bytes> {
+    let body = client
+        .call(Request::post("/images/prune").query_opt("filters", filters))
+        .await?;
+    super::networks::null_list_to_empty(body, "ImagesDeleted")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn list_like_docker_py() {
+        use crate::engine::opts::Opts;
+        let opts = |v: serde_json::Value| {
+            Opts::new("docker_images_list", v.as_object().unwrap().clone()).unwrap()
+        };
+        let mut o = opts(serde_json::json!({"name": "x/y", "all": true,
+                                            "filters": {"dangling": false, "reference": "z"}}));
+        let (all, f) = super::list_query(&mut o).unwrap();
+        o.finish().unwrap();
+        assert!(all);
+        let f: serde_json::Value = serde_json::from_str(&f.unwrap()).unwrap();
+        assert_eq!(
+            f,
+            serde_json::json!({"dangling": ["false"], "reference": ["x/y"]})
+        );
+        let mut o = opts(serde_json::json!({}));
+        assert_eq!(super::list_query(&mut o).unwrap(), (false, None));
+        let mut o = opts(serde_json::json!({"name": " "}));
+        let e = super::list_query(&mut o).unwrap_err().to_string();
+        assert!(e.contains("\"name\""), "{e}");
+    }
+
     #[test]
     fn references() {
         use super::split_reference as s;

@@ -686,6 +686,21 @@ const IMAGE_REMOVE: &[OptionKey] = &[
     key("noprune", "boolean", "Do not delete untagged parents.").or("false"),
 ];
 
+const IMAGE_LIST: &[OptionKey] = &[
+    key("name", "string", "Only show images belonging to the repository name (sent as the reference filter)."),
+    key("all", "boolean", "Show intermediate image layers.").or("false"),
+    key("filters", "object", "Filters to be processed on the image list, such as {\"dangling\": true, \"label\": [\"a=b\"]}."),
+];
+
+const IMAGE_TAG: &[OptionKey] = &[
+    key(
+        "tag",
+        "string",
+        "The tag name (the engine's default: latest).",
+    ),
+    key("force", "boolean", "Force the tag.").or("false"),
+];
+
 const NETWORK_CREATE: &[OptionKey] = &[
     key("driver", "string", "Name of the driver used to create the network."),
     key("options", "object", "Driver options as a key-value dictionary."),
@@ -816,6 +831,9 @@ pub static CALLS: &[CallOptions] = &[
     c("docker_container_copy_from", "copy options", &[COPY_FROM]),
     c("docker_images_pull", "pull options", &[PULL_IMAGE]),
     c("docker_images_remove", "image remove options", &[IMAGE_REMOVE]),
+    c("docker_images_list", "image list options", &[IMAGE_LIST]),
+    c("docker_images_tag", "image tag options", &[IMAGE_TAG]),
+    c("docker_images_prune", "image prune options", &[PRUNE]),
     c("docker_networks_create", "network create options", &[NETWORK_CREATE]),
     c("docker_networks_get", "network get options", &[NETWORK_GET]),
     c("docker_networks_list", "network list options", &[NETWORK_LIST]),

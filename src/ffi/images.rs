@@ -1,4 +1,4 @@
-//! Images, as far as running containers needs them: pull, import, inspect, exists, remove.
+//! Images: pull, import, inspect, exists, remove, list, tag, prune.
 
 use super::args::{arg_options, arg_out, arg_path, arg_ref, arg_str, put, put_string};
 use super::client::docker_client;
@@ -175,5 +175,94 @@ pub extern "C" fn docker_images_remove(
         let noprune = o.bool("noprune")?.unwrap_or(false);
         o.finish()?;
         run_here(images::remove(&c.inner, name, force, noprune)).map(drop)
+    })
+}
+
+/// docker-py's `client.images.list(name=None, all=False, filters=None)`: `*out` receives the
+/// engine's JSON array of image summaries (`GET /images/json`: Id, RepoTags, RepoDigests,
+/// Created, Size, Labels, ...; free with docker_string_free). Options: `name` (sent as the
+/// `reference` filter, as docker-py does: "repo", "repo:tag", "repo/*"), `all`, `filters`
+/// (docker-py's shapes: {"dangling": true, "label": ["a=b"]}). Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `name` (string): Only show images belonging to the repository name (sent as the reference filter).
+/// - `all` (boolean; default false): Show intermediate image layers.
+/// - `filters` (object): Filters to be processed on the image list, such as {"dangling": true, "label": ["a=b"]}.
+#[no_mangle]
+pub extern "C" fn docker_images_list(
+    client: *const docker_client,
+    options_json: *const c_char,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        let mut o = arg!(arg_options(options_json, "docker_images_list"))?;
+        arg_out(out, "out")?;
+        let (all, filters) = images::list_query(&mut o)?;
+        o.finish()?;
+        let body = run_here(images::list(&c.inner, all, filters.as_deref()))?;
+        put_string(out, body.to_vec())
+    })
+}
+
+/// docker-py's `Image.tag(repository, tag=None, force=False)` / `APIClient.tag`: tag `image`
+/// (a name or id) as `repository` ("dcab-x/app", "localhost:5000/app"), with option `tag`
+/// (default: the engine's "latest") and `force`. A blank repository or tag is
+/// DOCKER_ERR_INVALID_ARGUMENT before anything is sent; a missing image gives
+/// DOCKER_ERR_IMAGE_NOT_FOUND. Blocks the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `tag` (string): The tag name (the engine's default: latest).
+/// - `force` (boolean; default false): Force the tag.
+#[no_mangle]
+pub extern "C" fn docker_images_tag(
+    client: *const docker_client,
+    image: *const c_char,
+    repository: *const c_char,
+    options_json: *const c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        let image = arg!(arg_str(image, "image"))?;
+        let repository = arg!(arg_str(repository, "repository"))?;
+        let mut o = arg!(arg_options(options_json, "docker_images_tag"))?;
+        let tag = o.string("tag")?;
+        let force = o.bool("force")?.unwrap_or(false);
+        o.finish()?;
+        run_here(images::tag(
+            &c.inner,
+            image,
+            repository,
+            tag.as_deref(),
+            force,
+        ))
+    })
+}
+
+/// docker-py's `client.images.prune(filters=None)`: remove unused images (by default only
+/// dangling ones; `{"dangling": false}` means every image no container uses). `*out` receives
+/// {"ImagesDeleted": [{"Untagged"|"Deleted": ...}], "SpaceReclaimed": N} (a list, never null;
+/// free with docker_string_free). Options: `filters` ({"dangling", "until", "label"}). Blocks
+/// the calling thread.
+///
+/// Options (option table, written by `make options`):
+/// - `filters` (object): Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
+#[no_mangle]
+pub extern "C" fn docker_images_prune(
+    client: *const docker_client,
+    options_json: *const c_char,
+    out: *mut *mut c_char,
+    error: *mut *mut docker_error,
+) -> docker_result {
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        let mut o = arg!(arg_options(options_json, "docker_images_prune"))?;
+        arg_out(out, "out")?;
+        let filters = crate::engine::networks::optional_filters(&mut o)?;
+        o.finish()?;
+        let body = run_here(images::prune(&c.inner, filters.as_deref()))?;
+        put_string(out, body.to_vec())
     })
 }

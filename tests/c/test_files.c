@@ -51,18 +51,18 @@ int main(void) {
 
     uint8_t tar[2048];
     size_t n = make_tar(tar, "hello.txt", "hello from C\n");
-    CHECK_OK(docker_container_put_archive(h, "/tmp", tar, n, NULL, &err), &err);
+    CHECK_OK(docker_container_put_archive(h, "/tmp", tar, n, NULL, NULL, NULL, &err), &err);
 
     size_t got = 0;
     char *stat = NULL;
-    CHECK_OK(docker_container_get_archive(h, "/tmp/hello.txt", NULL, count, &got, NULL, &stat, &err), &err);
+    CHECK_OK(docker_container_get_archive(h, "/tmp/hello.txt", NULL, count, &got, NULL, NULL, NULL, &stat, &err), &err);
     CHECK(got >= 1024);
     CHECK(strstr(stat, "\"name\":\"hello.txt\"") != NULL && strstr(stat, "\"size\":13") != NULL);
     docker_string_free(stat);
 
     char dir[] = "/tmp/dc-t5c-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
-    CHECK_OK(docker_container_copy_from(h, "/tmp/hello.txt", dir, NULL, &err), &err);
+    CHECK_OK(docker_container_copy_from(h, "/tmp/hello.txt", dir, NULL, NULL, NULL, &err), &err);
     char path[256];
     snprintf(path, sizeof path, "%s/hello.txt", dir);
     FILE *f = fopen(path, "r");
@@ -71,7 +71,7 @@ int main(void) {
     CHECK(fgets(line, sizeof line, f) != NULL);
     fclose(f);
     CHECK(strcmp(line, "hello from C\n") == 0);
-    CHECK_OK(docker_container_copy_to(h, path, "/tmp/copied.txt", NULL, &err), &err);
+    CHECK_OK(docker_container_copy_to(h, path, "/tmp/copied.txt", NULL, NULL, NULL, &err), &err);
     CHECK_OK(docker_container_stat_path(h, "/tmp/copied.txt", &stat, &err), &err);
     CHECK(strstr(stat, "\"size\":13") != NULL);
     docker_string_free(stat);
@@ -83,10 +83,10 @@ int main(void) {
     CHECK(strstr(diff, "/tmp/hello.txt") != NULL);
     docker_string_free(diff);
 
-    CHECK_CODE(docker_container_get_archive(h, "/nope", NULL, count, &got, NULL, NULL, &err), DOCKER_ERR_NOT_FOUND, &err);
+    CHECK_CODE(docker_container_get_archive(h, "/nope", NULL, count, &got, NULL, NULL, NULL, NULL, &err), DOCKER_ERR_NOT_FOUND, &err);
     docker_error_free(err);
     err = NULL;
-    CHECK_CODE(docker_container_put_archive(h, "/tmp", NULL, 5, NULL, &err), DOCKER_ERR_INVALID_ARGUMENT, &err);
+    CHECK_CODE(docker_container_put_archive(h, "/tmp", NULL, 5, NULL, NULL, NULL, &err), DOCKER_ERR_INVALID_ARGUMENT, &err);
     docker_error_free(err);
     err = NULL;
 

@@ -521,7 +521,7 @@ class Container {
     str(path, 'path', 'putArchive');
     const json = toJson(options, 'putArchive');
     if (data instanceof Uint8Array) {
-      await this._call('docker_container_put_archive', path, data, data.length, json);
+      await this._call('docker_container_put_archive', path, data, data.length, json, null, null);
       return true;
     }
     if (!data || typeof data[Symbol.asyncIterator] !== 'function') {
@@ -552,7 +552,7 @@ class Container {
     });
     let uploadError = null;
     try {
-      await this._call('docker_container_put_archive_reader', path, libc.read, rfd, json);
+      await this._call('docker_container_put_archive_reader', path, libc.read, rfd, json, null, null);
     } catch (e) {
       uploadError = e;
       sock.destroy();
@@ -568,14 +568,14 @@ class Container {
   async copyTo(hostPath, containerPath, options) {
     str(hostPath, 'host path', 'copyTo');
     str(containerPath, 'container path', 'copyTo');
-    return this._call('docker_container_copy_to', hostPath, containerPath, toJson(options, 'copyTo'));
+    return this._call('docker_container_copy_to', hostPath, containerPath, toJson(options, 'copyTo'), null, null);
   }
 
   /** `docker cp CONTAINER:PATH HOST` rules. Options {followLink, archive}. */
   async copyFrom(containerPath, hostPath, options) {
     str(containerPath, 'container path', 'copyFrom');
     str(hostPath, 'host path', 'copyFrom');
-    return this._call('docker_container_copy_from', containerPath, hostPath, toJson(options, 'copyFrom'));
+    return this._call('docker_container_copy_from', containerPath, hostPath, toJson(options, 'copyFrom'), null, null);
   }
 
   /** Free the handle now (the container itself is untouched); otherwise GC frees it. */

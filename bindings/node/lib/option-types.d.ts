@@ -846,6 +846,33 @@ export interface ImagesRemoveKeys {
 }
 export type ImagesRemoveOptions = WithCamel<ImagesRemoveKeys>;
 
+/** The options of `docker_images_list`. */
+export interface ImagesListKeys {
+  /** Only show images belonging to the repository name (sent as the reference filter). */
+  name?: string;
+  /** Show intermediate image layers. (default false) */
+  all?: boolean;
+  /** Filters to be processed on the image list, such as {"dangling": true, "label": ["a=b"]}. */
+  filters?: Record<string, unknown>;
+}
+export type ImagesListOptions = WithCamel<ImagesListKeys>;
+
+/** The options of `docker_images_tag`. */
+export interface ImagesTagKeys {
+  /** The tag name (the engine's default: latest). */
+  tag?: string;
+  /** Force the tag. (default false) */
+  force?: boolean;
+}
+export type ImagesTagOptions = WithCamel<ImagesTagKeys>;
+
+/** The options of `docker_images_prune`. */
+export interface ImagesPruneKeys {
+  /** Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}. */
+  filters?: Record<string, unknown>;
+}
+export type ImagesPruneOptions = WithCamel<ImagesPruneKeys>;
+
 /** The options of `docker_networks_create`. */
 export interface NetworksCreateKeys {
   /** Name of the driver used to create the network. */

@@ -75,6 +75,7 @@ class Chunk(Structure):
     _fields_ = [("kind", c_int32), ("data", POINTER(c_uint8)), ("len", c_size_t)]
 
 STREAM_CB = CFUNCTYPE(c_int32, c_void_p, c_int32, POINTER(c_uint8), c_size_t)  # docker_stream_cb
+TRANSFER_CB = CFUNCTYPE(c_int32, c_void_p, c_uint64, c_int64)  # docker_transfer_cb
 READ_CB = CFUNCTYPE(c_int64, c_void_p, POINTER(c_uint8), c_size_t)  # docker_read_cb
 PROGRESS_CB = CFUNCTYPE(c_int32, c_void_p, POINTER(c_uint8), c_size_t)  # docker_progress_cb
 
@@ -106,19 +107,19 @@ FUNCTIONS = {
     "docker_container_exec_stream": ([c_void_p, c_char_p, c_char_p, STREAM_CB, c_void_p, c_void_p, POINTER(c_int64), POINTER(c_void_p)], c_int32, True),
     "docker_container_exec_open": ([c_void_p, c_char_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_container_exec_detached": ([c_void_p, c_char_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
-    "docker_container_put_archive": ([c_void_p, c_char_p, POINTER(c_uint8), c_size_t, c_char_p, POINTER(c_void_p)], c_int32, True),
-    "docker_container_put_archive_file": ([c_void_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)], c_int32, True),
-    "docker_container_put_archive_reader": ([c_void_p, c_char_p, READ_CB, c_void_p, c_char_p, POINTER(c_void_p)], c_int32, True),
-    "docker_container_get_archive": ([c_void_p, c_char_p, c_char_p, STREAM_CB, c_void_p, c_void_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
+    "docker_container_put_archive": ([c_void_p, c_char_p, POINTER(c_uint8), c_size_t, c_char_p, TRANSFER_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_put_archive_file": ([c_void_p, c_char_p, c_char_p, c_char_p, TRANSFER_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_put_archive_reader": ([c_void_p, c_char_p, READ_CB, c_void_p, c_char_p, TRANSFER_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_get_archive": ([c_void_p, c_char_p, c_char_p, STREAM_CB, c_void_p, c_void_p, TRANSFER_CB, c_void_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_container_get_archive_open": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
-    "docker_container_get_archive_to_file": ([c_void_p, c_char_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
+    "docker_container_get_archive_to_file": ([c_void_p, c_char_p, c_char_p, TRANSFER_CB, c_void_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_container_stat_path": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
-    "docker_container_export": ([c_void_p, c_char_p, STREAM_CB, c_void_p, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_export": ([c_void_p, c_char_p, STREAM_CB, c_void_p, c_void_p, TRANSFER_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
     "docker_container_export_open": ([c_void_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
-    "docker_container_export_to_file": ([c_void_p, c_char_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_export_to_file": ([c_void_p, c_char_p, TRANSFER_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
     "docker_container_diff": ([c_void_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
-    "docker_container_copy_to": ([c_void_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)], c_int32, True),
-    "docker_container_copy_from": ([c_void_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_copy_to": ([c_void_p, c_char_p, c_char_p, c_char_p, TRANSFER_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
+    "docker_container_copy_from": ([c_void_p, c_char_p, c_char_p, c_char_p, TRANSFER_CB, c_void_p, POINTER(c_void_p)], c_int32, True),
     "docker_container_start": ([c_void_p, POINTER(c_void_p)], c_int32, True),
     "docker_container_stop": ([c_void_p, c_char_p, POINTER(c_void_p)], c_int32, True),
     "docker_container_restart": ([c_void_p, c_char_p, POINTER(c_void_p)], c_int32, True),
@@ -166,6 +167,9 @@ FUNCTIONS = {
     "docker_images_inspect": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_images_exists": ([c_void_p, c_char_p, POINTER(c_bool), POINTER(c_void_p)], c_int32, True),
     "docker_images_remove": ([c_void_p, c_char_p, c_char_p, POINTER(c_void_p)], c_int32, True),
+    "docker_images_list": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
+    "docker_images_tag": ([c_void_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)], c_int32, True),
+    "docker_images_prune": ([c_void_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),
     "docker_string_free": ([c_void_p], None, False),
     "docker_buffer_free": ([c_void_p], None, False),
     "docker_networks_create": ([c_void_p, c_char_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)], c_int32, True),

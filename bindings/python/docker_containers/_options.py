@@ -821,6 +821,30 @@ class ImagesRemoveOptions(TypedDict, total=False):
     # Do not delete untagged parents. (default false)
     noprune: bool
 
+class ImagesListOptions(TypedDict, total=False):
+    """The options of docker_images_list."""
+
+    # Only show images belonging to the repository name (sent as the reference filter).
+    name: str
+    # Show intermediate image layers. (default false)
+    all: bool
+    # Filters to be processed on the image list, such as {"dangling": true, "label": ["a=b"]}.
+    filters: _t.Mapping[str, _t.Any]
+
+class ImagesTagOptions(TypedDict, total=False):
+    """The options of docker_images_tag."""
+
+    # The tag name (the engine's default: latest).
+    tag: str
+    # Force the tag. (default false)
+    force: bool
+
+class ImagesPruneOptions(TypedDict, total=False):
+    """The options of docker_images_prune."""
+
+    # Filters to process on the prune list, such as {"label": ["a"], "until": "10m"}.
+    filters: _t.Mapping[str, _t.Any]
+
 class NetworksCreateOptions(TypedDict, total=False):
     """The options of docker_networks_create."""
 

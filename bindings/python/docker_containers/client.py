@@ -651,7 +651,7 @@ class Container:
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
             buf = (c_uint8 * len(data)).from_buffer_copy(data) if data else None
-            call(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None)
+            call(lib.docker_container_put_archive, self._p, enc(path), buf, len(data), None, None, None)
             return True
         if not hasattr(data, "read"):
             raise errors.InvalidArgument("put_archive: data must be bytes or a file-like object")
@@ -670,7 +670,8 @@ class Container:
 
         cb = READ_CB(reader)
         err = c_void_p()
-        code = lib.docker_container_put_archive_reader(self._p, enc(path), cb, None, None, byref(err))
+        code = lib.docker_container_put_archive_reader(self._p, enc(path), cb, None, None, None, None,
+                                                       byref(err))
         if failure:
             lib.docker_error_free(err) if code else None
             raise failure[0]
@@ -690,8 +691,10 @@ class Container:
 
     def copy_to(self, host_path, container_path, **kwargs):
         """Copy a host file or directory into the container (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_to, self._p, enc(host_path), enc(container_path), _opts(kwargs))
+        call(lib.docker_container_copy_to, self._p, enc(host_path), enc(container_path), _opts(kwargs),
+             None, None)
 
     def copy_from(self, container_path, host_path, **kwargs):
         """Copy a path out of the container to the host (`docker cp`); not in docker-py."""
-        call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs))
+        call(lib.docker_container_copy_from, self._p, enc(container_path), enc(host_path), _opts(kwargs),
+             None, None)

@@ -9,8 +9,7 @@ use super::super::stream::{
     docker_stream, docker_stream_cb, drive_async, idle_option, ResizeTarget,
 };
 use super::{arg_container, docker_container};
-use crate::engine::archive::{self, ByteStream};
-use crate::engine::client::full_body;
+use crate::engine::archive::{self, ByteStream, Meter};
 use crate::engine::opts::Opts;
 use crate::engine::{images, Error, Result};
 use bytes::Bytes;
@@ -21,6 +20,44 @@ use std::ffi::{c_char, c_void};
 /// on the thread that made the call.
 pub type docker_read_cb =
     Option<extern "C" fn(userdata: *mut c_void, buf: *mut u8, cap: usize) -> i64>;
+
+/// Progress of a long copy: `done` bytes of the archive (tar) stream so far, `total` its size
+/// when known (a buffer's len, a file's size), else -1. Called on the calling thread at most
+/// once per chunk (64 KiB or so) and once more at the end with the final count (done == total
+/// when known). A non-zero return stops the copy: DOCKER_ERR_STOPPED_BY_CALLBACK.
+pub type docker_transfer_cb =
+    Option<extern "C" fn(userdata: *mut c_void, done: u64, total: i64) -> i32>;
+
+/// A transfer callback with its userdata, moved into the metered stream or body.
+struct TransferCb {
+    f: extern "C" fn(*mut c_void, u64, i64) -> i32,
+    userdata: *mut c_void,
+}
+
+// SAFETY: a metered stream or body is polled only by the future the export runs with
+// run/run_here on the calling thread (downloads are read by that future, uploads are sent on a
+// connection it drives, copy_from's extractor is fed by it), so the callback and its userdata
+// are used on the caller's thread only, and not after the call returns.
+unsafe impl Send for TransferCb {}
+
+impl TransferCb {
+    fn call(&self, done: u64, total: Option<u64>) -> bool {
+        let total = total.and_then(|t| i64::try_from(t).ok()).unwrap_or(-1);
+        (self.f)(self.userdata, done, total) == 0
+    }
+}
+
+/// The engine's meter for an optional callback (None when `progress` is NULL).
+fn meter(progress: docker_transfer_cb, userdata: *mut c_void, total: Option<u64>) -> Option<Meter> {
+    let cb = TransferCb {
+        f: progress?,
+        userdata,
+    };
+    Some(Meter::new(
+        Box::new(move |done, total| cb.call(done, total)),
+        total,
+    ))
+}
 
 fn put_flags(mut o: Opts) -> Result<(bool, bool)> {
     let a = o.bool("no_overwrite_dir_non_dir")?.unwrap_or(false);
@@ -40,6 +77,9 @@ fn give_stat(out: *mut *mut c_char, stat: &archive::PathStat) -> Result<()> {
 /// before the call returns) into the existing directory `path` in the container. Options:
 /// `no_overwrite_dir_non_dir`, `copy_uid_gid`. A missing container or path gives
 /// DOCKER_ERR_NOT_FOUND (also when the engine cut the upload short). Blocks the calling thread.
+/// `progress` (may be NULL) runs on the calling thread as the upload goes, total = `len`; a
+/// non-zero return aborts the upload (that connection is closed) with
+/// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine extracted so far stays.
 ///
 /// Options (option table, written by `make options`):
 /// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
@@ -51,6 +91,8 @@ pub extern "C" fn docker_container_put_archive(
     data: *const u8,
     len: usize,
     options_json: *const c_char,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
@@ -68,18 +110,21 @@ pub extern "C" fn docker_container_put_archive(
             // bytes at it, valid for the call; they are copied or used before it returns.
             unsafe { std::slice::from_raw_parts(data, len) }.to_vec()
         };
+        let m = meter(progress, progress_userdata, Some(len as u64));
         run_here(archive::put_archive(
             &c.client,
             c.id_str(),
             path,
-            full_body(bytes),
+            archive::buffer_body(Bytes::from(bytes)),
+            m,
             a,
             b,
         ))
     })
 }
 
-/// put_archive from a tar file on the host, streamed (never read whole). Otherwise as
+/// put_archive from a tar file on the host, streamed (never read whole). `progress` (may be
+/// NULL) as for docker_container_put_archive, total = the file's size. Otherwise as
 /// docker_container_put_archive.
 ///
 /// Options (option table, written by `make options`):
@@ -91,6 +136,8 @@ pub extern "C" fn docker_container_put_archive_file(
     path: *const c_char,
     tar_path: *const c_char,
     options_json: *const c_char,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
@@ -104,14 +151,17 @@ pub extern "C" fn docker_container_put_archive_file(
         let (a, b) = put_flags(o)?;
         run_here(async {
             let body = images::file_body(std::path::Path::new(tar_path)).await?;
-            archive::put_archive(&c.client, c.id_str(), path, body, a, b).await
+            let size = hyper::body::Body::size_hint(&body).exact();
+            let m = meter(progress, progress_userdata, size);
+            archive::put_archive(&c.client, c.id_str(), path, body, m, a, b).await
         })
     })
 }
 
 /// put_archive from a reader callback: `read` is called on the calling thread for 64 KiB at a
 /// time until it returns 0; at most a few chunks are in flight, so an archive of any size
-/// streams in bounded memory. Otherwise as docker_container_put_archive.
+/// streams in bounded memory. `progress` (may be NULL) as for docker_container_put_archive,
+/// total -1 (unknown), called between reads. Otherwise as docker_container_put_archive.
 ///
 /// Options (option table, written by `make options`):
 /// - `no_overwrite_dir_non_dir` (boolean; default false): Refuse to replace a directory with a non-directory and the reverse.
@@ -123,6 +173,8 @@ pub extern "C" fn docker_container_put_archive_reader(
     read: docker_read_cb,
     userdata: *mut c_void,
     options_json: *const c_char,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
@@ -143,6 +195,7 @@ pub extern "C" fn docker_container_put_archive_reader(
                 c.id_str(),
                 path,
                 archive::stream_body(body_stream),
+                meter(progress, progress_userdata, None),
                 a,
                 b,
             );
@@ -180,7 +233,10 @@ pub extern "C" fn docker_container_put_archive_reader(
 /// docker-py's `get_archive(path)`: `*stat_json` (if not NULL) receives the path's stat
 /// {name, size, mode, mode_bits, mtime, link_target, is_dir, is_symlink} (free with
 /// docker_string_free), then the tar stream goes to `cb` as DOCKER_STREAM_DATA chunks. Options:
-/// `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+/// `idle_timeout`. Blocks the calling thread; `cb` runs on it, and so does `progress` (may be
+/// NULL; total -1, the tar's size is not known ahead), told of each chunk's bytes before `cb`
+/// gets them. A non-zero return of either stops the stream (the connection is closed) with
+/// DOCKER_ERR_STOPPED_BY_CALLBACK.
 ///
 /// Options (option table, written by `make options`):
 /// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
@@ -192,6 +248,8 @@ pub extern "C" fn docker_container_get_archive(
     cb: docker_stream_cb,
     userdata: *mut c_void,
     cancel: *const docker_cancel,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     stat_json: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
@@ -207,6 +265,7 @@ pub extern "C" fn docker_container_get_archive(
         let token = arg!(arg_cancel(cancel));
         let stat = run_here(async {
             let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
+            let s = archive::metered(s, meter(progress, progress_userdata, None));
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await?;
             Ok::<_, Error>(stat)
         })?;
@@ -243,12 +302,17 @@ pub extern "C" fn docker_container_get_archive_open(
 }
 
 /// get_archive into a tar file on the host (created or truncated), streamed. `*stat_json` (if
-/// not NULL) as docker_container_get_archive. Blocks the calling thread.
+/// not NULL) as docker_container_get_archive. Blocks the calling thread. `progress` (may be
+/// NULL) runs on it as the tar arrives (total -1); a non-zero return stops the copy with
+/// DOCKER_ERR_STOPPED_BY_CALLBACK and leaves the file with what was written so far, as any
+/// failure part way does.
 #[no_mangle]
 pub extern "C" fn docker_container_get_archive_to_file(
     container: *const docker_container,
     path: *const c_char,
     file_path: *const c_char,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     stat_json: *mut *mut c_char,
     error: *mut *mut docker_error,
 ) -> docker_result {
@@ -258,6 +322,7 @@ pub extern "C" fn docker_container_get_archive_to_file(
         let file = arg!(arg_path(file_path, "file_path"))?;
         let stat = run(async {
             let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
+            let s = archive::metered(s, meter(progress, progress_userdata, None));
             archive::stream_to_file(s, std::path::Path::new(file)).await?;
             Ok::<_, Error>(stat)
         })?;
@@ -285,7 +350,10 @@ pub extern "C" fn docker_container_stat_path(
 }
 
 /// docker-py's `export()`: the container's filesystem as a tar stream to `cb`
-/// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it.
+/// (DOCKER_STREAM_DATA). Options: `idle_timeout`. Blocks the calling thread; `cb` runs on it,
+/// and so does `progress` (may be NULL; total -1), told of each chunk's bytes before `cb` gets
+/// them. A non-zero return of either stops the stream (the connection is closed) with
+/// DOCKER_ERR_STOPPED_BY_CALLBACK.
 ///
 /// Options (option table, written by `make options`):
 /// - `idle_timeout` (number): Seconds of silence before the stream ends with DOCKER_ERR_TIMEOUT.
@@ -296,6 +364,8 @@ pub extern "C" fn docker_container_export(
     cb: docker_stream_cb,
     userdata: *mut c_void,
     cancel: *const docker_cancel,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
@@ -309,6 +379,7 @@ pub extern "C" fn docker_container_export(
         let token = arg!(arg_cancel(cancel));
         run_here(async {
             let s = archive::export(&c.client, c.id_str()).await?;
+            let s = archive::metered(s, meter(progress, progress_userdata, None));
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await
         })
     })
@@ -338,11 +409,15 @@ pub extern "C" fn docker_container_export_open(
 }
 
 /// export into a tar file on the host (created or truncated), streamed. Blocks the calling
-/// thread.
+/// thread. `progress` (may be NULL) runs on it as the tar arrives (total -1); a non-zero return
+/// stops the copy with DOCKER_ERR_STOPPED_BY_CALLBACK and leaves the file with what was written
+/// so far, as any failure part way does.
 #[no_mangle]
 pub extern "C" fn docker_container_export_to_file(
     container: *const docker_container,
     file_path: *const c_char,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
@@ -350,6 +425,7 @@ pub extern "C" fn docker_container_export_to_file(
         let file = arg!(arg_path(file_path, "file_path"))?;
         run(async {
             let s = archive::export(&c.client, c.id_str()).await?;
+            let s = archive::metered(s, meter(progress, progress_userdata, None));
             archive::stream_to_file(s, std::path::Path::new(file))
                 .await
                 .map(drop)
@@ -380,6 +456,9 @@ pub extern "C" fn docker_container_diff(
 /// (as links) and empty directories, streamed. Options: `follow_link` (copy what a top-level
 /// symlink points to, like -L), `copy_uid_gid`. An empty or blank path, on either side, is
 /// DOCKER_ERR_INVALID_ARGUMENT before anything is read or sent. Blocks the calling thread.
+/// `progress` (may be NULL) runs on it as the tar stream made of the host files is sent (total
+/// -1: it is made as it goes); a non-zero return aborts the upload with
+/// DOCKER_ERR_STOPPED_BY_CALLBACK, and what the engine extracted so far stays.
 ///
 /// Options (option table, written by `make options`):
 /// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
@@ -390,6 +469,8 @@ pub extern "C" fn docker_container_copy_to(
     host_path: *const c_char,
     container_path: *const c_char,
     options_json: *const c_char,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
@@ -405,6 +486,7 @@ pub extern "C" fn docker_container_copy_to(
             c.id_str(),
             src,
             dst,
+            meter(progress, progress_userdata, None),
             follow,
             uid,
         ))
@@ -417,7 +499,9 @@ pub extern "C" fn docker_container_copy_to(
 /// device nodes and fifos are refused (DOCKER_ERR_PROTOCOL, naming the entry). Options:
 /// `follow_link`, `archive` (keep owners, like -a; needs the rights). An empty or blank path,
 /// on either side, is DOCKER_ERR_INVALID_ARGUMENT before anything is sent. Blocks the calling
-/// thread.
+/// thread. `progress` (may be NULL) runs on it as the tar stream arrives (total -1); a non-zero
+/// return stops the copy with DOCKER_ERR_STOPPED_BY_CALLBACK once the extraction has let go,
+/// leaving what was written so far, as any failure part way does.
 ///
 /// Options (option table, written by `make options`):
 /// - `follow_link` (boolean; default false): Copy what a top-level symlink points to (docker cp -L).
@@ -428,6 +512,8 @@ pub extern "C" fn docker_container_copy_from(
     container_path: *const c_char,
     host_path: *const c_char,
     options_json: *const c_char,
+    progress: docker_transfer_cb,
+    progress_userdata: *mut c_void,
     error: *mut *mut docker_error,
 ) -> docker_result {
     boundary(error, || {
@@ -443,6 +529,7 @@ pub extern "C" fn docker_container_copy_from(
             c.id_str(),
             src,
             dst,
+            meter(progress, progress_userdata, None),
             follow,
             keep_owner,
         ))

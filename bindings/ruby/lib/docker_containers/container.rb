@@ -447,9 +447,9 @@ module DockerContainers
       if data.is_a?(String)
         buf = FFI::MemoryPointer.new(:uint8, [data.bytesize, 1].max)
         buf.put_bytes(0, data)
-        call(:docker_container_put_archive, path, buf, data.bytesize, opts)
+        call(:docker_container_put_archive, path, buf, data.bytesize, opts, nil, nil)
       elsif data.is_a?(File) && data.respond_to?(:to_path) && File.file?(data.to_path) && data.pos.zero?
-        call(:docker_container_put_archive_file, path, data.to_path, opts)
+        call(:docker_container_put_archive_file, path, data.to_path, opts, nil, nil)
       elsif data.respond_to?(:read)
         put_archive_io(path, data, opts)
       else
@@ -472,7 +472,7 @@ module DockerContainers
       path = Call.string_arg(path, "path")
       stat = FFI::MemoryPointer.new(:pointer)
       if to.is_a?(String)
-        call(:docker_container_get_archive_to_file, path, to, stat)
+        call(:docker_container_get_archive_to_file, path, to, nil, nil, stat)
         return JSON.parse(Call.take_string(stat.read_pointer))
       end
       s = open_stream(:docker_container_get_archive_open, path, shape: :data, what: "archive stream",
@@ -503,7 +503,7 @@ module DockerContainers
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def export(to = nil, &block)
       if to.is_a?(String)
-        call(:docker_container_export_to_file, to)
+        call(:docker_container_export_to_file, to, nil, nil)
         return nil
       end
       s = open_stream(:docker_container_export_open, shape: :data, what: "export stream")
@@ -523,7 +523,7 @@ module DockerContainers
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def copy_to(host_path, container_path, **kwargs)
       call(:docker_container_copy_to, Call.string_arg(host_path, "host_path"),
-           Call.string_arg(container_path, "container_path"), Call.options(kwargs))
+           Call.string_arg(container_path, "container_path"), Call.options(kwargs), nil, nil)
       nil
     end
 
@@ -538,7 +538,7 @@ module DockerContainers
     # @raise [DockerContainers::Error] the library's error (NotFound, ConnectionError, ...)
     def copy_from(container_path, host_path, **kwargs)
       call(:docker_container_copy_from, Call.string_arg(container_path, "container_path"),
-           Call.string_arg(host_path, "host_path"), Call.options(kwargs))
+           Call.string_arg(host_path, "host_path"), Call.options(kwargs), nil, nil)
       nil
     end
 
@@ -621,7 +621,7 @@ module DockerContainers
         end
       end
       begin
-        call(:docker_container_put_archive_reader, path, reader, nil, opts)
+        call(:docker_container_put_archive_reader, path, reader, nil, opts, nil, nil)
       rescue StoppedByCallback
         raise failure if failure
 
