@@ -121,6 +121,14 @@ class ImageCollection {
     return true;
   }
 
+  /**
+   * docker-py's images.prune({filters}): remove unused images (only dangling ones unless
+   * {dangling: false}); resolves to {ImagesDeleted: [{Untagged | Deleted}], SpaceReclaimed}.
+   */
+  async prune(options) {
+    return parse(await this._call('docker_images_prune', toJson(options, 'images.prune')));
+  }
+
   /** docker-py's images.remove(image, {force, noprune}); a missing one rejects with ImageNotFoundError. */
   async remove(image, options) {
     const ref = imageRef(image, 'images.remove');

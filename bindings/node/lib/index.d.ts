@@ -167,6 +167,8 @@ export class ImageCollection {
   pull(repository: string, options?: PullOptions): Promise<Image>;
   /** Tag an image as repository[:tag]. */
   tag(image: Image | string, repository: string, options?: O.ImagesTagOptions): Promise<true>;
+  /** Remove unused images (dangling ones unless filters say {dangling: false}). */
+  prune(options?: O.ImagesPruneOptions): Promise<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }>;
   /** Remove an image (by name or id); a missing one rejects with ImageNotFoundError. */
   remove(image: Image | string, options?: O.ImagesRemoveOptions): Promise<void>;
 }

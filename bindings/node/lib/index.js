@@ -15,7 +15,7 @@ const { NetworkCollection, Network } = require('./networks');
 const { VolumeCollection, Volume } = require('./volumes');
 const { ImageCollection, Image } = require('./images');
 
-const { call, sync } = native;
+const { call, sync, withCallback } = native;
 const { invalid, TimeoutError, NotFoundError } = errors;
 
 const O_CLOEXEC = 0o2000000;
@@ -515,23 +515,28 @@ class Container {
   /**
    * docker-py's put_archive(path, data): `data` a Buffer/Uint8Array (sent as it is) or a
    * Readable / async iterable of Buffers (streamed through a pipe, bounded memory).
-   * Options {noOverwriteDirNonDir, copyUidGid}. Resolves to true.
+   * Options {noOverwriteDirNonDir, copyUidGid, onProgress(done, total)}: the library's
+   * progress, per chunk and once more at the end (total: the Buffer's length; null for a
+   * stream); an exception thrown in it stops the upload and the call rejects with it.
+   * Resolves to true.
    */
   async putArchive(path, data, options) {
     str(path, 'path', 'putArchive');
-    const json = toJson(options, 'putArchive');
+    const [onProgress, o] = takeProgress(options, 'putArchive');
+    const json = toJson(o, 'putArchive');
+    let run;
     if (data instanceof Uint8Array) {
-      await this._call('docker_container_put_archive', path, data, data.length, json, null, null);
-      return true;
-    }
-    if (!data || typeof data[Symbol.asyncIterator] !== 'function') {
+      run = (cb) => this._call('docker_container_put_archive', path, data, data.length, json, cb, null);
+    } else if (data && typeof data[Symbol.asyncIterator] === 'function') {
+      run = (cb) => this._putArchiveStream(path, data, json, cb);
+    } else {
       throw invalid('putArchive: data must be a Buffer, a Uint8Array, a Readable or an async iterable');
     }
-    await this._putArchiveStream(path, data, json);
+    await withCallback('docker_transfer_cb', transferFn(onProgress), run);
     return true;
   }
 
-  async _putArchiveStream(path, source, json) {
+  async _putArchiveStream(path, source, json, progress) {
     const libc = native.libcFns();
     const fds = new Int32Array(2);
     if (libc.pipe2(fds, O_CLOEXEC) !== 0) {
@@ -552,7 +557,7 @@ class Container {
     });
     let uploadError = null;
     try {
-      await this._call('docker_container_put_archive_reader', path, libc.read, rfd, json, null, null);
+      await this._call('docker_container_put_archive_reader', path, libc.read, rfd, json, progress, null);
     } catch (e) {
       uploadError = e;
       sock.destroy();
@@ -564,18 +569,29 @@ class Container {
     if (feedError) throw feedError;
   }
 
-  /** `docker cp HOST CONTAINER:PATH` rules. Options {followLink, copyUidGid}. */
+  /**
+   * `docker cp HOST CONTAINER:PATH` rules. Options {followLink, copyUidGid, onProgress(done,
+   * total)}, onProgress as putArchive's (total: what the library knows of the tar's size).
+   */
   async copyTo(hostPath, containerPath, options) {
     str(hostPath, 'host path', 'copyTo');
     str(containerPath, 'container path', 'copyTo');
-    return this._call('docker_container_copy_to', hostPath, containerPath, toJson(options, 'copyTo'), null, null);
+    const [onProgress, o] = takeProgress(options, 'copyTo');
+    const json = toJson(o, 'copyTo');
+    await withCallback('docker_transfer_cb', transferFn(onProgress), (cb) =>
+      this._call('docker_container_copy_to', hostPath, containerPath, json, cb, null),
+    );
   }
 
-  /** `docker cp CONTAINER:PATH HOST` rules. Options {followLink, archive}. */
+  /** `docker cp CONTAINER:PATH HOST` rules. Options {followLink, archive, onProgress} (total null). */
   async copyFrom(containerPath, hostPath, options) {
     str(containerPath, 'container path', 'copyFrom');
     str(hostPath, 'host path', 'copyFrom');
-    return this._call('docker_container_copy_from', containerPath, hostPath, toJson(options, 'copyFrom'), null, null);
+    const [onProgress, o] = takeProgress(options, 'copyFrom');
+    const json = toJson(o, 'copyFrom');
+    await withCallback('docker_transfer_cb', transferFn(onProgress), (cb) =>
+      this._call('docker_container_copy_from', containerPath, hostPath, json, cb, null),
+    );
   }
 
   /** Free the handle now (the container itself is untouched); otherwise GC frees it. */

@@ -12,7 +12,8 @@ const c = client();
 
 test.after(async () => {
   await removeAll(c, PREFIX);
-  for (const t of ['one', 'two', 'three', 'labelled']) await c.images.remove(`${REPO}:${t}`, { force: true }).catch(() => {});
+  for (const t of ['one', 'two', 'three', 'labelled', 'dangle']) await c.images.remove(`${REPO}:${t}`, { force: true }).catch(() => {});
+  await c.images.prune({ filters: { label: [`dcnd.prune=${process.pid}`] } }).catch(() => {});
   for (const img of await c.images.list({ name: `dcnd-im-${process.pid}/*`, sparse: true }).catch(() => [])) {
     for (const t of img.RepoTags || []) {
       if (t.startsWith(`dcnd-im-${process.pid}/`)) await c.images.remove(t).catch(() => {});
@@ -90,6 +91,38 @@ test('an Image of its own: labels from a commit, remove() through the Image', as
   await img.remove();
   assert.strictEqual(await c.images.exists(id), false);
   await assert.rejects(img.reload(), dc.ImageNotFoundError);
+});
+
+test('prune removes the dangling images its filter selects, and only those', async () => {
+  const label = `dcnd.prune=${process.pid}`;
+  const ct = await c.containers.create(IMAGE, 'true', { name: `${PREFIX}prune` });
+  let first;
+  let second;
+  try {
+    first = await ct.commit({ repository: REPO, tag: 'dangle', changes: [`LABEL ${label}`, 'ENV DCND=1'] });
+    // The same tag again: the first image loses it and is left dangling.
+    second = await ct.commit({ repository: REPO, tag: 'dangle', changes: [`LABEL ${label}`, 'ENV DCND=2'] });
+  } finally {
+    await ct.remove({ force: true });
+    ct.close();
+  }
+  assert.notStrictEqual(first, second);
+  assert.deepStrictEqual((await c.images.get(first)).tags, []);
+  const dangling = await c.images.list({ filters: { dangling: true, label }, sparse: true });
+  assert.deepStrictEqual(
+    dangling.map((i) => i.Id),
+    [first],
+  );
+  const res = await c.images.prune({ filters: { label: [label] } });
+  assert.deepStrictEqual(
+    res.ImagesDeleted.filter((d) => d.Deleted).map((d) => d.Deleted),
+    [first],
+  );
+  assert.strictEqual(typeof res.SpaceReclaimed, 'number');
+  assert.strictEqual(await c.images.exists(first), false);
+  assert.strictEqual(await c.images.exists(`${REPO}:dangle`), true, 'the tagged one stays');
+  await c.images.remove(`${REPO}:dangle`);
+  await assert.rejects(c.images.prune({ filter: {} }), (e) => e instanceof dc.InvalidArgumentError && /filter/.test(e.message));
 });
 
 test('pull: no registry answers; the error is the engine\'s; options are checked first', async () => {

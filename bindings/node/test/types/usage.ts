@@ -99,11 +99,12 @@ export async function resources(image: string): Promise<string[]> {
   const tagged: true = await img.tag('dcnd/types', { tag: 'v1', force: false });
   await docker.images.tag(pulled, 'dcnd/types');
   const imgs: Image[] = await docker.images.list({ name: 'dcnd/*', all: true, filters: { dangling: false } });
+  const freed: number = (await docker.images.prune({ filters: { dangling: false } })).SpaceReclaimed;
   await docker.images.remove(img, { force: true });
 
   await c.putArchive('/tmp', Buffer.alloc(0), { onProgress: (done: number, total: number | null) => void [done, total] });
   await c.copyFrom('/etc', '/tmp/etc', { onProgress: (done) => void done });
-  void [members, nets, entries, anon, vols, reclaimed, tagged, imgs];
+  void [members, nets, entries, anon, vols, reclaimed, tagged, imgs, freed];
   docker.close();
   return [...pruned, img.shortId, ...img.tags, vol.name, net.id];
 }
