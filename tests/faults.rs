@@ -634,6 +634,56 @@ fn bad_paths_and_ids_are_refused_before_anything_is_sent() {
             Box::new(|e| docker_images_remove(cl.0, updir.as_ptr(), ptr::null(), e)),
         ),
         (
+            "images_tag empty image",
+            "image is empty",
+            Box::new(|e| docker_images_tag(cl.0, empty.as_ptr(), good.as_ptr(), ptr::null(), e)),
+        ),
+        (
+            "images_tag blank repository",
+            "repository is empty",
+            Box::new(|e| docker_images_tag(cl.0, good.as_ptr(), blank.as_ptr(), ptr::null(), e)),
+        ),
+        (
+            "images_tag blank tag",
+            "\"tag\" is empty",
+            Box::new(|e| {
+                let o = c(r#"{"tag": " "}"#);
+                docker_images_tag(cl.0, good.as_ptr(), good.as_ptr(), o.as_ptr(), e)
+            }),
+        ),
+        (
+            "images_tag unknown option",
+            "\"tags\"",
+            Box::new(|e| {
+                let o = c(r#"{"tags": "x"}"#);
+                docker_images_tag(cl.0, good.as_ptr(), good.as_ptr(), o.as_ptr(), e)
+            }),
+        ),
+        (
+            "images_list empty name",
+            "\"name\" is empty",
+            Box::new(|e| {
+                let o = c(r#"{"name": ""}"#);
+                docker_images_list(cl.0, o.as_ptr(), &mut ptr::null_mut(), e)
+            }),
+        ),
+        (
+            "images_list filters not an object",
+            "\"filters\"",
+            Box::new(|e| {
+                let o = c(r#"{"filters": "dangling"}"#);
+                docker_images_list(cl.0, o.as_ptr(), &mut ptr::null_mut(), e)
+            }),
+        ),
+        (
+            "images_prune unknown option",
+            "\"filter\"",
+            Box::new(|e| {
+                let o = c(r#"{"filter": {}}"#);
+                docker_images_prune(cl.0, o.as_ptr(), &mut ptr::null_mut(), e)
+            }),
+        ),
+        (
             "exec_inspect empty",
             "exec id is empty",
             Box::new(|e| docker_exec_inspect(cl.0, empty.as_ptr(), &mut ptr::null_mut(), e)),

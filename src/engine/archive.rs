@@ -61,7 +61,11 @@ impl Meter {
 
     fn add(&mut self, n: usize) -> Result<()> {
         self.done += n as u64;
-        if self.done - self.told.unwrap_or(0) >= PROGRESS_STEP {
+        // At a known total the final report comes now: hyper stops polling a body of known
+        // length once it has sent that many bytes, so its end may never be seen.
+        if self.done - self.told.unwrap_or(0) >= PROGRESS_STEP
+            || self.total.is_some_and(|t| self.done >= t)
+        {
             return self.tell();
         }
         Ok(())
