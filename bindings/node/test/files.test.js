@@ -121,12 +121,12 @@ test('copyTo and copyFrom follow docker cp rules', async () => {
   await assert.rejects(ct.copyTo('', '/tmp'), dc.InvalidArgumentError);
 });
 
-// onProgress(done, total): per chunk of the tar stream and once more at the end.
+// onProgress(done, total): per chunk of the tar stream and once more at the end, with the final
+// count (which the callers compare with what went through).
 function checkCalls(calls, what, { total } = {}) {
   assert.ok(calls.length >= 3, `${what}: ${calls.length} progress calls`);
   for (let i = 1; i < calls.length; i++) assert.ok(calls[i][0] >= calls[i - 1][0], `${what}: done went back at ${i}`);
   const [lastDone, lastTotal] = calls[calls.length - 1];
-  assert.deepStrictEqual(calls[calls.length - 2], calls[calls.length - 1], `${what}: the final call repeats the count`);
   if (total !== undefined) {
     assert.ok(calls.every(([, t]) => t === total), `${what}: totals ${[...new Set(calls.map((x) => x[1]))]} != ${total}`);
   }
