@@ -17,11 +17,11 @@ BINDING_TESTS += node-test
 
 # The TypeScript declarations (lib/index.d.ts, with lib/option-types.d.ts generated from the
 # option table): `tsc --strict` must accept the typed usage file and the quickstart example
-# (checked as JavaScript), and must reject test/types/misspelled.ts, naming each of its five
+# (checked as JavaScript), and must reject test/types/misspelled.ts, naming each of its eight
 # misspelled option keys. typescript and @types/node are locked devDependencies.
 NODE_TSC := npx --no-install tsc --strict --noEmit --module nodenext --moduleResolution nodenext \
             --target es2022 --types node
-NODE_MISSPELLED := timout enviroment timeuot tial workingDir
+NODE_MISSPELLED := timout enviroment timeuot tial workingDir drivr aliass onProgres
 
 .PHONY: node-types
 node-types:
@@ -33,6 +33,6 @@ node-types:
 	  echo "node-types: test/types/misspelled.ts compiled, but its misspelled options must not"; exit 1; fi; \
 	for k in $(NODE_MISSPELLED); do grep -q "'$$k' does not exist" <<<"$$out" || \
 	  { echo "node-types: tsc did not reject the misspelled option $$k:"; echo "$$out"; exit 1; }; done
-	@echo "node-types: usage and example compile under tsc --strict; 5 misspelled options rejected"
+	@echo "node-types: usage and example compile under tsc --strict; $(words $(NODE_MISSPELLED)) misspelled options rejected"
 
 BINDING_TESTS += node-types

@@ -20,6 +20,24 @@ interface IdleKeys {
   idle_timeout?: number;
 }
 
+/** The progress option of the copies: the tar stream's bytes so far, and its size when known. */
+interface ProgressKeys {
+  /**
+   * Called per chunk (64 KiB or so) and once more at the end with the final count (done ===
+   * total when total is known, else total is null). Runs on the main thread; an exception
+   * thrown here stops the copy, and the call rejects with it.
+   */
+  on_progress?: (done: number, total: number | null) => void;
+}
+/** container.getArchive() and export(): onProgress only. */
+export type ArchiveReadOptions = O.WithCamel<ProgressKeys>;
+/** container.putArchive(). */
+export type PutArchiveOptions = O.WithCamel<O.ContainerPutArchiveReaderKeys & ProgressKeys>;
+/** container.copyTo(). */
+export type CopyToOptions = O.WithCamel<O.ContainerCopyToKeys & ProgressKeys>;
+/** container.copyFrom(). */
+export type CopyFromOptions = O.WithCamel<O.ContainerCopyFromKeys & ProgressKeys>;
+
 /** new Client(options): docker-py's DockerClient keywords. */
 export type ClientOptions = O.ClientNewOptions;
 /** fromEnv(options): docker-py's from_env keywords (the environment gives the address). */
@@ -62,8 +80,12 @@ export class Client {
   constructor(options?: ClientOptions);
   /** docker-py's client.containers. */
   readonly containers: ContainerCollection;
-  /** The image calls running containers needs. */
+  /** docker-py's client.images. */
   readonly images: ImageCollection;
+  /** docker-py's client.networks. */
+  readonly networks: NetworkCollection;
+  /** docker-py's client.volumes. */
+  readonly volumes: VolumeCollection;
   /** Check the engine answers. */
   ping(): Promise<true>;
   /** The engine's version JSON (Version, ApiVersion, ...). */
@@ -109,14 +131,144 @@ export class ContainerCollection {
   prune(options?: O.ContainersPruneOptions): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }>;
 }
 
-/** The image calls running containers needs. */
+/** One progress object of a pull, as the engine sends it. */
+export interface PullProgress {
+  /** "Pulling fs layer", "Downloading", "Digest: sha256:...", ... */
+  status?: string;
+  /** The layer it is about. */
+  id?: string;
+  /** Bytes so far and in all, for downloads and extractions. */
+  progressDetail?: { current?: number; total?: number };
+  /** The engine's progress bar. */
+  progress?: string;
+  /** Other fields the engine adds. */
+  [key: string]: unknown;
+}
+
+/** images.pull(): the library's pull options, the tag, and a progress callback. */
+export type PullOptions = O.WithCamel<O.ImagesPullKeys & {
+  /** The tag (or "sha256:..." digest); default: the one in the name, else "latest". */
+  tag?: string;
+  /** Each progress object as it comes; an exception thrown here stops the pull and is re-thrown. */
+  on_progress?: (item: PullProgress) => void;
+}>;
+
+/** docker-py's client.images. */
 export class ImageCollection {
   /** Whether the engine has the image. */
   exists(name: string): Promise<boolean>;
-  /** The image's inspect JSON; a missing one rejects with NotFoundError. */
-  get(name: string): Promise<any>;
-  /** Remove an image. */
-  remove(name: string, options?: O.ImagesRemoveOptions): Promise<void>;
+  /** An image by name or id; a missing one rejects with ImageNotFoundError. */
+  get(name: string): Promise<Image>;
+  /** Images as Image objects (each inspected). */
+  list(options?: O.ImagesListOptions & { sparse?: false }): Promise<Image[]>;
+  /** The engine's image summaries as plain objects. */
+  list(options: O.ImagesListOptions & { sparse: true }): Promise<any[]>;
+  /** Pull repository[:tag]; resolves to the Image. */
+  pull(repository: string, options?: PullOptions): Promise<Image>;
+  /** Tag an image as repository[:tag]. */
+  tag(image: Image | string, repository: string, options?: O.ImagesTagOptions): Promise<true>;
+  /** Remove unused images (dangling ones unless filters say {dangling: false}). */
+  prune(options?: O.ImagesPruneOptions): Promise<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }>;
+  /** Remove an image (by name or id); a missing one rejects with ImageNotFoundError. */
+  remove(image: Image | string, options?: O.ImagesRemoveOptions): Promise<void>;
+}
+
+/** One image (docker-py's Image): its inspect attributes. */
+export class Image {
+  /** The client it came from. */
+  readonly client: Client;
+  /** The inspect JSON as of the last reload. */
+  readonly attrs: any;
+  /** "sha256:" and 64 hex digits. */
+  readonly id: string;
+  /** "sha256:" and 12 hex digits. */
+  readonly shortId: string;
+  /** RepoTags, without "<none>:<none>". */
+  readonly tags: string[];
+  /** Config.Labels ({} when none). */
+  readonly labels: Record<string, string>;
+  /** Inspect again. */
+  reload(): Promise<this>;
+  /** Tag it as repository[:tag]. */
+  tag(repository: string, options?: O.ImagesTagOptions): Promise<true>;
+  /** Remove it by id. */
+  remove(options?: O.ImagesRemoveOptions): Promise<void>;
+}
+
+/** docker-py's client.networks. */
+export class NetworkCollection {
+  /** Create a network; a name in use rejects with ConflictError. */
+  create(name: string, options?: O.NetworksCreateOptions): Promise<Network>;
+  /** A network by id, id prefix or name; a missing one rejects with NotFoundError. */
+  get(idOrName: string, options?: O.NetworksGetOptions): Promise<Network>;
+  /** Networks as Network objects (each fetched, so attrs list their containers). */
+  list(options?: O.NetworksListOptions & { sparse?: false }): Promise<Network[]>;
+  /** The engine's list entries as plain objects. */
+  list(options: O.NetworksListOptions & { sparse: true }): Promise<any[]>;
+  /** Remove the networks no container uses. */
+  prune(options?: O.NetworksPruneOptions): Promise<{ NetworksDeleted: string[] }>;
+}
+
+/** One network (docker-py's Network): cached attributes and the calls on it. */
+export class Network {
+  /** The client it came from. */
+  readonly client: Client;
+  /** The full id. */
+  readonly id: string;
+  /** The first 12 characters of the id. */
+  readonly shortId: string;
+  /** The name, as last fetched. */
+  readonly name: string;
+  /** The inspect JSON as of the last reload (Containers: id to endpoint). */
+  readonly attrs: any;
+  /** Inspect again. */
+  reload(): Promise<this>;
+  /** The containers attached as of the last reload (those removed since are left out). */
+  containers(): Promise<Container[]>;
+  /** Connect a container (a Container, an id or a name). */
+  connect(container: Container | string, options?: O.NetworkConnectOptions): Promise<void>;
+  /** Disconnect a container. */
+  disconnect(container: Container | string, options?: O.NetworkDisconnectOptions): Promise<void>;
+  /** Remove the network. */
+  remove(): Promise<void>;
+  /** Free the handle now (the GC would later). */
+  close(): void;
+}
+
+/** docker-py's client.volumes. */
+export class VolumeCollection {
+  /** Create a volume (no name: the engine makes one up); an existing name gives that volume. */
+  create(name?: string | null, options?: Omit<O.VolumesCreateOptions, 'name'>): Promise<Volume>;
+  /** Create a volume, everything in the options. */
+  create(options: O.VolumesCreateOptions): Promise<Volume>;
+  /** A volume by name; a missing one rejects with NotFoundError. */
+  get(name: string): Promise<Volume>;
+  /** Volumes as Volume objects. */
+  list(options?: O.VolumesListOptions & { sparse?: false }): Promise<Volume[]>;
+  /** The engine's volume entries as plain objects. */
+  list(options: O.VolumesListOptions & { sparse: true }): Promise<any[]>;
+  /** Remove the volumes no container uses. */
+  prune(options?: O.VolumesPruneOptions): Promise<{ VolumesDeleted: string[]; SpaceReclaimed: number }>;
+}
+
+/** One volume (docker-py's Volume). */
+export class Volume {
+  /** The client it came from. */
+  readonly client: Client;
+  /** The name, which is also the id. */
+  readonly id: string;
+  /** The name. */
+  readonly name: string;
+  /** The first 12 characters of the name. */
+  readonly shortId: string;
+  /** The inspect JSON as of the last reload. */
+  readonly attrs: any;
+  /** Inspect again. */
+  reload(): Promise<this>;
+  /** Remove the volume; one a container uses rejects with ConflictError. */
+  remove(options?: O.VolumeRemoveOptions): Promise<void>;
+  /** Free the handle now (the GC would later). */
+  close(): void;
 }
 
 /** One piece of output: which stream it came from, and the bytes. */
@@ -289,17 +441,17 @@ export class Container {
   /** attach_socket(): both directions (write, closeWrite, resize). */
   attachSocket(options?: AttachOptions): Promise<DockerStream>;
   /** get_archive(path): the path's stat and the tar as a Readable. */
-  getArchive(path: string): Promise<{ stat: PathStat; stream: Readable }>;
+  getArchive(path: string, options?: ArchiveReadOptions): Promise<{ stat: PathStat; stream: Readable }>;
   /** A path's stat, without its content. */
   statPath(path: string): Promise<PathStat>;
   /** The filesystem as a tar Readable. */
-  export(): Promise<Readable>;
+  export(options?: ArchiveReadOptions): Promise<Readable>;
   /** put_archive(path, data): extract a tar (Buffer, Readable or async iterable) into path. */
-  putArchive(path: string, data: Uint8Array | Readable | AsyncIterable<Uint8Array>, options?: O.ContainerPutArchiveReaderOptions): Promise<true>;
+  putArchive(path: string, data: Uint8Array | Readable | AsyncIterable<Uint8Array>, options?: PutArchiveOptions): Promise<true>;
   /** docker cp HOST_PATH CONTAINER:PATH. */
-  copyTo(hostPath: string, containerPath: string, options?: O.ContainerCopyToOptions): Promise<void>;
+  copyTo(hostPath: string, containerPath: string, options?: CopyToOptions): Promise<void>;
   /** docker cp CONTAINER:PATH HOST_PATH. */
-  copyFrom(containerPath: string, hostPath: string, options?: O.ContainerCopyFromOptions): Promise<void>;
+  copyFrom(containerPath: string, hostPath: string, options?: CopyFromOptions): Promise<void>;
   /** Free the handle now (the GC would later). */
   close(): void;
 }

@@ -1,6 +1,7 @@
 'use strict';
 // docker-containers for Node: Client, containers and Container over the docker_containers C
-// library. Every call that can wait runs on a worker thread and returns a Promise.
+// library (networks, volumes and images: their own files). Every call that can wait runs on a
+// worker thread and returns a Promise.
 
 const net = require('net');
 const { pipeline } = require('stream/promises');
@@ -10,8 +11,11 @@ const errors = require('./errors');
 const { Handle, liveHandles } = require('./handle');
 const { DockerStream, checkDim } = require('./stream');
 const { toJson, convert, command, str } = require('./options');
+const { NetworkCollection, Network } = require('./networks');
+const { VolumeCollection, Volume } = require('./volumes');
+const { ImageCollection, Image } = require('./images');
 
-const { call, sync } = native;
+const { call, sync, withCallback } = native;
 const { invalid, TimeoutError, NotFoundError } = errors;
 
 const O_CLOEXEC = 0o2000000;
@@ -38,6 +42,8 @@ class Client {
     this._closed = false;
     this.containers = new ContainerCollection(this);
     this.images = new ImageCollection(this);
+    this.networks = new NetworkCollection(this);
+    this.volumes = new VolumeCollection(this);
   }
 
   _open() {
@@ -183,31 +189,6 @@ class ContainerCollection {
   async prune(options) {
     const json = toJson(options, 'prune');
     return parse(await this.client._use((p) => call('docker_containers_prune', p, json)));
-  }
-}
-
-/** The few image calls that running containers needs (no pull: see the C API). */
-class ImageCollection {
-  constructor(client) {
-    this.client = client;
-  }
-
-  /** Whether the image is present. */
-  async exists(name) {
-    str(name, 'name', 'images.exists');
-    return this.client._use((p) => call('docker_images_exists', p, name));
-  }
-
-  /** The image's inspect object; a missing image rejects with NotFoundError. */
-  async get(name) {
-    str(name, 'name', 'images.get');
-    return parse(await this.client._use((p) => call('docker_images_inspect', p, name)));
-  }
-
-  /** Remove an image. Options {force, noprune}. */
-  async remove(name, options) {
-    str(name, 'name', 'images.remove');
-    return this.client._use((p) => call('docker_images_remove', p, name, toJson(options, 'images.remove')));
   }
 }
 
@@ -504,12 +485,18 @@ class Container {
     return new DockerStream(ptr, { map: outputItem, idleTimeout: idle, keep: this, what: 'attach stream' });
   }
 
-  /** docker-py's get_archive(path): {stat, stream} with the tar as a Readable. */
-  async getArchive(path) {
+  /**
+   * docker-py's get_archive(path): {stat, stream} with the tar as a Readable. Options
+   * {onProgress(done, total)}: the tar's bytes read so far, per chunk and once more at the end
+   * (total null: the engine does not say); an exception thrown in it destroys the Readable
+   * with that error, which cancels the copy.
+   */
+  async getArchive(path, options) {
     str(path, 'path', 'getArchive');
+    const [onProgress] = takeProgress(options, 'getArchive', true);
     const [ptr, stat] = await this._call('docker_container_get_archive_open', path);
     const s = new DockerStream(ptr, { map: (k, d) => d, keep: this, what: 'archive stream' });
-    return { stat: parse(stat), stream: s.toReadable() };
+    return { stat: parse(stat), stream: countedReadable(s, onProgress) };
   }
 
   /** The stat of a path in the container ({name, size, mode, ...}). */
@@ -518,32 +505,38 @@ class Container {
     return parse(await this._call('docker_container_stat_path', path));
   }
 
-  /** docker-py's export(): the filesystem as a tar Readable. */
-  async export() {
+  /** docker-py's export(): the filesystem as a tar Readable. Options {onProgress}, as getArchive's. */
+  async export(options) {
+    const [onProgress] = takeProgress(options, 'export', true);
     const ptr = await this._call('docker_container_export_open');
-    return new DockerStream(ptr, { map: (k, d) => d, keep: this, what: 'export stream' }).toReadable();
+    return countedReadable(new DockerStream(ptr, { map: (k, d) => d, keep: this, what: 'export stream' }), onProgress);
   }
 
   /**
    * docker-py's put_archive(path, data): `data` a Buffer/Uint8Array (sent as it is) or a
    * Readable / async iterable of Buffers (streamed through a pipe, bounded memory).
-   * Options {noOverwriteDirNonDir, copyUidGid}. Resolves to true.
+   * Options {noOverwriteDirNonDir, copyUidGid, onProgress(done, total)}: the library's
+   * progress, per chunk and once more at the end (total: the Buffer's length; null for a
+   * stream); an exception thrown in it stops the upload and the call rejects with it.
+   * Resolves to true.
    */
   async putArchive(path, data, options) {
     str(path, 'path', 'putArchive');
-    const json = toJson(options, 'putArchive');
+    const [onProgress, o] = takeProgress(options, 'putArchive');
+    const json = toJson(o, 'putArchive');
+    let run;
     if (data instanceof Uint8Array) {
-      await this._call('docker_container_put_archive', path, data, data.length, json, null, null);
-      return true;
-    }
-    if (!data || typeof data[Symbol.asyncIterator] !== 'function') {
+      run = (cb) => this._call('docker_container_put_archive', path, data, data.length, json, cb, null);
+    } else if (data && typeof data[Symbol.asyncIterator] === 'function') {
+      run = (cb) => this._putArchiveStream(path, data, json, cb);
+    } else {
       throw invalid('putArchive: data must be a Buffer, a Uint8Array, a Readable or an async iterable');
     }
-    await this._putArchiveStream(path, data, json);
+    await withCallback('docker_transfer_cb', transferFn(onProgress), run);
     return true;
   }
 
-  async _putArchiveStream(path, source, json) {
+  async _putArchiveStream(path, source, json, progress) {
     const libc = native.libcFns();
     const fds = new Int32Array(2);
     if (libc.pipe2(fds, O_CLOEXEC) !== 0) {
@@ -564,7 +557,7 @@ class Container {
     });
     let uploadError = null;
     try {
-      await this._call('docker_container_put_archive_reader', path, libc.read, rfd, json, null, null);
+      await this._call('docker_container_put_archive_reader', path, libc.read, rfd, json, progress, null);
     } catch (e) {
       uploadError = e;
       sock.destroy();
@@ -576,24 +569,77 @@ class Container {
     if (feedError) throw feedError;
   }
 
-  /** `docker cp HOST CONTAINER:PATH` rules. Options {followLink, copyUidGid}. */
+  /**
+   * `docker cp HOST CONTAINER:PATH` rules. Options {followLink, copyUidGid, onProgress(done,
+   * total)}, onProgress as putArchive's (total: what the library knows of the tar's size).
+   */
   async copyTo(hostPath, containerPath, options) {
     str(hostPath, 'host path', 'copyTo');
     str(containerPath, 'container path', 'copyTo');
-    return this._call('docker_container_copy_to', hostPath, containerPath, toJson(options, 'copyTo'), null, null);
+    const [onProgress, o] = takeProgress(options, 'copyTo');
+    const json = toJson(o, 'copyTo');
+    await withCallback('docker_transfer_cb', transferFn(onProgress), (cb) =>
+      this._call('docker_container_copy_to', hostPath, containerPath, json, cb, null),
+    );
   }
 
-  /** `docker cp CONTAINER:PATH HOST` rules. Options {followLink, archive}. */
+  /** `docker cp CONTAINER:PATH HOST` rules. Options {followLink, archive, onProgress} (total null). */
   async copyFrom(containerPath, hostPath, options) {
     str(containerPath, 'container path', 'copyFrom');
     str(hostPath, 'host path', 'copyFrom');
-    return this._call('docker_container_copy_from', containerPath, hostPath, toJson(options, 'copyFrom'), null, null);
+    const [onProgress, o] = takeProgress(options, 'copyFrom');
+    const json = toJson(o, 'copyFrom');
+    await withCallback('docker_transfer_cb', transferFn(onProgress), (cb) =>
+      this._call('docker_container_copy_from', containerPath, hostPath, json, cb, null),
+    );
   }
 
   /** Free the handle now (the container itself is untouched); otherwise GC frees it. */
   close() {
     this._h.close();
   }
+}
+
+/**
+ * The onProgress option, checked, and the other options (converted). `only`: onProgress is
+ * the only option the call takes, so any other key is refused here.
+ */
+function takeProgress(options, what, only = false) {
+  const o = convert(options, what) || {};
+  const f = o.on_progress;
+  delete o.on_progress;
+  if (f !== undefined && f !== null && typeof f !== 'function') throw invalid(`${what}: onProgress must be a function`);
+  const rest = Object.keys(o);
+  if (only && rest.length) throw invalid(`${what}: unknown option "${rest[0]}" (only onProgress)`);
+  return [f || null, o];
+}
+
+/** The C library's transfer callback (userdata, done, total) as onProgress(done, total | null). */
+function transferFn(onProgress) {
+  if (!onProgress) return null;
+  return (ud, done, total) => {
+    const t = Number(total);
+    onProgress(Number(done), t < 0 ? null : t);
+  };
+}
+
+/**
+ * A pull stream of bytes as a Readable, with onProgress(done, null) after each chunk and once
+ * more at the end, as the C library's transfer callback is called. An exception thrown in it
+ * ends the loop, which cancels and frees the stream, and destroys the Readable with it.
+ */
+function countedReadable(stream, onProgress) {
+  if (!onProgress) return stream.toReadable();
+  async function* counted() {
+    let done = 0;
+    for await (const b of stream) {
+      done += b.length;
+      onProgress(done, null);
+      yield b;
+    }
+    onProgress(done, null);
+  }
+  return Readable.from(counted(), { objectMode: false });
 }
 
 function takeIdle(o) {
@@ -615,6 +661,11 @@ module.exports = {
   fromEnv,
   ContainerCollection,
   ImageCollection,
+  Image,
+  NetworkCollection,
+  Network,
+  VolumeCollection,
+  Volume,
   Container,
   DockerStream,
   libraryVersion,

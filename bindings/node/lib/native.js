@@ -159,6 +159,41 @@ async function containerId(ptr) {
   }
 }
 
+/**
+ * Run `body(cb)` with the JS function `fn` registered as a C callback of type `type` (a name
+ * from the table's CALLBACKS) for exactly as long as the call runs; `fn` null gives body(null).
+ * The library calls it on the worker running the call, and koffi hands it to the main thread
+ * while that worker waits. An exception thrown by `fn` makes the callback return `stop` (the
+ * library then stops, DOCKER_ERR_STOPPED_BY_CALLBACK) and is re-thrown instead of the call's
+ * own error once the call ends.
+ */
+async function withCallback(type, fn, body, stop = 1) {
+  if (fn === undefined || fn === null) return body(null);
+  let thrown = null;
+  const cb = koffi.register((...args) => {
+    if (thrown) return stop;
+    try {
+      fn(...args);
+      return 0;
+    } catch (e) {
+      thrown = e;
+      return stop;
+    }
+  }, `${type} *`);
+  let result;
+  let failure = null;
+  try {
+    result = await body(cb);
+  } catch (e) {
+    failure = e;
+  } finally {
+    koffi.unregister(cb);
+  }
+  if (thrown) throw thrown;
+  if (failure) throw failure;
+  return result;
+}
+
 // libc, for the pipe behind putArchive(Readable): the library's reader callback is read(2)
 // itself, with the pipe's fd as its userdata, so the upload is fed without any JS callback.
 let libc = null;
@@ -176,4 +211,4 @@ function libcFns() {
   return libc;
 }
 
-module.exports = { call, containerId, sync, fns, table, copyBytes, koffi, libraryPath, libcFns };
+module.exports = { call, containerId, withCallback, sync, fns, table, copyBytes, koffi, libraryPath, libcFns };

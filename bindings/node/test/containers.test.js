@@ -145,8 +145,8 @@ test('update, top, diff, resize and commit', async () => {
   try {
     assert.match(imageId, /^sha256:/);
     const img = await c.images.get(`${repo}:v1`);
-    assert.strictEqual(img.Id, imageId);
-    assert.ok(img.Config.Env.includes('DCNODE=1'));
+    assert.strictEqual(img.id, imageId);
+    assert.ok(img.attrs.Config.Env.includes('DCNODE=1'));
   } finally {
     await ct.remove({ force: true });
     await c.images.remove(`${repo}:v1`, { force: true });

@@ -120,3 +120,101 @@ test('copyTo and copyFrom follow docker cp rules', async () => {
   await assert.rejects(ct.copyTo(path.join(tmp, 'missing-src'), '/tmp'), dc.IOError);
   await assert.rejects(ct.copyTo('', '/tmp'), dc.InvalidArgumentError);
 });
+
+// onProgress(done, total): per chunk of the tar stream and once more at the end, with the final
+// count (which the callers compare with what went through).
+function checkCalls(calls, what, { total } = {}) {
+  assert.ok(calls.length >= 3, `${what}: ${calls.length} progress calls`);
+  for (let i = 1; i < calls.length; i++) assert.ok(calls[i][0] >= calls[i - 1][0], `${what}: done went back at ${i}`);
+  const [lastDone, lastTotal] = calls[calls.length - 1];
+  if (total !== undefined) {
+    assert.ok(calls.every(([, t]) => t === total), `${what}: totals ${[...new Set(calls.map((x) => x[1]))]} != ${total}`);
+  }
+  if (lastTotal !== null) assert.strictEqual(lastDone, lastTotal, `${what}: done == total at the end`);
+  return lastDone;
+}
+
+function randomFile(name, size) {
+  const dir = src(name, {});
+  fs.writeFileSync(path.join(dir, 'r.bin'), require('crypto').randomBytes(size));
+  return dir;
+}
+
+test('getArchive and export report progress; an exception in onProgress cancels and surfaces', async () => {
+  await ct.putArchive('/tmp', tarOf(randomFile('gp', 1 << 20)));
+  const calls = [];
+  const { stream } = await ct.getArchive('/tmp/r.bin', { onProgress: (d, t) => calls.push([d, t]) });
+  let bytes = 0;
+  for await (const b of stream) bytes += b.length;
+  assert.strictEqual(checkCalls(calls, 'getArchive', { total: null }), bytes);
+  assert.ok(bytes > 1 << 20);
+
+  const live = dc.liveHandles();
+  const boom = new Error('dcnd: stop the export');
+  const rd = await ct.export({ onProgress: () => { throw boom; } });
+  await assert.rejects(async () => {
+    for await (const b of rd) void b;
+  }, (e) => e === boom);
+  for (let i = 0; i < 50 && dc.liveHandles() > live; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.strictEqual(dc.liveHandles(), live, 'the export stream was freed');
+
+  const ex = [];
+  let exBytes = 0;
+  for await (const b of await ct.export({ onProgress: (d, t) => ex.push([d, t]) })) exBytes += b.length;
+  assert.strictEqual(checkCalls(ex, 'export', { total: null }), exBytes);
+
+  await assert.rejects(ct.getArchive('/tmp', { onProgress: 1 }), /getArchive: onProgress must be a function/);
+  await assert.rejects(ct.export({ onProgres: () => {} }), (e) => e instanceof dc.InvalidArgumentError && /onProgres/.test(e.message));
+});
+
+test('putArchive (Buffer and Readable), copyTo and copyFrom report progress through the C callback', async () => {
+  const dir = randomFile('pp', 1 << 20);
+  const tar = tarOf(dir);
+  const buf = [];
+  await ct.putArchive('/tmp/', tar, { onProgress: (d, t) => buf.push([d, t]) });
+  assert.strictEqual(checkCalls(buf, 'putArchive(Buffer)', { total: tar.length }), tar.length);
+
+  const rd = [];
+  await ct.putArchive('/tmp/', Readable.from([tar.subarray(0, 300000), tar.subarray(300000)]), { onProgress: (d, t) => rd.push([d, t]) });
+  assert.strictEqual(checkCalls(rd, 'putArchive(Readable)', { total: null }), tar.length);
+
+  const to = [];
+  await ct.copyTo(path.join(dir, 'r.bin'), '/tmp/copied.bin', { onProgress: (d, t) => to.push([d, t]) });
+  assert.ok(checkCalls(to, 'copyTo') > 1 << 20);
+  const from = [];
+  const back = path.join(tmp, 'back.bin');
+  await ct.copyFrom('/tmp/copied.bin', back, { onProgress: (d, t) => from.push([d, t]) });
+  assert.ok(checkCalls(from, 'copyFrom') > 1 << 20);
+  assert.ok(fs.readFileSync(back).equals(fs.readFileSync(path.join(dir, 'r.bin'))));
+});
+
+test('an exception thrown in onProgress stops the copy and is what the call rejects with', async () => {
+  const dir = randomFile('px', 1 << 20);
+  const tar = tarOf(dir);
+  const stopper = (what) => {
+    const state = { calls: 0, error: new Error(`dcnd: stop ${what}`) };
+    state.fn = () => {
+      state.calls++;
+      throw state.error;
+    };
+    return state;
+  };
+  for (const [what, run] of [
+    ['putArchive(Buffer)', (f) => ct.putArchive('/tmp/stopped', tar, { onProgress: f })],
+    ['putArchive(Readable)', (f) => ct.putArchive('/tmp/stopped', Readable.from([tar]), { onProgress: f })],
+    ['copyTo', (f) => ct.copyTo(path.join(dir, 'r.bin'), '/tmp/stopped.bin', { onProgress: f })],
+    ['copyFrom', (f) => ct.copyFrom('/tmp/r.bin', path.join(tmp, 'stopped.bin'), { onProgress: f })],
+  ]) {
+    if (what === 'copyFrom') await ct.putArchive('/tmp', tar);
+    else await ct.execRun(['mkdir', '-p', '/tmp/stopped']);
+    const s = stopper(what);
+    await assert.rejects(run(s.fn), (e) => e === s.error, what);
+    assert.strictEqual(s.calls, 1, `${what}: no call after the one that threw`);
+  }
+  // The stopped Buffer upload did not land whole (the engine got a cut tar).
+  const r = await ct.execRun(['sh', '-c', 'test -f /tmp/stopped/r.bin && wc -c < /tmp/stopped/r.bin || echo none']);
+  assert.notStrictEqual(r.output.toString().trim(), String(1 << 20));
+  await assert.rejects(ct.putArchive('/tmp', tar, { onProgress: 'no' }), /putArchive: onProgress must be a function/);
+  await assert.rejects(ct.copyTo(dir, '/tmp', { onProgress: {} }), /copyTo: onProgress must be a function/);
+  await assert.rejects(ct.copyFrom('/tmp/r.bin', path.join(tmp, 'x'), { onProgress: 3 }), /copyFrom: onProgress must be a function/);
+});

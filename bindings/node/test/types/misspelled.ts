@@ -8,4 +8,7 @@ export async function misspelled(): Promise<void> {
   await c.stop({ timeuot: 1 });
   await c.logs({ tial: 10 });
   await c.execRun('true', { workingDir: '/' });
+  const n = await docker.networks.create('n', { drivr: 'bridge' });
+  await n.connect(c, { aliass: ['a'] });
+  await docker.images.pull('busybox', { onProgres: () => {} });
 }

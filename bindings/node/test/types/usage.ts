@@ -9,6 +9,10 @@ import {
   DemuxExecResult,
   DetachedExecResult,
   OutputChunk,
+  Network,
+  Volume,
+  Image,
+  PullProgress,
 } from 'docker-containers';
 
 export async function usage(image: string): Promise<number> {
@@ -60,4 +64,47 @@ export async function usage(image: string): Promise<number> {
   void [printed, all, sparse, out, errText, id, logs, lo, le, sample, samples];
   docker.close();
   return code;
+}
+
+// Networks, volumes and images: typed options and models.
+export async function resources(image: string): Promise<string[]> {
+  const docker = fromEnv();
+  const net: Network = await docker.networks.create('dcnd-types', {
+    driver: 'bridge',
+    labels: { a: 'b' },
+    ipam: { driver: 'default', pool_configs: [{ subnet: '10.9.0.0/24' }] },
+    checkDuplicate: true,
+  });
+  const c: Container = await docker.containers.get('x');
+  await net.connect(c, { aliases: ['web'], ipv4Address: '10.9.0.5' });
+  await net.disconnect('x', { force: true });
+  const members: Container[] = await (await net.reload()).containers();
+  const nets: Network[] = await docker.networks.list({ filters: { label: ['a=b'] }, greedy: true });
+  const entries: any[] = await docker.networks.list({ names: ['x'], sparse: true });
+  const pruned: string[] = (await docker.networks.prune({ filters: { label: ['a'] } })).NetworksDeleted;
+  await net.remove();
+
+  const vol: Volume = await docker.volumes.create('dcnd-types', { driverOpts: { type: 'tmpfs' }, labels: { a: 'b' } });
+  const anon: Volume = await docker.volumes.create({ driver: 'local' });
+  const vols: Volume[] = await docker.volumes.list({ filters: { dangling: true } });
+  const reclaimed: number = (await docker.volumes.prune()).SpaceReclaimed;
+  await vol.remove({ force: true });
+
+  const img: Image = await docker.images.get(image);
+  const pulled: Image = await docker.images.pull('busybox', {
+    tag: '1.36',
+    platform: 'linux/amd64',
+    onProgress: (p: PullProgress) => void p.status,
+  });
+  const tagged: true = await img.tag('dcnd/types', { tag: 'v1', force: false });
+  await docker.images.tag(pulled, 'dcnd/types');
+  const imgs: Image[] = await docker.images.list({ name: 'dcnd/*', all: true, filters: { dangling: false } });
+  const freed: number = (await docker.images.prune({ filters: { dangling: false } })).SpaceReclaimed;
+  await docker.images.remove(img, { force: true });
+
+  await c.putArchive('/tmp', Buffer.alloc(0), { onProgress: (done: number, total: number | null) => void [done, total] });
+  await c.copyFrom('/etc', '/tmp/etc', { onProgress: (done) => void done });
+  void [members, nets, entries, anon, vols, reclaimed, tagged, imgs, freed];
+  docker.close();
+  return [...pruned, img.shortId, ...img.tags, vol.name, net.id];
 }
