@@ -23,7 +23,7 @@ pub enum Host {
 }
 
 impl Host {
-    /// Parse `unix:///path`, `tcp://host[:port]`, `http://host[:port]`, `https://host[:port]`
+    /// Parse `unix:///path` (`unix://path` is the same absolute path), `tcp://host[:port]`, `http://host[:port]`, `https://host[:port]`
     /// (TLS, default port 2376), or a bare `/path`. An empty string means the default unix
     /// socket. `ssh://` and `npipe://` are recognised and refused.
     pub fn parse(s: &str) -> Result<Host> {
@@ -34,6 +34,12 @@ impl Host {
         if let Some(path) = s.strip_prefix("unix://") {
             if path.is_empty() {
                 return Ok(Host::Unix(PathBuf::from(DEFAULT_UNIX_SOCKET)));
+            }
+            // unix://var/run/docker.sock (two slashes) is /var/run/docker.sock, as docker-py
+            // reads it (its unix adapter adds the leading slash): never relative to the working
+            // directory.
+            if !path.starts_with('/') {
+                return Ok(Host::Unix(PathBuf::from(format!("/{path}"))));
             }
             return Ok(Host::Unix(PathBuf::from(path)));
         }
@@ -157,6 +163,15 @@ mod tests {
         );
         assert_eq!(
             Host::parse("unix:///tmp/d.sock").unwrap(),
+            Host::Unix("/tmp/d.sock".into())
+        );
+        // Two slashes: still the absolute path, as in docker-py.
+        assert_eq!(
+            Host::parse("unix://var/run/docker.sock").unwrap(),
+            Host::Unix("/var/run/docker.sock".into())
+        );
+        assert_eq!(
+            Host::parse("unix://tmp/d.sock").unwrap(),
             Host::Unix("/tmp/d.sock".into())
         );
         assert_eq!(

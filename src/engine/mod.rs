@@ -4,6 +4,7 @@
 
 pub mod archive;
 pub mod client;
+pub mod config;
 pub mod containers;
 pub mod context;
 pub mod copy;
@@ -13,20 +14,26 @@ pub mod error;
 pub mod events;
 pub mod exec;
 pub mod host;
+pub mod http;
 pub mod images;
 pub mod networks;
 pub mod option_table;
 pub mod opts;
 pub mod podman;
 pub mod run;
-pub mod ssh;
 pub mod stats;
 pub mod stats_many;
 pub mod streams;
 pub mod timeparse;
-pub mod tls;
+pub mod transport;
+pub mod version;
 pub mod volumes;
 pub mod wait;
 
-pub use client::{ApiVersion, Client, ClientOptions, Request, Timeout};
+pub use client::Client;
+pub use config::ClientOptions;
+pub use http::{Request, Timeout};
+// The transports' old paths.
 pub use error::{Error, Result};
+pub use transport::{ssh, tls};
+pub use version::ApiVersion;

@@ -22,7 +22,9 @@ pub mod images;
 pub mod memory;
 pub(crate) mod model;
 pub mod networks;
-pub(crate) mod runtime;
+// Public for the `Settled` rule's doc tests; not part of the C ABI.
+#[doc(hidden)]
+pub mod runtime;
 pub mod stream;
 pub mod version;
 pub mod volumes;

@@ -58,7 +58,7 @@ pub(crate) fn block_on<F: Future>(f: F) -> Result<F::Output> {
 }
 
 /// `block_on` for a fallible future.
-pub(crate) fn run<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
+pub fn run<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
     block_on(f)?
 }
 
@@ -70,11 +70,80 @@ thread_local! {
 /// Runtimes a forked child inherited on its one thread: kept reachable, never used or dropped.
 static FORKED_HERE: Mutex<Vec<Runtime>> = Mutex::new(Vec::new());
 
+/// A result that needs nothing of the runtime that made it once the call has returned: plain
+/// owned data (strings, bytes, JSON, numbers, the engine's plain structs) and handles that hold
+/// no live connection (a `Client`, whose idle connections are kept per driving runtime and
+/// thread and never reused elsewhere).
+///
+/// The rule it enforces: `run_here` drives a call on the calling thread's own current-thread
+/// runtime, whose I/O driver runs only while that thread is inside a call. Whatever hands out
+/// a stream or keeps using a connection after the call returns (an open `docker_stream`, a
+/// byte stream, a hijacked attach or exec connection) would be stuck there, so it must go
+/// through `run` (the shared multi-thread runtime). Such types do not implement `Settled`, and
+/// `run_here` refuses them at compile time:
+///
+/// ```compile_fail
+/// use docker_containers::engine::{client::ByteStream, Error, Result};
+/// use docker_containers::ffi::runtime::run_here;
+/// # fn open<T>() -> Result<T> { Err(Error::Cancelled) }
+/// // A byte stream outlives the call: it must be made under `run`, not `run_here`.
+/// let s = run_here(async { open::<ByteStream>() });
+/// ```
+///
+/// The same call with a settled result compiles (and runs):
+///
+/// ```
+/// use docker_containers::engine::{client::ByteStream, Error, Result};
+/// use docker_containers::ffi::runtime::run_here;
+/// # fn open<T>() -> Result<T> { Err(Error::Cancelled) }
+/// let s = run_here(async { open::<Vec<u8>>() });
+/// assert!(matches!(s, Err(Error::Cancelled)));
+/// ```
+///
+/// Implement it only for a type that owns no stream, connection or task of the runtime.
+pub trait Settled {}
+
+macro_rules! settled {
+    ($($t:ty),* $(,)?) => { $(impl Settled for $t {})* };
+}
+
+settled!(
+    (),
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    i8,
+    i16,
+    i32,
+    i64,
+    isize,
+    f64,
+    String,
+    bytes::Bytes,
+    serde_json::Value,
+    crate::engine::Client,
+    // The engine's plain answers.
+    crate::engine::archive::PathStat,
+    crate::engine::containers::Changed,
+    crate::engine::exec::Gathered,
+    // Handles: a client, an id and cached attributes.
+    super::container::docker_container,
+    super::networks::docker_network,
+);
+impl<T: Settled> Settled for Vec<T> {}
+impl<T: Settled> Settled for Option<T> {}
+impl<A: Settled, B: Settled> Settled for (A, B) {}
+impl<A: Settled, B: Settled, C: Settled> Settled for (A, B, C) {}
+
 /// `run`, on a current-thread runtime of the calling thread's own, for calls that open nothing
-/// outliving them (whole-body calls and callback streams). Its I/O driver is polled by this
-/// thread while it waits, so the socket's readiness reaches the caller without waking another
-/// thread first; the engine keeps such connections for reuse on this thread only.
-pub(crate) fn run_here<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
+/// outliving them (whole-body calls and callback streams consumed within the call): the result
+/// must be `Settled`. Its I/O driver is polled by this thread while it waits, so the socket's
+/// readiness reaches the caller without waking another thread first; the engine keeps such
+/// connections for reuse on this thread only.
+pub fn run_here<T: Settled, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
     outside_runtime()?;
     let pid = std::process::id();
     HERE.try_with(|cell| {

@@ -8,17 +8,19 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-/// The request as the fake engine read it; `path` has the /vX.Y prefix taken off.
+/// The request as the fake engine read it; `path` has the /vX.Y prefix taken off, `target`
+/// is the request line's target as sent (prefix and query included).
 #[derive(Debug, Clone)]
 pub struct Req {
     pub method: String,
     pub path: String,
     pub query: String,
+    pub target: String,
 }
 
 /// What a handler wants done with the connection after it has written its answer.
@@ -35,6 +37,8 @@ pub struct FakeEngine {
     dir: tempfile::TempDir,
     handler: Handler,
     up: Option<Up>,
+    /// Connections accepted, over every restart.
+    accepted: Arc<AtomicUsize>,
 }
 
 /// A listening server: its accept thread and every connection it took.
@@ -50,6 +54,7 @@ impl FakeEngine {
             dir: tempfile::tempdir().unwrap(),
             handler: Arc::new(handler),
             up: None,
+            accepted: Arc::new(AtomicUsize::new(0)),
         };
         f.restart();
         f
@@ -62,6 +67,11 @@ impl FakeEngine {
     /// The address to give `base_url`.
     pub fn url(&self) -> String {
         format!("unix://{}", self.path().display())
+    }
+
+    /// How many connections the engine has accepted so far.
+    pub fn accepted(&self) -> usize {
+        self.accepted.load(Ordering::SeqCst)
     }
 
     /// Go away as a killed engine does: stop listening, remove the socket, and cut every
@@ -85,12 +95,14 @@ impl FakeEngine {
         let stop = Arc::new(AtomicBool::new(false));
         let conns = Arc::new(Mutex::new(Vec::new()));
         let (stop2, conns2, handler) = (stop.clone(), conns.clone(), self.handler.clone());
+        let accepted = self.accepted.clone();
         let accept = std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if stop2.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(conn) = conn else { continue };
+                accepted.fetch_add(1, Ordering::SeqCst);
                 conns2.lock().unwrap().push(conn.try_clone().unwrap());
                 let handler = handler.clone();
                 std::thread::spawn(move || serve(conn, handler));
@@ -168,6 +180,7 @@ fn read_request(r: &mut BufReader<UnixStream>) -> Option<Req> {
         let mut skip = vec![0u8; length];
         r.read_exact(&mut skip).ok()?;
     }
+    let raw = target.clone();
     let (path, query) = match target.split_once('?') {
         Some((p, q)) => (p.to_string(), q.to_string()),
         None => (target, String::new()),
@@ -184,6 +197,7 @@ fn read_request(r: &mut BufReader<UnixStream>) -> Option<Req> {
         method,
         path,
         query,
+        target: raw,
     })
 }
 

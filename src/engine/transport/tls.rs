@@ -2,7 +2,7 @@
 //! the server against the CA and present the client certificate, unless verification is
 //! explicitly turned off.
 
-use super::{Error, Result};
+use crate::engine::{Error, Result};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::pem::PemObject;
@@ -200,10 +200,9 @@ impl ServerCertVerifier for NoVerify {
 /// A TLS stream over TCP.
 pub type TlsTcp = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
 
-/// Open TCP then TLS to `host:port`.
+/// Open TCP (as plain tcp:// does) then TLS to `host:port`.
 pub async fn connect(tls: &Tls, host: &str, port: u16) -> std::io::Result<TlsTcp> {
-    let tcp = tokio::net::TcpStream::connect((host, port)).await?;
-    let _ = tcp.set_nodelay(true);
+    let tcp = super::tcp::connect(host, port).await?;
     tls.connector.connect(tls.server_name.clone(), tcp).await
 }
 
