@@ -667,27 +667,37 @@ async fn drive<F: std::future::Future>(
     fut: F,
 ) -> Result<F::Output> {
     use futures_util::future::FusedFuture;
+    use std::future::Future as _;
+    use std::task::Poll;
     tokio::pin!(fut);
     if conn.is_terminated() {
         return Ok(fut.await);
     }
-    tokio::select! {
-        biased;
-        r = &mut fut => Ok(r),
-        c = &mut *conn => {
-            // The connection ended; the answer may still be complete in its buffers.
-            match futures_util::FutureExt::now_or_never(&mut fut) {
-                Some(r) => Ok(r),
-                None => Err(match c {
-                    Err(e) => conn_error(e, addr),
-                    Ok(()) => Error::ConnectionLost {
-                        addr: addr.to_string(),
-                        reason: "the engine closed the connection before answering".into(),
-                    },
-                }),
-            }
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(r) = fut.as_mut().poll(cx) {
+            return Poll::Ready(Ok(r));
         }
-    }
+        let ended = std::pin::Pin::new(&mut *conn).poll(cx);
+        // What the connection just did (read a response head, passed a body frame on) is
+        // mostly what `fut` waits for: look again now. Left to the waker, it costs a trip
+        // through the runtime and an extra poll of its event queue (strace: two epoll_wait
+        // calls per inspect). When the connection ended, the answer may still be complete in
+        // its buffers.
+        if let Poll::Ready(r) = fut.as_mut().poll(cx) {
+            return Poll::Ready(Ok(r));
+        }
+        match ended {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(c) => Poll::Ready(Err(match c {
+                Err(e) => conn_error(e, addr),
+                Ok(()) => Error::ConnectionLost {
+                    addr: addr.to_string(),
+                    reason: "the engine closed the connection before answering".into(),
+                },
+            })),
+        }
+    })
+    .await
 }
 
 /// A response body read on the same task that drives its connection.
