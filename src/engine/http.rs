@@ -129,6 +129,13 @@ impl Request {
     }
 }
 
+/// hyper's read buffer on a kept-alive connection: an answer whole in one read, mostly.
+const CALL_READ_BUF: usize = 64 * 1024;
+/// On a stream's own connection: one read takes what the engine has queued on the socket
+/// (about 200 KiB on a unix socket) instead of a quarter of it, and the callback gets it as
+/// one chunk; fewer reads and wake-ups per MiB, still a bounded buffer.
+const STREAM_READ_BUF: usize = 256 * 1024;
+
 /// Connections inherited from a parent process: parked, never used or dropped (dropping one
 /// would touch the parent's epoll set, which the child shares).
 static FORKED_DIRECT: std::sync::Mutex<Vec<DirectConn>> = std::sync::Mutex::new(Vec::new());
@@ -143,6 +150,9 @@ struct DirectConn {
     sender: hyper::client::conn::http1::SendRequest<Body>,
     /// Fused: once the connection has ended, polling it again is harmless.
     conn: FusedConn,
+    /// The process that opened or took it: a call runs start to end in one process (a fork
+    /// in the middle leaves the call behind in the parent), so giving it back needs no getpid.
+    pid: u32,
 }
 
 type FusedConn = futures_util::future::Fuse<ConnFuture>;
@@ -260,6 +270,7 @@ impl Pool {
                 && (&mut dc.conn).now_or_never().is_none()
                 && dc.sender.is_ready()
             {
+                dc.pid = pool.0;
                 return Some(dc);
             }
         }
@@ -277,7 +288,7 @@ impl Pool {
             return;
         }
         let mut pool = self.direct.lock().unwrap_or_else(|p| p.into_inner());
-        if pool.0 != std::process::id() {
+        if pool.0 != dc.pid {
             return;
         }
         if pool.1.len() >= self.max {
@@ -334,7 +345,7 @@ impl Http {
         let request = self.request_of(&mut req, pq)?;
         let mut dc = match self.pool.take_idle() {
             Some(dc) => dc,
-            None => self.open(false).await?,
+            None => self.open(false, CALL_READ_BUF).await?,
         };
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
@@ -355,7 +366,7 @@ impl Http {
     ) -> Result<(hyper::HeaderMap, ByteStream)> {
         let what = describe(&req);
         let request = self.request_of(&mut req, pq)?;
-        let mut dc = self.open(false).await?;
+        let mut dc = self.open(false, STREAM_READ_BUF).await?;
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
         let headers = response.headers().clone();
@@ -385,7 +396,7 @@ impl Http {
     ) -> Result<(hyper::HeaderMap, hyper::upgrade::Upgraded)> {
         let what = describe(&req);
         let request = self.request_of(&mut req, pq)?;
-        let mut dc = self.open(true).await?;
+        let mut dc = self.open(true, CALL_READ_BUF).await?;
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
         if status != StatusCode::SWITCHING_PROTOCOLS {
@@ -405,11 +416,12 @@ impl Http {
     }
 
     /// A new connection to the engine. `upgrades`: it may be taken over after a 101 answer
-    /// (attach, interactive exec), so it is never given back to the pool.
-    async fn open(&self, upgrades: bool) -> Result<DirectConn> {
+    /// (attach, interactive exec), so it is never given back to the pool. `read_buf`: the size
+    /// of hyper's read buffer.
+    async fn open(&self, upgrades: bool, read_buf: usize) -> Result<DirectConn> {
         let io: Box<dyn Io> = self.transport.connect().await?;
         let mut builder = hyper::client::conn::http1::Builder::new();
-        builder.read_buf_exact_size(Some(64 * 1024));
+        builder.read_buf_exact_size(Some(read_buf));
         let (sender, conn) = builder
             .handshake::<_, Body>(io)
             .await
@@ -424,6 +436,7 @@ impl Http {
             driver: driver_tag(),
             sender,
             conn: futures_util::FutureExt::fuse(conn),
+            pid: std::process::id(),
         })
     }
 
