@@ -9,7 +9,8 @@ rotating), so every client's batch has a floor batch beside it in time. The rati
 median of these paired ratios (batch figure over the floor's batch figure of the same
 alternation) over all rounds, with their p25-p75 spread; load that moves between batches moves
 both sides of a pair. Stream rows (logs, archives) run one transfer per client per round, the
-order rotating from round to round, and their ratio is taken within the round.
+order rotating from round to round, and their ratio is taken within the round; get_archive and
+put_archive run three transfers per client per round, alternating, paired like the small calls.
 
   make bench                    (benches/setup.sh first: venv with docker-py, bollard build)
   BENCH_QUICK=1 make bench      a quick pass: small sizes, one round
@@ -69,6 +70,8 @@ ALT = {
     "lifecycle_par": (1, 6, 2, 1),
     "stats": (1, 5, 2, 1),
 }
+# Stream rows run this many alternating transfers per client per round (others: one).
+REPEAT = {"get_archive": 3, "put_archive": 3}
 ALTS = os.environ.get("BENCH_ALTS")  # overrides the alternation count of every row
 # Rows a client skips, and why.
 SKIP = {
@@ -341,23 +344,31 @@ def main():
                             results["inspect_p99"][c].append(v)
                             ratios["inspect_p99"][c].append(v / p99["raw"])
                     continue
-                got = {}
-                for c in order:
-                    if (key, c) in SKIP:
-                        continue
-                    got[c] = measure(c, key, ids)
-                for k2, label, metric, better in ROWS:
-                    src = "inspect_seq" if k2 == "inspect_p99" else k2
-                    if src != key:
-                        continue
+                # Archive rows: a few transfers per client per round, alternating, paired
+                # like the small-call rows (one transfer is half a second: noise decides it).
+                reps = 1 if QUICK or key not in REPEAT else REPEAT[key]
+                round_pairs = {c: [] for c in CLIENTS}
+                for rep in range(reps):
+                    got = {}
+                    k = rep % len(order)
+                    for c in order[k:] + order[:k]:
+                        if (key, c) in SKIP:
+                            continue
+                        got[c] = measure(c, key, ids)
+                    metric = next(m for k2, _, m, _ in ROWS if k2 == key)
                     floor = got["raw"][metric]
                     for c, v in got.items():
-                        results[k2][c].append(v[metric])
-                        ratios[k2][c].append(v[metric] / floor)
+                        results[key][c].append(v[metric])
+                        round_pairs[c].append(v[metric] / floor)
+                        if reps > 1:
+                            pairs[key][c].append(v[metric] / floor)
                         if "rss_growth_kib" in v:
-                            rss[k2][c].append(("growth", v["rss_growth_kib"]))
+                            rss[key][c].append(("growth", v["rss_growth_kib"]))
                         elif "rss_kib" in v:
-                            rss[k2][c].append(("peak", v["rss_kib"]))
+                            rss[key][c].append(("peak", v["rss_kib"]))
+                for c, pr in round_pairs.items():
+                    if pr:
+                        ratios[key][c].append(statistics.median(pr))
             print(f"round {r + 1} of {ROUNDS} done", file=sys.stderr, flush=True)
     finally:
         teardown()
