@@ -9,7 +9,9 @@ use bytes::Bytes;
 pub fn seg(what: &str, s: &str) -> Result<String> {
     check_ref(what, s)?;
     // Ids and most names need no escaping: byte_serialize would give them back unchanged.
-    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b"*-._".contains(&b)) {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"*-._".contains(&b))
+    {
         return Ok(s.to_owned());
     }
     Ok(form_urlencoded::byte_serialize(s.as_bytes())
