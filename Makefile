@@ -6,6 +6,7 @@
 #   make api        regenerate the ABI description (api/) and the bindings' FFI tables from it
 #   make options    regenerate api/options.json and what is generated from it, then the header
 #   make bench      benchmarks (benches/)
+#   make bench-cost instructions and syscalls per call, library vs raw floor (benches/cost.py)
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -29,7 +30,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-
 .PHONY: install install-test dist
 .PHONY: api check-api
 .PHONY: options check-options
-.PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-up remote-test c-test bench clean
+.PHONY: all release debug header check-header check-symbols engine quickstart test rust-test remote-up remote-test c-test bench bench-cost clean
 .PHONY: podman podman-test
 
 all: release
@@ -258,6 +259,11 @@ $(BUILD)/bench-rows: benches/rows.c $(HEADER) release
 bench: $(BUILD)/bench-rows engine
 	bash benches/setup.sh
 	build/bench/venv/bin/python benches/run.py
+
+# Cost per call that load does not move: callgrind instructions and strace syscalls per inspect
+# call and per archive MiB, for the library and the raw floor (benches/cost.py).
+bench-cost: $(BUILD)/bench-rows engine
+	python3 benches/cost.py
 
 # The release libraries as files: `make install` and the packages reuse a finished build, and
 # cargo runs again only when a source, the manifest or the lock file is newer.

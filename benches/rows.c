@@ -3,6 +3,10 @@
  * one JSON object. benches/run.py calls it, and the other clients' programs, round by round.
  *
  *   build/bench-rows CLIENT ROW        CLIENT: lib | raw
+ *   build/bench-rows CLIENT serve      batches: reads "ROW N" lines on stdin, answers one JSON
+ *                                      line per batch (the driver alternates clients this way)
+ *   build/bench-rows CLIENT cost N     N inspect calls after a warm-up, nothing printed: the
+ *                                      program benches/cost.py runs under callgrind and strace
  *
  * Rows: inspect_seq, inspect_par (8 threads), exec, lifecycle_seq, lifecycle_par (4 at once),
  * logs (BENCH_LOGS_ID), get_archive (/big in BENCH_FILES_ID), put_archive (BENCH_TAR into
@@ -459,11 +463,17 @@ static size_t raw_logs(const char *id) {
     return d.payload;
 }
 
+/* The file get_archive reads: /big unless BENCH_ARCHIVE_PATH says (benches/cost.py uses two). */
+static const char *archive_path(void) {
+    const char *p = getenv("BENCH_ARCHIVE_PATH");
+    return p && *p ? p : "/big";
+}
+
 static size_t lib_get_archive(const char *id) {
     docker_container *h = get(id);
     docker_error *e = NULL;
     size_t n = 0;
-    if (docker_container_get_archive(h, "/big", NULL, lib_count, &n, NULL, NULL, NULL, NULL, &e) != DOCKER_OK) die("get_archive", e);
+    if (docker_container_get_archive(h, archive_path(), NULL, lib_count, &n, NULL, NULL, NULL, NULL, &e) != DOCKER_OK) die("get_archive", e);
     docker_container_free(h);
     return n;
 }
@@ -472,7 +482,7 @@ static size_t raw_get_archive(const char *id) {
     raw_conn *c = malloc(sizeof *c);
     raw_open(c);
     char path[256];
-    snprintf(path, sizeof path, API "/containers/%s/archive?path=/big", id);
+    snprintf(path, sizeof path, API "/containers/%s/archive?path=%s", id, archive_path());
     raw_send(c, "GET", path, NULL, 0, NULL);
     size_t n = 0;
     raw_response(c, count_sink, &n);
@@ -561,9 +571,141 @@ static void row_stats(int raw) {
     docker_container_free(h);
 }
 
+/* ---------- serve: short batches on demand, for the driver's alternation ---------- */
+
+/* A pool of persistent workers (threads and their raw connections live across batches, as in
+ * a long-running program): go() hands each worker `each` calls and returns when all are done,
+ * timed from the release to the last worker's finish. */
+typedef struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv, done_cv;
+    int nthreads, gen, each, pending, raw, kind; /* kind: 0 inspect, 1 lifecycle */
+    docker_container *h;
+} pool_t;
+
+static pool_t pool = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER,
+                      .done_cv = PTHREAD_COND_INITIALIZER};
+
+static void *pool_worker(void *p) {
+    (void)p;
+    raw_conn *c = NULL;
+    char path[256];
+    snprintf(path, sizeof path, API "/containers/%s/json", idle_id);
+    int seen = 0;
+    pthread_mutex_lock(&pool.mu);
+    for (;;) {
+        while (pool.gen == seen) pthread_cond_wait(&pool.cv, &pool.mu);
+        seen = pool.gen;
+        int each = pool.each, raw = pool.raw, kind = pool.kind;
+        docker_container *h = pool.h;
+        pthread_mutex_unlock(&pool.mu);
+        if (raw && !c) { c = malloc(sizeof *c); raw_open(c); }
+        for (int i = 0; i < each; i++) {
+            if (kind == 0) raw ? raw_inspect_once(c, path) : lib_inspect_once(h);
+            else raw ? raw_cycle(c) : lib_cycle();
+        }
+        pthread_mutex_lock(&pool.mu);
+        if (--pool.pending == 0) pthread_cond_signal(&pool.done_cv);
+    }
+    return NULL;
+}
+
+static double pool_go(int nthreads, int kind, int raw, docker_container *h, int each) {
+    static int started = 0;
+    if (started && started != nthreads) { fprintf(stderr, "bench-rows: one pool size per serve process\n"); exit(2); }
+    if (!started) {
+        for (int i = 0; i < nthreads; i++) {
+            pthread_t t;
+            pthread_create(&t, NULL, pool_worker, NULL);
+            pthread_detach(t);
+        }
+        started = nthreads;
+    }
+    pthread_mutex_lock(&pool.mu);
+    double t = now();
+    pool.each = each;
+    pool.raw = raw;
+    pool.kind = kind;
+    pool.h = h;
+    pool.pending = nthreads;
+    pool.gen++;
+    pthread_cond_broadcast(&pool.cv);
+    while (pool.pending) pthread_cond_wait(&pool.done_cv, &pool.mu);
+    t = now() - t;
+    pthread_mutex_unlock(&pool.mu);
+    return t;
+}
+
+static void print_lat(double *lat, int n, double total) {
+    printf("{\"s\": %.6f, \"lat_us\": [", total);
+    for (int i = 0; i < n; i++) printf("%s%.1f", i ? "," : "", lat[i] * 1e6);
+    printf("]}\n");
+}
+
+/* One batch of N calls of a small-call row. Stats samples are spaced by the driver. */
+static void serve(int raw) {
+    docker_container *h = raw ? NULL : get(idle_id);
+    raw_conn *c = malloc(sizeof *c);
+    if (raw) raw_open(c);
+    char path[256], stats_path[256], line[256], row[64];
+    snprintf(path, sizeof path, API "/containers/%s/json", idle_id);
+    snprintf(stats_path, sizeof stats_path, API "/containers/%s/stats?stream=0&one-shot=1", idle_id);
+    while (fgets(line, sizeof line, stdin)) {
+        int n = 0;
+        if (sscanf(line, "%63s %d", row, &n) != 2 || n <= 0) { fprintf(stderr, "bench-rows: bad batch %s", line); exit(2); }
+        if (!strcmp(row, "inspect_par")) {
+            double dt = pool_go(THREADS, 0, raw, h, n / THREADS);
+            printf("{\"s\": %.6f, \"per_s\": %.1f}\n", dt, n / THREADS * THREADS / dt);
+        } else if (!strcmp(row, "lifecycle_par")) {
+            double dt = pool_go(4, 1, raw, h, n);
+            printf("{\"s\": %.6f, \"per_s\": %.3f}\n", dt, 4 * n / dt);
+        } else {
+            double *lat = malloc(n * sizeof *lat), t0 = now();
+            for (int i = 0; i < n; i++) {
+                if (!strcmp(row, "inspect_seq")) lat[i] = raw ? raw_inspect_once(c, path) : lib_inspect_once(h);
+                else if (!strcmp(row, "exec")) lat[i] = raw ? raw_exec_once(c) : lib_exec_once(h);
+                else if (!strcmp(row, "lifecycle_seq")) lat[i] = raw ? raw_cycle(c) : lib_cycle();
+                else if (!strcmp(row, "stats")) {
+                    double t = now();
+                    if (raw) {
+                        raw_send(c, "GET", stats_path, NULL, 0, NULL);
+                        raw_response(c, NULL, NULL);
+                    } else {
+                        char *json = NULL;
+                        docker_error *e = NULL;
+                        if (docker_container_stats_once(h, NULL, &json, &e) != DOCKER_OK) die("stats", e);
+                        docker_string_free(json);
+                    }
+                    lat[i] = now() - t;
+                } else { fprintf(stderr, "bench-rows: unknown row %s\n", row); exit(2); }
+            }
+            print_lat(lat, n, now() - t0);
+            free(lat);
+        }
+        fflush(stdout);
+    }
+    if (raw) close(c->fd);
+    free(c);
+    docker_container_free(h);
+}
+
+/* N inspect calls after 50 of warm-up, for counting (instructions, syscalls): benches/cost.py
+ * runs two counts and takes the difference, so start-up and warm-up cancel out. */
+static void cost(int raw, int n) {
+    docker_container *h = raw ? NULL : get(idle_id);
+    raw_conn *c = malloc(sizeof *c);
+    char path[256];
+    snprintf(path, sizeof path, API "/containers/%s/json", idle_id);
+    if (raw) raw_open(c);
+    for (int i = 0; i < 50 + n; i++) raw ? raw_inspect_once(c, path) : lib_inspect_once(h);
+    if (raw) close(c->fd);
+    free(c);
+    docker_container_free(h);
+}
+
 int main(int argc, char **argv) {
-    if (argc != 3 || (strcmp(argv[1], "lib") && strcmp(argv[1], "raw"))) {
-        fprintf(stderr, "usage: bench-rows lib|raw ROW\n");
+    if (argc < 3 || (strcmp(argv[1], "lib") && strcmp(argv[1], "raw"))) {
+        fprintf(stderr, "usage: bench-rows lib|raw ROW | serve | cost N\n");
         return 2;
     }
     int raw = strcmp(argv[1], "raw") == 0;
@@ -572,7 +714,9 @@ int main(int argc, char **argv) {
     if (docker_client_from_env(NULL, &client, &e) != DOCKER_OK) die("client", e);
     idle_id = env("BENCH_IDLE_ID");
     image = env("BENCH_IMAGE");
-    if (!strcmp(row, "inspect_seq")) row_inspect(raw, 0);
+    if (!strcmp(row, "serve")) serve(raw);
+    else if (!strcmp(row, "cost")) cost(raw, argc > 3 ? atoi(argv[3]) : 1000);
+    else if (!strcmp(row, "inspect_seq")) row_inspect(raw, 0);
     else if (!strcmp(row, "inspect_par")) row_inspect(raw, 1);
     else if (!strcmp(row, "exec")) row_exec(raw);
     else if (!strcmp(row, "lifecycle_seq")) row_lifecycle(raw, 0);

@@ -1,7 +1,16 @@
 #!/usr/bin/env python3
 """The benchmark driver: every row for every client on the same engine and the same
-containers, the clients interleaved within each round (their order rotates from round to
-round), medians over rounds, each client's ratio to the raw floor taken within its round.
+containers, medians over rounds, each client's ratio to the raw floor.
+
+Small-call rows (inspect, exec, lifecycle, stats) alternate the clients in short batches within
+the row: each client runs as one long-lived process ("serve") that answers "ROW N" with one
+batch, and the driver goes lib, raw, cli, docker-py, bollard, batch after batch (the order
+rotating), so every client's batch has a floor batch beside it in time. The ratio of a row is the
+median of these paired ratios (batch figure over the floor's batch figure of the same
+alternation) over all rounds, with their p25-p75 spread; load that moves between batches moves
+both sides of a pair. Stream rows (logs, archives) run one transfer per client per round, the
+order rotating from round to round, and their ratio is taken within the round; get_archive and
+put_archive run three transfers per client per round, alternating, paired like the small calls.
 
   make bench                    (benches/setup.sh first: venv with docker-py, bollard build)
   BENCH_QUICK=1 make bench      a quick pass: small sizes, one round
@@ -50,6 +59,20 @@ ROWS = [
     ("put_archive", f"put_archive {FILE_MIB} MiB", "mb_s", "high"),
     ("stats", "stats, one sample", "ms", "low"),
 ]
+# Small-call rows: (calls per batch, alternations per round, quick alternations, cli's calls per
+# batch). A stats batch is one sample, each 1.2 s after the last one of any client: the engine's
+# collector makes a one-shot call wait out the rest of a second after another.
+ALT = {
+    "inspect_seq": (200, 30, 10, 3),
+    "inspect_par": (400, 30, 10, 8),
+    "exec": (2, 15, 5, 1),
+    "lifecycle_seq": (1, 10, 3, 1),
+    "lifecycle_par": (1, 6, 2, 1),
+    "stats": (1, 5, 2, 1),
+}
+# Stream rows run this many alternating transfers per client per round (others: one).
+REPEAT = {"get_archive": 3, "put_archive": 3}
+ALTS = os.environ.get("BENCH_ALTS")  # overrides the alternation count of every row
 # Rows a client skips, and why.
 SKIP = {
     ("logs_big", "cli"): "time: 1 GiB through each client every round",
@@ -182,6 +205,97 @@ def cli_row(row, ids, nbytes):
     raise ValueError(row)
 
 
+class Server:
+    """One client's long-lived process for the small-call rows: send "ROW N", read one JSON line."""
+
+    def __init__(self, client, env):
+        argv = {
+            "lib": [ROWS_BIN, "lib"],
+            "raw": [ROWS_BIN, "raw"],
+            "docker-py": [PY, os.path.join(ROOT, "benches", "clients", "dockerpy_rows.py")],
+            "bollard": [BOLLARD],
+        }[client] + ["serve"]
+        self.argv = argv
+        self.p = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def batch(self, row, n):
+        self.p.stdin.write(f"{row} {n}\n")
+        self.p.stdin.flush()
+        line = self.p.stdout.readline()
+        if not line:
+            raise RuntimeError(f"{' '.join(self.argv)}: exited with {self.p.wait()} during {row}")
+        return json.loads(line)
+
+    def close(self):
+        self.p.stdin.close()
+        if self.p.wait() != 0:
+            raise RuntimeError(f"{' '.join(self.argv)}: exit {self.p.returncode}")
+
+
+def cli_batch(row, ids, n):
+    idle = ids["idle"]
+    if row in ("inspect_par", "lifecycle_par"):
+        workers, args = (8, ["inspect", idle]) if row == "inspect_par" else (4, ["run", "--rm", IMAGE, "true"])
+        each = max(1, n // workers) if row == "inspect_par" else n
+        t = time.perf_counter()
+        per_s = cli_parallel(workers, each, args)
+        return {"s": time.perf_counter() - t, "per_s": per_s}
+    args = {"inspect_seq": ["inspect", idle], "exec": ["exec", idle, "true"],
+            "lifecycle_seq": ["run", "--rm", IMAGE, "true"], "stats": ["stats", "--no-stream", idle]}[row]
+    t = time.perf_counter()
+    lat = [cli_call(args)[0] * 1e6 for _ in range(n)]
+    return {"s": time.perf_counter() - t, "lat_us": lat}
+
+
+def alternate(key, ids, r):
+    """One round of a small-call row: warm-up batch per client, then the alternations. Returns
+    {client: [batch figure, ...]} (ms for latency rows, per_s for throughput rows) and the
+    round's per-call latencies in µs for the latency rows."""
+    n, alts, qalts, cli_n = ALT[key]
+    alts = int(ALTS) if ALTS else (qalts if QUICK else alts)
+    if QUICK and key == "inspect_seq":
+        n = 100
+    if QUICK and key == "inspect_par":
+        n = 200
+    env = dict(os.environ, BENCH_IDLE_ID=ids["idle"], BENCH_IMAGE=IMAGE)
+    servers = {}
+    try:
+        for c in CLIENTS:
+            if c != "cli" and (key, c) not in SKIP:
+                servers[c] = Server(c, env)
+        clients = [c for c in CLIENTS if (key, c) not in SKIP]
+        lat_row = key not in ("inspect_par", "lifecycle_par")
+        figures = {c: [] for c in clients}
+        lats = {c: [] for c in clients}
+
+        def one(c):
+            if key == "stats":
+                time.sleep(1.2)
+            got = cli_batch(key, ids, cli_n) if c == "cli" else servers[c].batch(key, n)
+            return got
+
+        for c in clients:  # warm-up: connections, runtimes, caches; not counted
+            if key not in ("stats", "lifecycle_seq", "lifecycle_par"):
+                one(c)
+        for a in range(alts):
+            k = (a + r) % len(clients)
+            for c in clients[k:] + clients[:k]:
+                got = one(c)
+                if lat_row:
+                    figures[c].append(statistics.median(got["lat_us"]) / 1e3)
+                    lats[c].extend(got["lat_us"])
+                else:
+                    figures[c].append(got["per_s"])
+        for s_ in servers.values():
+            s_.close()
+        servers = {}
+        return figures, lats
+    finally:
+        for s_ in servers.values():
+            s_.p.kill()
+            s_.p.wait()
+
+
 def measure(client, key, ids):
     """One row for one client: the figures it reports."""
     row = {"logs_4k": "logs", "logs_33": "logs", "logs_big": "logs", "inspect_p99": None}.get(key, key)
@@ -204,34 +318,66 @@ def main():
             sys.exit(f"bench: {need} is missing: run benches/setup.sh (make bench does)")
     results = {key: {c: [] for c in CLIENTS} for key, *_ in ROWS}
     ratios = {key: {c: [] for c in CLIENTS} for key, *_ in ROWS}
+    pairs = {key: {c: [] for c in CLIENTS} for key, *_ in ROWS}
     rss = {key: {c: [] for c in CLIENTS} for key, *_ in ROWS}
+    only = os.environ.get("BENCH_ROWS")  # e.g. "inspect_seq,inspect_par": those rows alone
     try:
         ids = setup()
         keys = [k for k, *_ in ROWS if k != "inspect_p99" and (k != "logs_big" or BIG_MIB)]
+        if only:
+            keys = [k for k in keys if k in only.split(",")]
         for r in range(ROUNDS):
             order = CLIENTS[r % len(CLIENTS):] + CLIENTS[:r % len(CLIENTS)]
             for key in keys:
-                got = {}
-                for c in order:
-                    if (key, c) in SKIP:
-                        continue
-                    got[c] = measure(c, key, ids)
-                for k2, label, metric, better in ROWS:
-                    src = "inspect_seq" if k2 == "inspect_p99" else k2
-                    if src != key:
-                        continue
+                if key in ALT:
+                    figures, lats = alternate(key, ids, r)
+                    metric = next(m for k2, _, m, _ in ROWS if k2 == key)
+                    for c, v in figures.items():
+                        # Paired: this client's batch over the floor's batch of the same alternation.
+                        pr = [x / f for x, f in zip(v, figures["raw"])]
+                        pairs[key][c].extend(pr)
+                        results[key][c].append(statistics.median(lats[c]) / 1e3 if lats[c] else statistics.median(v))
+                        ratios[key][c].append(statistics.median(pr))
+                    if key == "inspect_seq":
+                        p99 = {c: pct(l, 0.99) / 1e3 for c, l in lats.items()}
+                        for c, v in p99.items():
+                            results["inspect_p99"][c].append(v)
+                            ratios["inspect_p99"][c].append(v / p99["raw"])
+                    continue
+                # Archive rows: a few transfers per client per round, alternating, paired
+                # like the small-call rows (one transfer is half a second: noise decides it).
+                reps = 1 if QUICK or key not in REPEAT else REPEAT[key]
+                round_pairs = {c: [] for c in CLIENTS}
+                for rep in range(reps):
+                    got = {}
+                    k = rep % len(order)
+                    for c in order[k:] + order[:k]:
+                        if (key, c) in SKIP:
+                            continue
+                        got[c] = measure(c, key, ids)
+                    metric = next(m for k2, _, m, _ in ROWS if k2 == key)
                     floor = got["raw"][metric]
                     for c, v in got.items():
-                        results[k2][c].append(v[metric])
-                        ratios[k2][c].append(v[metric] / floor)
+                        results[key][c].append(v[metric])
+                        round_pairs[c].append(v[metric] / floor)
+                        if reps > 1:
+                            pairs[key][c].append(v[metric] / floor)
                         if "rss_growth_kib" in v:
-                            rss[k2][c].append(("growth", v["rss_growth_kib"]))
+                            rss[key][c].append(("growth", v["rss_growth_kib"]))
                         elif "rss_kib" in v:
-                            rss[k2][c].append(("peak", v["rss_kib"]))
+                            rss[key][c].append(("peak", v["rss_kib"]))
+                for c, pr in round_pairs.items():
+                    if pr:
+                        ratios[key][c].append(statistics.median(pr))
             print(f"round {r + 1} of {ROUNDS} done", file=sys.stderr, flush=True)
     finally:
         teardown()
-    report(results, ratios, rss)
+    report(results, ratios, pairs, rss)
+
+
+def pct(v, p):
+    v = sorted(v)
+    return v[round((len(v) - 1) * p)]
 
 
 def fmt(metric, v):
@@ -239,7 +385,7 @@ def fmt(metric, v):
             "per_s": f"{v:.0f}/s" if v >= 10 else f"{v:.2f}/s", "mb_s": f"{v:.0f} MB/s" if v >= 10 else f"{v:.2f} MB/s"}[metric]
 
 
-def report(results, ratios, rss):
+def report(results, ratios, pairs, rss):
     med = lambda v: statistics.median(v) if v else None
     table = {}
     lines = ["| row | " + " | ".join(CLIENTS) + " |", "|---|" + "---|" * len(CLIENTS)]
@@ -253,22 +399,32 @@ def report(results, ratios, rss):
                 cells.append("n/a")
                 continue
             v, ratio = med(results[key][c]), med(ratios[key][c])
+            pr = pairs[key][c]
+            spread = None
+            if pr:
+                # Paired rows: the median and p25-p75 of every alternation's ratio, all rounds.
+                ratio, spread = statistics.median(pr), (pct(pr, 0.25), pct(pr, 0.75))
             cell = fmt(metric, v)
             if c != "raw":
-                cell += f" ({ratio:.2f}x)"
+                cell += f" ({ratio:.2f}x" + (f", {spread[0]:.2f}-{spread[1]:.2f}" if spread else "") + ")"
             if rss[key][c]:
                 kind = rss[key][c][0][0]
                 worst = max(x for _, x in rss[key][c])
                 cell += f", {'+' if kind == 'growth' else ''}{worst / 1024:.1f} MiB RSS"
             cells.append(cell)
             table[key]["clients"][c] = {"median": v, "ratio_to_floor": ratio, "rounds": results[key][c],
-                                        "rss_kib": rss[key][c]}
+                                        "ratio_rounds": ratios[key][c], "rss_kib": rss[key][c]}
+            if pr:
+                table[key]["clients"][c].update({"paired_ratios": len(pr), "ratio_p25": spread[0],
+                                                 "ratio_p75": spread[1]})
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     text = "\n".join(lines)
     print()
-    print(f"{ROUNDS} round(s); medians over rounds; (Nx): ratio to the raw floor within each round "
-          "(time rows: lower is better; throughput rows: higher is better). RSS: +growth over the "
-          "row for in-process measures (lib, raw, docker-py, bollard), peak of the docker process for the CLI.")
+    print(f"{ROUNDS} round(s); medians over rounds; (Nx): ratio to the raw floor: for small-call rows "
+          "the median of the paired per-alternation ratios over all rounds and their p25-p75, for "
+          "stream rows the median of the in-round ratios (time rows: lower is better; throughput "
+          "rows: higher is better). RSS: +growth over the row for in-process measures (lib, raw, "
+          "docker-py, bollard), peak of the docker process for the CLI.")
     print(text)
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump({"rounds": ROUNDS, "quick": QUICK, "rows": table, "date": time.strftime("%Y-%m-%d")}, f, indent=1)

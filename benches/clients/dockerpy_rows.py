@@ -1,5 +1,6 @@
 """docker-py's side of the benchmark: one row per run, one JSON object on stdout, as
-benches/rows.c does for docker_containers and the raw floor. Rows and environment as there."""
+benches/rows.c does for docker_containers and the raw floor. Rows and environment as there;
+`serve` answers "ROW N" batches read on stdin, one JSON line each, as rows.c's serve does."""
 import json
 import os
 import statistics
@@ -34,11 +35,49 @@ def timed(fn, n):
     return lat
 
 
+def serve(client, idle, image):
+    """Batches of small calls; worker threads persist across batches, as in a long-running
+    program."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def cycle():
+        c = client.containers.create(image, "true")
+        c.start()
+        assert c.wait()["StatusCode"] == 0
+        c.remove()
+
+    pools = {}
+    calls = {
+        "inspect_seq": idle.reload,
+        "exec": lambda: idle.exec_run("true").exit_code == 0 or sys.exit("exec failed"),
+        "lifecycle_seq": cycle,
+        "stats": lambda: idle.stats(stream=False, one_shot=True),
+    }
+    for line in sys.stdin:
+        row, n = line.split()
+        n = int(n)
+        if row in ("inspect_par", "lifecycle_par"):
+            threads, fn, each = (8, idle.reload, n // 8) if row == "inspect_par" else (4, cycle, n)
+            pool = pools.setdefault(row, ThreadPoolExecutor(threads))
+            t = time.perf_counter()
+            for f in [pool.submit(lambda: [fn() for _ in range(each)]) for _ in range(threads)]:
+                f.result()
+            dt = time.perf_counter() - t
+            out = {"s": dt, "per_s": threads * each / dt}
+        else:
+            t = time.perf_counter()
+            lat = timed(calls[row], n)
+            out = {"s": time.perf_counter() - t, "lat_us": [round(x * 1e6, 1) for x in lat]}
+        print(json.dumps(out), flush=True)
+
+
 def main():
     row = sys.argv[1]
     client = docker.from_env()
     idle = client.containers.get(os.environ["BENCH_IDLE_ID"])
     image = os.environ["BENCH_IMAGE"]
+    if row == "serve":
+        return serve(client, idle, image)
 
     def cycle():
         c = client.containers.create(image, "true")

@@ -87,6 +87,9 @@ impl Client {
 
     /// The API version requests use: the pinned one, or min(engine, MAX_API_VERSION), asked once.
     pub async fn api_version(&self) -> Result<ApiVersion> {
+        if let Some(v) = self.inner.version.settled() {
+            return Ok(v);
+        }
         let addr = self.address();
         self.inner
             .version
@@ -137,12 +140,14 @@ impl Client {
     /// The checked path with its /vX.Y prefix, and the query (taken out of `req`).
     async fn path_and_query(&self, req: &mut Request) -> Result<String> {
         check_path(req)?;
-        let mut pq = if req.versioned {
-            format!("/v{}{}", self.api_version().await?, req.path)
-        } else {
-            req.path.clone()
-        };
         let query = std::mem::take(&mut req.query);
+        let mut pq = String::with_capacity(8 + req.path.len() + 1 + query.len());
+        if req.versioned {
+            let ApiVersion(major, minor) = self.api_version().await?;
+            use std::fmt::Write as _;
+            let _ = write!(pq, "/v{major}.{minor}");
+        }
+        pq.push_str(&req.path);
         if !query.is_empty() {
             pq.push('?');
             pq.push_str(&query);

@@ -10,6 +10,12 @@ use serde_json::{Map, Value};
 /// coming from the caller, after checking it (see `check_ref`). `what` names it in errors.
 pub fn seg(what: &str, s: &str) -> Result<String> {
     check_ref(what, s)?;
+    // Ids and most names need no escaping: byte_serialize would give them back unchanged.
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"*-._".contains(&b))
+    {
+        return Ok(s.to_owned());
+    }
     Ok(form_urlencoded::byte_serialize(s.as_bytes())
         .collect::<String>()
         .replace('+', "%20"))

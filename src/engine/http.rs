@@ -129,6 +129,13 @@ impl Request {
     }
 }
 
+/// hyper's read buffer on a kept-alive connection: an answer whole in one read, mostly.
+const CALL_READ_BUF: usize = 64 * 1024;
+/// On a stream's own connection: one read takes what the engine has queued on the socket
+/// (about 200 KiB on a unix socket) instead of a quarter of it, and the callback gets it as
+/// one chunk; fewer reads and wake-ups per MiB, still a bounded buffer.
+const STREAM_READ_BUF: usize = 256 * 1024;
+
 /// Connections inherited from a parent process: parked, never used or dropped (dropping one
 /// would touch the parent's epoll set, which the child shares).
 static FORKED_DIRECT: std::sync::Mutex<Vec<DirectConn>> = std::sync::Mutex::new(Vec::new());
@@ -143,6 +150,9 @@ struct DirectConn {
     sender: hyper::client::conn::http1::SendRequest<Body>,
     /// Fused: once the connection has ended, polling it again is harmless.
     conn: FusedConn,
+    /// The process that opened or took it: a call runs start to end in one process (a fork
+    /// in the middle leaves the call behind in the parent), so giving it back needs no getpid.
+    pid: u32,
 }
 
 type FusedConn = futures_util::future::Fuse<ConnFuture>;
@@ -260,6 +270,7 @@ impl Pool {
                 && (&mut dc.conn).now_or_never().is_none()
                 && dc.sender.is_ready()
             {
+                dc.pid = pool.0;
                 return Some(dc);
             }
         }
@@ -277,7 +288,7 @@ impl Pool {
             return;
         }
         let mut pool = self.direct.lock().unwrap_or_else(|p| p.into_inner());
-        if pool.0 != std::process::id() {
+        if pool.0 != dc.pid {
             return;
         }
         if pool.1.len() >= self.max {
@@ -334,7 +345,7 @@ impl Http {
         let request = self.request_of(&mut req, pq)?;
         let mut dc = match self.pool.take_idle() {
             Some(dc) => dc,
-            None => self.open(false).await?,
+            None => self.open(false, CALL_READ_BUF).await?,
         };
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
@@ -355,7 +366,7 @@ impl Http {
     ) -> Result<(hyper::HeaderMap, ByteStream)> {
         let what = describe(&req);
         let request = self.request_of(&mut req, pq)?;
-        let mut dc = self.open(false).await?;
+        let mut dc = self.open(false, STREAM_READ_BUF).await?;
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
         let headers = response.headers().clone();
@@ -385,7 +396,7 @@ impl Http {
     ) -> Result<(hyper::HeaderMap, hyper::upgrade::Upgraded)> {
         let what = describe(&req);
         let request = self.request_of(&mut req, pq)?;
-        let mut dc = self.open(true).await?;
+        let mut dc = self.open(true, CALL_READ_BUF).await?;
         let response = roundtrip(&mut dc, request).await?;
         let status = response.status();
         if status != StatusCode::SWITCHING_PROTOCOLS {
@@ -405,11 +416,12 @@ impl Http {
     }
 
     /// A new connection to the engine. `upgrades`: it may be taken over after a 101 answer
-    /// (attach, interactive exec), so it is never given back to the pool.
-    async fn open(&self, upgrades: bool) -> Result<DirectConn> {
+    /// (attach, interactive exec), so it is never given back to the pool. `read_buf`: the size
+    /// of hyper's read buffer.
+    async fn open(&self, upgrades: bool, read_buf: usize) -> Result<DirectConn> {
         let io: Box<dyn Io> = self.transport.connect().await?;
         let mut builder = hyper::client::conn::http1::Builder::new();
-        builder.read_buf_exact_size(Some(64 * 1024));
+        builder.read_buf_exact_size(Some(read_buf));
         let (sender, conn) = builder
             .handshake::<_, Body>(io)
             .await
@@ -424,6 +436,7 @@ impl Http {
             driver: driver_tag(),
             sender,
             conn: futures_util::FutureExt::fuse(conn),
+            pid: std::process::id(),
         })
     }
 
@@ -487,7 +500,13 @@ pub fn decode_json<T: serde::de::DeserializeOwned>(b: &[u8]) -> Result<T> {
 
 /// "METHOD /path", for messages.
 pub fn describe(req: &Request) -> String {
-    format!("{} {}", req.method, req.path)
+    // Made for every call, used only in messages: plain pushes cost a fraction of format!.
+    let method = req.method.as_str();
+    let mut s = String::with_capacity(method.len() + 1 + req.path.len());
+    s.push_str(method);
+    s.push(' ');
+    s.push_str(&req.path);
+    s
 }
 
 /// A status the call cannot take as its answer: >= 400 (with the engine's own message), or a
@@ -530,6 +549,13 @@ pub fn check_path(req: &Request) -> Result<()> {
         .unwrap_or(&req.path)
         .split('/')
         .any(|raw| {
+            if raw.is_empty() || raw == "." || raw == ".." {
+                return true;
+            }
+            if !raw.contains('%') {
+                // Nothing to decode but '+' (to ' '): no '/' or '.' can appear.
+                return false;
+            }
             let decoded: String = form_urlencoded::parse(format!("x={raw}").as_bytes())
                 .next()
                 .map(|(_, v)| v.into_owned())
@@ -654,27 +680,37 @@ async fn drive<F: std::future::Future>(
     fut: F,
 ) -> Result<F::Output> {
     use futures_util::future::FusedFuture;
+    use std::future::Future as _;
+    use std::task::Poll;
     tokio::pin!(fut);
     if conn.is_terminated() {
         return Ok(fut.await);
     }
-    tokio::select! {
-        biased;
-        r = &mut fut => Ok(r),
-        c = &mut *conn => {
-            // The connection ended; the answer may still be complete in its buffers.
-            match futures_util::FutureExt::now_or_never(&mut fut) {
-                Some(r) => Ok(r),
-                None => Err(match c {
-                    Err(e) => conn_error(e, addr),
-                    Ok(()) => Error::ConnectionLost {
-                        addr: addr.to_string(),
-                        reason: "the engine closed the connection before answering".into(),
-                    },
-                }),
-            }
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(r) = fut.as_mut().poll(cx) {
+            return Poll::Ready(Ok(r));
         }
-    }
+        let ended = std::pin::Pin::new(&mut *conn).poll(cx);
+        // What the connection just did (read a response head, passed a body frame on) is
+        // mostly what `fut` waits for: look again now. Left to the waker, it costs a trip
+        // through the runtime and an extra poll of its event queue (strace: two epoll_wait
+        // calls per inspect). When the connection ended, the answer may still be complete in
+        // its buffers.
+        if let Poll::Ready(r) = fut.as_mut().poll(cx) {
+            return Poll::Ready(Ok(r));
+        }
+        match ended {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(c) => Poll::Ready(Err(match c {
+                Err(e) => conn_error(e, addr),
+                Ok(()) => Error::ConnectionLost {
+                    addr: addr.to_string(),
+                    reason: "the engine closed the connection before answering".into(),
+                },
+            })),
+        }
+    })
+    .await
 }
 
 /// A response body read on the same task that drives its connection.

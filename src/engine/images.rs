@@ -124,6 +124,7 @@ pub async fn import(
 /// cache costs less than handing each chunk to tokio's blocking pool and back.
 pub async fn file_body(path: &Path) -> Result<Body> {
     use std::io::Read;
+    const CHUNK: usize = 256 * 1024;
     let mut f =
         std::fs::File::open(path).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
     let len = f
@@ -135,16 +136,14 @@ pub async fn file_body(path: &Path) -> Result<Body> {
         if done {
             return std::task::Poll::Ready(None);
         }
-        let mut buf = vec![0u8; 256 * 1024];
-        let item = match f.read(&mut buf) {
+        // read_to_end fills the spare capacity as it is: no zeroing of each new chunk first.
+        let mut buf = Vec::with_capacity(CHUNK);
+        let item = match (&mut f).take(CHUNK as u64).read_to_end(&mut buf) {
             Ok(0) => {
                 done = true;
                 None
             }
-            Ok(n) => {
-                buf.truncate(n);
-                Some(Ok(hyper::body::Frame::data(Bytes::from(buf))))
-            }
+            Ok(_) => Some(Ok(hyper::body::Frame::data(Bytes::from(buf)))),
             Err(e) => {
                 done = true;
                 Some(Err(Box::new(e) as super::client::BoxError))

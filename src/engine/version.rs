@@ -64,6 +64,12 @@ impl Negotiation {
         })
     }
 
+    /// The version already settled (pinned, or negotiated), if any: no address to name, no
+    /// engine to ask. The path of every call after the first.
+    pub fn settled(&self) -> Option<ApiVersion> {
+        self.pinned.or_else(|| self.negotiated.get().copied())
+    }
+
     /// The version to use: the pinned one, or min(engine, MAX_API_VERSION) where `ask` gives
     /// the engine's own; `ask` runs once per client (until it succeeds). `addr` names the
     /// engine in the error for one older than `MIN_API_VERSION`.

@@ -1,5 +1,6 @@
 //! bollard's side of the benchmark: one row per run, printing one JSON object, as
-//! benches/rows.c does for docker_containers and the raw floor. Rows and environment as there.
+//! benches/rows.c does for docker_containers and the raw floor. Rows and environment as there;
+//! `serve` answers "ROW N" batches read on stdin, one JSON line each, as rows.c's serve does.
 
 use bollard::exec::{CreateExecOptions, StartExecResults};
 use bollard::models::ContainerCreateBody;
@@ -86,6 +87,7 @@ async fn main() {
     let idle = env("BENCH_IDLE_ID");
     let image = env("BENCH_IMAGE");
     match row.as_str() {
+        "serve" => serve(&d, &idle, &image).await,
         "inspect_seq" => {
             let n = if quick() { 500 } else { 2000 };
             let mut lat = Vec::with_capacity(n);
@@ -207,6 +209,56 @@ async fn main() {
             println!("{{\"ms\": {:.3}}}", median(&mut lat, 0.5) * 1e3);
         }
         other => panic!("unknown row {other}"),
+    }
+}
+
+/// Batches of small calls on demand (the driver alternates clients batch by batch).
+async fn serve(d: &Docker, idle: &str, image: &str) {
+    use std::io::BufRead;
+    for line in std::io::stdin().lock().lines() {
+        let line = line.expect("stdin");
+        let mut it = line.split_whitespace();
+        let (row, n) = (it.next().expect("row"), it.next().expect("n").parse::<usize>().expect("n"));
+        let t = Instant::now();
+        if row == "inspect_par" || row == "lifecycle_par" {
+            let (tasks, each) = if row == "inspect_par" { (8, n / 8) } else { (4, n) };
+            let mut hs = Vec::new();
+            for _ in 0..tasks {
+                let (d, idle, image, par) = (d.clone(), idle.to_string(), image.to_string(), row == "inspect_par");
+                hs.push(tokio::spawn(async move {
+                    for _ in 0..each {
+                        if par {
+                            inspect(&d, &idle).await
+                        } else {
+                            cycle(&d, &image).await
+                        }
+                    }
+                }));
+            }
+            for h in hs {
+                h.await.unwrap();
+            }
+            let dt = t.elapsed().as_secs_f64();
+            println!("{{\"s\": {dt:.6}, \"per_s\": {:.3}}}", (tasks * each) as f64 / dt);
+        } else {
+            let mut lat = Vec::with_capacity(n);
+            for _ in 0..n {
+                let t = Instant::now();
+                match row {
+                    "inspect_seq" => inspect(d, idle).await,
+                    "exec" => exec_true(d, idle).await,
+                    "lifecycle_seq" => cycle(d, image).await,
+                    "stats" => {
+                        let o = StatsOptionsBuilder::new().stream(false).one_shot(true).build();
+                        let mut s = d.stats(idle, Some(o));
+                        s.next().await.expect("a sample").expect("stats");
+                    }
+                    other => panic!("unknown row {other}"),
+                }
+                lat.push(format!("{:.1}", t.elapsed().as_secs_f64() * 1e6));
+            }
+            println!("{{\"s\": {:.6}, \"lat_us\": [{}]}}", t.elapsed().as_secs_f64(), lat.join(","));
+        }
     }
 }
 

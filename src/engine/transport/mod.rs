@@ -81,7 +81,10 @@ impl Transport {
                     .await
                     .map_err(timed_out)?
                     .map_err(connect_err)?;
-                Box::new(io)
+                // Through tokio's traits, which pass vectored writes on (hyperlocal's own
+                // hyper::rt::Write does not): hyper then writes a body's chunks from where
+                // they are instead of copying each one into its buffer first.
+                Box::new(hyper_util::rt::TokioIo::new(io))
             }
             Host::Ssh { .. } => {
                 let target = self.ssh.as_ref().expect("an ssh target");
