@@ -32,7 +32,6 @@ fn callback_call(
     open: fn(Client, &mut Opts) -> Result<Open>,
 ) -> docker_result {
     boundary(error, || {
-        // or a live token: the contract of every export.
         let c = arg!(arg_ref(client, "client"))?;
         let mut o = arg!(arg_options(options_json, function))?;
         if cb.is_none() {
