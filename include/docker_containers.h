@@ -273,7 +273,8 @@ docker_result docker_client_new(const char *options_json,
                                 struct docker_client **out,
                                 struct docker_error **error);
 
-// Free a client. NULL is a no-op. Containers and streams made from it stay usable.
+// Free a client. NULL is a no-op. Its idle connections close now; containers and streams
+// made from it stay usable (a container's next call opens a connection of its own).
 void docker_client_free(struct docker_client *client);
 
 // Check that the engine answers (`GET /_ping`). Blocks the calling thread.

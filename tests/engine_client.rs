@@ -193,6 +193,28 @@ async fn one_connection_for_sequential_calls_multi_thread() {
     sequential_calls_share_one_connection().await;
 }
 
+/// close_idle (what docker_client_free does) closes the kept connection at once; the client
+/// stays usable and opens a new one.
+#[tokio::test]
+async fn close_idle_closes_the_kept_connection_and_the_client_goes_on() {
+    let log = Log::default();
+    let f = versioned_engine(&log, "1.41");
+    let cl = client(f.url(), Some("1.41"), 10);
+    cl.call(Request::get("/containers/json")).await.unwrap();
+    assert_eq!((f.accepted(), f.hung_up()), (1, 0));
+    cl.close_idle();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while f.hung_up() == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the engine never saw the idle connection close"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    cl.call(Request::get("/containers/json")).await.unwrap();
+    assert_eq!((f.accepted(), f.hung_up()), (2, 1));
+}
+
 #[tokio::test]
 async fn a_connection_the_engine_closed_is_not_reused() {
     let log = Log::default();

@@ -75,6 +75,12 @@ impl Client {
         &self.inner.events_hub
     }
 
+    /// Close this client's idle kept-alive connections (docker-py's `close`). The client and
+    /// its clones stay usable: the next call opens a connection again.
+    pub fn close_idle(&self) {
+        self.inner.http.close_idle()
+    }
+
     /// The engine's address, as a user would write it.
     pub fn address(&self) -> String {
         self.inner.http.address()

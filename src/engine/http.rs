@@ -334,6 +334,21 @@ impl Http {
         self.transport.address()
     }
 
+    /// Close the idle kept-alive connections now; later calls open new ones. Connections in
+    /// use (a call in flight, an open stream) are not touched.
+    pub fn close_idle(&self) {
+        let closed = {
+            let mut pool = self.pool.direct.lock().unwrap_or_else(|p| p.into_inner());
+            if pool.0 != std::process::id() {
+                // A forked child's inherited connections belong to the parent: leave them.
+                return;
+            }
+            std::mem::take(&mut pool.1)
+        };
+        // Dropped outside the lock: closing an ssh connection kills its child.
+        drop(closed);
+    }
+
     /// A whole-body call on a kept-alive connection driven right here. `pq`: the path (with
     /// its version prefix) and query to send.
     pub async fn call(

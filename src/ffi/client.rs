@@ -119,12 +119,16 @@ pub extern "C" fn docker_client_new(
     })
 }
 
-/// Free a client. NULL is a no-op. Containers and streams made from it stay usable.
+/// Free a client. NULL is a no-op. Its idle connections close now; containers and streams
+/// made from it stay usable (a container's next call opens a connection of its own).
 #[no_mangle]
 pub extern "C" fn docker_client_free(client: *mut docker_client) {
     if !client.is_null() {
         // SAFETY: made by Box::into_raw in this file, freed once.
-        super::error::guard((), || drop(unsafe { Box::from_raw(client) }));
+        super::error::guard((), || {
+            let client = unsafe { Box::from_raw(client) };
+            client.inner.close_idle();
+        });
     }
 }
 

@@ -39,6 +39,8 @@ pub struct FakeEngine {
     up: Option<Up>,
     /// Connections accepted, over every restart.
     accepted: Arc<AtomicUsize>,
+    /// Connections the client closed (end of input where a request would start).
+    hung_up: Arc<AtomicUsize>,
 }
 
 /// A listening server: its accept thread and every connection it took.
@@ -55,6 +57,7 @@ impl FakeEngine {
             handler: Arc::new(handler),
             up: None,
             accepted: Arc::new(AtomicUsize::new(0)),
+            hung_up: Arc::new(AtomicUsize::new(0)),
         };
         f.restart();
         f
@@ -72,6 +75,12 @@ impl FakeEngine {
     /// How many connections the engine has accepted so far.
     pub fn accepted(&self) -> usize {
         self.accepted.load(Ordering::SeqCst)
+    }
+
+    /// How many connections the client has closed so far.
+    #[allow(dead_code)] // not every test binary that includes this module asks
+    pub fn hung_up(&self) -> usize {
+        self.hung_up.load(Ordering::SeqCst)
     }
 
     /// Go away as a killed engine does: stop listening, remove the socket, and cut every
@@ -95,7 +104,7 @@ impl FakeEngine {
         let stop = Arc::new(AtomicBool::new(false));
         let conns = Arc::new(Mutex::new(Vec::new()));
         let (stop2, conns2, handler) = (stop.clone(), conns.clone(), self.handler.clone());
-        let accepted = self.accepted.clone();
+        let (accepted, hung_up) = (self.accepted.clone(), self.hung_up.clone());
         let accept = std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if stop2.load(Ordering::SeqCst) {
@@ -104,8 +113,12 @@ impl FakeEngine {
                 let Ok(conn) = conn else { continue };
                 accepted.fetch_add(1, Ordering::SeqCst);
                 conns2.lock().unwrap().push(conn.try_clone().unwrap());
-                let handler = handler.clone();
-                std::thread::spawn(move || serve(conn, handler));
+                let (handler, hung_up) = (handler.clone(), hung_up.clone());
+                std::thread::spawn(move || {
+                    if serve(conn, handler) {
+                        hung_up.fetch_add(1, Ordering::SeqCst);
+                    }
+                });
             }
         });
         self.up = Some(Up {
@@ -122,18 +135,19 @@ impl Drop for FakeEngine {
     }
 }
 
-fn serve(conn: UnixStream, handler: Handler) {
+/// Serve one connection; true when it ended because the client closed it.
+fn serve(conn: UnixStream, handler: Handler) -> bool {
     let mut reader = BufReader::new(conn.try_clone().unwrap());
     let mut out = conn;
     loop {
         let Some(req) = read_request(&mut reader) else {
-            return;
+            return true;
         };
         match handler(&req, &mut out) {
             After::KeepAlive => {}
             After::Close => {
                 let _ = out.shutdown(std::net::Shutdown::Both);
-                return;
+                return false;
             }
         }
     }

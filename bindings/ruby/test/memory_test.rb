@@ -111,6 +111,9 @@ class MemoryTest < Minitest::Test
     growth = after - before
     puts "\nmemory: 1000 log streams: RSS #{before} KiB -> #{after} KiB (#{growth} KiB, bound #{STREAM_BOUND_KIB} KiB)"
     assert_operator growth, :<, STREAM_BOUND_KIB
-    assert_equal base, socket_count, "every stream's connection is closed"
+    # Not equal: connections of earlier tests' clients, kept alive by handles the collector
+    # frees only now, may close during the run. A stream that kept its connection would add
+    # one for each of 2,000 rounds.
+    assert_operator socket_count, :<=, base, "every stream's connection is closed"
   end
 end
