@@ -76,6 +76,13 @@ impl Error {
             Error::Api { status: 404, .. } | Error::ImageNotFound { .. }
         )
     }
+
+    /// True for a conflict as either engine reports it: dockerd's 409, or Podman's 500 with
+    /// one of its conflict messages (a name in use, a container in the wrong state). The
+    /// status and message stay as the engine sent them.
+    pub fn is_conflict(&self) -> bool {
+        super::podman::is_conflict(self)
+    }
 }
 
 impl fmt::Display for Error {

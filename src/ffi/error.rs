@@ -1,6 +1,6 @@
 //! Result codes, the `docker_error` object, and the panic boundary every export goes through.
 
-use crate::engine::{podman, Error};
+use crate::engine::Error;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -82,8 +82,8 @@ pub fn code_of(e: &Error) -> docker_result {
     match e {
         Error::InvalidArgument(_) => DOCKER_ERR_INVALID_ARGUMENT,
         Error::Api { status: 404, .. } => DOCKER_ERR_NOT_FOUND,
-        // 409 from dockerd, or Podman's 500 for the same thing (the engine layer knows which).
-        Error::Api { .. } if podman::is_conflict(e) => DOCKER_ERR_CONFLICT,
+        // 409 from dockerd, or Podman's 500 for the same thing (the engine knows which).
+        Error::Api { .. } if e.is_conflict() => DOCKER_ERR_CONFLICT,
         Error::Api { .. } => DOCKER_ERR_ENGINE,
         Error::ImageNotFound { .. } => DOCKER_ERR_IMAGE_NOT_FOUND,
         Error::ContainerFailed { .. } | Error::WaitFailed { .. } => DOCKER_ERR_CONTAINER_FAILED,

@@ -2,82 +2,25 @@
 //! and the stats of many containers at once (`docker_client_stats*`, as `docker stats`).
 //! Each in the callback form (blocking, callbacks on the calling thread) and the pull form.
 
-use super::args::{arg_options, arg_out, arg_ref, put};
-use super::cancel::{arg_cancel, docker_cancel};
+use super::args::arg_ref;
+use super::cancel::docker_cancel;
 use super::client::docker_client;
 use super::error::{boundary, docker_error, docker_result};
-use super::runtime::{run, run_here};
-use super::stream::{docker_stream, docker_stream_cb, drive_async, idle_option, ResizeTarget};
+use super::stream::{callback_form, docker_stream, docker_stream_cb, pull_form, OpenStream};
 use crate::engine::events::{self, EventsOptions};
 use crate::engine::opts::Opts;
 use crate::engine::stats_many::{self, StatsManyOptions};
-use crate::engine::streams::ChunkStream;
-use crate::engine::{Client, Error, Result};
+use crate::engine::Result;
 use std::ffi::{c_char, c_void};
-use std::future::Future;
-use std::pin::Pin;
 
-type Open = Pin<Box<dyn Future<Output = Result<ChunkStream>> + Send>>;
-
-/// The callback form: check the arguments, open the stream, hand each item to `cb`.
-#[allow(clippy::too_many_arguments)]
-fn callback_call(
-    client: *const docker_client,
-    options_json: *const c_char,
-    function: &'static str,
-    cb: docker_stream_cb,
-    userdata: *mut c_void,
-    cancel: *const docker_cancel,
-    error: *mut *mut docker_error,
-    open: fn(Client, &mut Opts) -> Result<Open>,
-) -> docker_result {
-    boundary(error, || {
-        let c = arg!(arg_ref(client, "client"))?;
-        let mut o = arg!(arg_options(options_json, function))?;
-        if cb.is_none() {
-            return Err(Error::invalid("callback is NULL"));
-        }
-        let idle = idle_option(&mut o)?;
-        let token = arg!(arg_cancel(cancel));
-        let fut = open(c.inner.clone(), &mut o)?;
-        o.finish()?;
-        run_here(async move { drive_async(fut.await?, cb, userdata, token, idle).await })
-    })
-}
-
-/// The pull form: a docker_stream into `*out`.
-fn open_call(
-    client: *const docker_client,
-    options_json: *const c_char,
-    function: &'static str,
-    out: *mut *mut docker_stream,
-    error: *mut *mut docker_error,
-    open: fn(Client, &mut Opts) -> Result<Open>,
-) -> docker_result {
-    boundary(error, || {
-        let c = arg!(arg_ref(client, "client"))?;
-        let mut o = arg!(arg_options(options_json, function))?;
-        arg_out(out, "out")?;
-        let fut = open(c.inner.clone(), &mut o)?;
-        o.finish()?;
-        let s = run(fut)?;
-        let raw = docker_stream::new(s, None, ResizeTarget::None, None).into_raw();
-        // SAFETY: `out` was checked non-NULL above.
-        unsafe { put(out, raw) };
-        Ok(())
-    })
-}
-
-fn open_events(c: Client, o: &mut Opts) -> Result<Open> {
+fn open_events<'a>(c: &'a docker_client, o: &mut Opts) -> Result<OpenStream<'a>> {
     let eo = EventsOptions::take(o)?;
-    Ok(Box::pin(async move { events::events(&c, &eo).await }))
+    Ok(Box::pin(async move { events::events(&c.inner, &eo).await }))
 }
 
-fn open_stats(c: Client, o: &mut Opts) -> Result<Open> {
+fn open_stats<'a>(c: &'a docker_client, o: &mut Opts) -> Result<OpenStream<'a>> {
     let so = StatsManyOptions::take(o)?;
-    Ok(Box::pin(
-        async move { stats_many::stats_many(&c, so).await },
-    ))
+    Ok(Box::pin(stats_many::stats_many(&c.inner, so)))
 }
 
 /// docker-py's `client.events()` with a callback: each engine event goes to `cb` as kind
@@ -104,16 +47,18 @@ pub extern "C" fn docker_client_events(
     cancel: *const docker_cancel,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    callback_call(
-        client,
-        options_json,
-        "docker_client_events",
-        cb,
-        userdata,
-        cancel,
-        error,
-        open_events,
-    )
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        callback_form(
+            c,
+            options_json,
+            "docker_client_events",
+            cb,
+            userdata,
+            cancel,
+            open_events,
+        )
+    })
 }
 
 /// The engine's events as a pull stream (options as docker_client_events, less idle_timeout:
@@ -131,14 +76,16 @@ pub extern "C" fn docker_client_events_open(
     out: *mut *mut docker_stream,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    open_call(
-        client,
-        options_json,
-        "docker_client_events_open",
-        out,
-        error,
-        open_events,
-    )
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        pull_form(
+            c,
+            options_json,
+            "docker_client_events_open",
+            out,
+            open_events,
+        )
+    })
 }
 
 /// The stats of many containers in one stream, as `docker stats` shows them: every running
@@ -164,16 +111,18 @@ pub extern "C" fn docker_client_stats(
     cancel: *const docker_cancel,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    callback_call(
-        client,
-        options_json,
-        "docker_client_stats",
-        cb,
-        userdata,
-        cancel,
-        error,
-        open_stats,
-    )
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        callback_form(
+            c,
+            options_json,
+            "docker_client_stats",
+            cb,
+            userdata,
+            cancel,
+            open_stats,
+        )
+    })
 }
 
 /// The many-container stats (as docker_client_stats) as a pull stream. `*out`: free with
@@ -188,12 +137,8 @@ pub extern "C" fn docker_client_stats_open(
     out: *mut *mut docker_stream,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    open_call(
-        client,
-        options_json,
-        "docker_client_stats_open",
-        out,
-        error,
-        open_stats,
-    )
+    boundary(error, || {
+        let c = arg!(arg_ref(client, "client"))?;
+        pull_form(c, options_json, "docker_client_stats_open", out, open_stats)
+    })
 }

@@ -1,10 +1,12 @@
 //! Streams for C: the callback form (`drive`), the pull form (`docker_stream`), cancel tokens.
 //! Both read only as fast as the caller consumes, so memory stays bounded.
 
-use super::args::{arg_out, arg_ref, put};
+use super::args::{arg_options, arg_out, arg_ref, give, put};
+use super::cancel::{arg_cancel, docker_cancel};
 use super::error::{boundary, docker_error, docker_result, guard};
-use super::runtime::run;
+use super::runtime::{run, run_here};
 use crate::engine::decode::StreamKind;
+use crate::engine::opts::Opts;
 use crate::engine::streams::{ChunkStream, Stdin};
 use crate::engine::{Client, Error, Result};
 use bytes::Bytes;
@@ -106,6 +108,57 @@ pub(crate) async fn drive_async(
 /// Read the `idle_timeout` option (seconds).
 pub(crate) fn idle_option(o: &mut crate::engine::opts::Opts) -> Result<Option<Duration>> {
     o.seconds("idle_timeout")
+}
+
+/// An engine stream about to be opened: what the `open` step of a stream export gives.
+pub(crate) type OpenStream<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<ChunkStream>> + 'a>>;
+
+/// The callback form of a stream export, once its handle `h` is checked: read the options
+/// (`open` takes its own keys; `idle_timeout` is taken here), open the stream and hand each
+/// piece to `cb` on the calling thread until the stream ends, `cb` returns non-zero, `cancel`
+/// fires or the idle timeout passes. The stream is read whole within the call, so it runs on
+/// the calling thread's own runtime.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn callback_form<'a, H: ?Sized>(
+    h: &'a H,
+    options_json: *const std::ffi::c_char,
+    function: &'static str,
+    cb: docker_stream_cb,
+    userdata: *mut c_void,
+    cancel: *const docker_cancel,
+    open: impl FnOnce(&'a H, &mut Opts) -> Result<OpenStream<'a>>,
+) -> Result<()> {
+    let mut o = arg!(arg_options(options_json, function))?;
+    if cb.is_none() {
+        return Err(Error::invalid("callback is NULL"));
+    }
+    let idle = idle_option(&mut o)?;
+    let token = arg!(arg_cancel(cancel));
+    let fut = open(h, &mut o)?;
+    o.finish()?;
+    run_here(async move { drive_async(fut.await?, cb, userdata, token, idle).await })
+}
+
+/// The pull form of the same export: the stream `open` gives, as a docker_stream in `*out`.
+/// The stream outlives the call, so it is opened on the shared runtime.
+pub(crate) fn pull_form<'a, H: ?Sized>(
+    h: &'a H,
+    options_json: *const std::ffi::c_char,
+    function: &'static str,
+    out: *mut *mut docker_stream,
+    open: impl FnOnce(&'a H, &mut Opts) -> Result<OpenStream<'a>>,
+) -> Result<()> {
+    let mut o = arg!(arg_options(options_json, function))?;
+    arg_out(out, "out")?;
+    let fut = open(h, &mut o)?;
+    o.finish()?;
+    let s = run(fut)?;
+    give(
+        out,
+        docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
+    );
+    Ok(())
 }
 
 /// What `docker_stream_resize` resizes.

@@ -58,7 +58,7 @@ pub extern "C" fn docker_container_wait_for(
         // On the shared runtime: the events subscription outlives this call's thread.
         run(cancellable(
             token,
-            wait::wait_for(&c.client, c.id_str(), &conds, timeout),
+            wait::wait_for(c.client(), c.id_str(), &conds, timeout),
         ))
     })
 }

@@ -57,7 +57,7 @@ pub extern "C" fn docker_container_exec_run(
         if demux {
             arg_out(out_stderr, "out_stderr")?;
         }
-        let r = run_here(exec::run_gathered(&c.client, c.id_str(), &eo, demux))?;
+        let r = run_here(exec::run_gathered(c.client(), c.id_str(), &eo, demux))?;
         if !exit_code.is_null() {
             // SAFETY: non-NULL, writable.
             unsafe { put(exit_code, r.exit_code) };
@@ -111,10 +111,10 @@ pub extern "C" fn docker_container_exec_stream(
         o.finish()?;
         let token = arg!(arg_cancel(cancel));
         let code = run_here(async {
-            let started = exec::run(&c.client, c.id_str(), &eo).await?;
+            let started = exec::run(c.client(), c.id_str(), &eo).await?;
             let id = started.id.clone();
             drive_async(started.output, cb, userdata, token, idle).await?;
-            exec::exit_code(&c.client, &id).await
+            exec::exit_code(c.client(), &id).await
         })?;
         if !exit_code.is_null() {
             // SAFETY: non-NULL, writable.
@@ -155,12 +155,12 @@ pub extern "C" fn docker_container_exec_open(
         arg_out(out, "out")?;
         let eo = exec_options(&mut o, cmd, true)?;
         o.finish()?;
-        let (id, s, w) = run(exec::open_interactive(&c.client, c.id_str(), &eo))?;
-        let resize = ResizeTarget::Exec(c.client.clone(), id.clone());
+        let (id, s, w) = run(exec::open_interactive(c.client(), c.id_str(), &eo))?;
+        let resize = ResizeTarget::Exec(c.client().clone(), id.clone());
         let stdin = if eo.stdin { Some(w) } else { None };
         give(
             out,
-            docker_stream::new(s, stdin, resize, Some((c.client.clone(), id))).into_raw(),
+            docker_stream::new(s, stdin, resize, Some((c.client().clone(), id))).into_raw(),
         );
         Ok(())
     })
@@ -195,7 +195,7 @@ pub extern "C" fn docker_container_exec_detached(
         arg_out(exec_id, "exec_id")?;
         let eo = exec_options(&mut o, cmd, false)?;
         o.finish()?;
-        let id = run_here(exec::run_detached(&c.client, c.id_str(), &eo))?;
+        let id = run_here(exec::run_detached(c.client(), c.id_str(), &eo))?;
         put_string(exec_id, id)?;
         Ok(())
     })

@@ -112,7 +112,7 @@ pub extern "C" fn docker_container_put_archive(
         };
         let m = meter(progress, progress_userdata, Some(len as u64));
         run_here(archive::put_archive(
-            &c.client,
+            c.client(),
             c.id_str(),
             path,
             archive::buffer_body(Bytes::from(bytes)),
@@ -153,7 +153,7 @@ pub extern "C" fn docker_container_put_archive_file(
             let body = images::file_body(std::path::Path::new(tar_path)).await?;
             let size = hyper::body::Body::size_hint(&body).exact();
             let m = meter(progress, progress_userdata, size);
-            archive::put_archive(&c.client, c.id_str(), path, body, m, a, b).await
+            archive::put_archive(c.client(), c.id_str(), path, body, m, a, b).await
         })
     })
 }
@@ -191,7 +191,7 @@ pub extern "C" fn docker_container_put_archive_reader(
             Box::pin(futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx)));
         run_here(async {
             let upload = archive::put_archive(
-                &c.client,
+                c.client(),
                 c.id_str(),
                 path,
                 archive::stream_body(body_stream),
@@ -264,7 +264,7 @@ pub extern "C" fn docker_container_get_archive(
         }
         let token = arg!(arg_cancel(cancel));
         let stat = run_here(async {
-            let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
+            let (stat, s) = archive::get_archive(c.client(), c.id_str(), path).await?;
             let s = archive::metered(s, meter(progress, progress_userdata, None));
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await?;
             Ok::<_, Error>(stat)
@@ -287,7 +287,7 @@ pub extern "C" fn docker_container_get_archive_open(
         let c = arg!(arg_container(container))?;
         let path = arg!(arg_path(path, "path"))?;
         arg_out(out, "out")?;
-        let (stat, s) = run(archive::get_archive(&c.client, c.id_str(), path))?;
+        let (stat, s) = run(archive::get_archive(c.client(), c.id_str(), path))?;
         give_stat(stat_json, &stat)?;
         // SAFETY: checked non-NULL.
         unsafe {
@@ -321,7 +321,7 @@ pub extern "C" fn docker_container_get_archive_to_file(
         let path = arg!(arg_path(path, "path"))?;
         let file = arg!(arg_path(file_path, "file_path"))?;
         let stat = run(async {
-            let (stat, s) = archive::get_archive(&c.client, c.id_str(), path).await?;
+            let (stat, s) = archive::get_archive(c.client(), c.id_str(), path).await?;
             let s = archive::metered(s, meter(progress, progress_userdata, None));
             archive::stream_to_file(s, std::path::Path::new(file)).await?;
             Ok::<_, Error>(stat)
@@ -344,7 +344,7 @@ pub extern "C" fn docker_container_stat_path(
         let c = arg!(arg_container(container))?;
         let path = arg!(arg_path(path, "path"))?;
         arg_out(out, "out")?;
-        let st = run_here(archive::stat_path(&c.client, c.id_str(), path))?;
+        let st = run_here(archive::stat_path(c.client(), c.id_str(), path))?;
         give_stat(out, &st)
     })
 }
@@ -378,7 +378,7 @@ pub extern "C" fn docker_container_export(
         }
         let token = arg!(arg_cancel(cancel));
         run_here(async {
-            let s = archive::export(&c.client, c.id_str()).await?;
+            let s = archive::export(c.client(), c.id_str()).await?;
             let s = archive::metered(s, meter(progress, progress_userdata, None));
             drive_async(archive::data_chunks(s), cb, userdata, token, idle).await
         })
@@ -395,7 +395,7 @@ pub extern "C" fn docker_container_export_open(
     boundary(error, || {
         let c = arg!(arg_container(container))?;
         arg_out(out, "out")?;
-        let s = run(archive::export(&c.client, c.id_str()))?;
+        let s = run(archive::export(c.client(), c.id_str()))?;
         // SAFETY: checked non-NULL.
         unsafe {
             put(
@@ -424,7 +424,7 @@ pub extern "C" fn docker_container_export_to_file(
         let c = arg!(arg_container(container))?;
         let file = arg!(arg_path(file_path, "file_path"))?;
         run(async {
-            let s = archive::export(&c.client, c.id_str()).await?;
+            let s = archive::export(c.client(), c.id_str()).await?;
             let s = archive::metered(s, meter(progress, progress_userdata, None));
             archive::stream_to_file(s, std::path::Path::new(file))
                 .await
@@ -444,7 +444,7 @@ pub extern "C" fn docker_container_diff(
     boundary(error, || {
         let c = arg!(arg_container(container))?;
         arg_out(out, "out")?;
-        let b = run_here(archive::diff(&c.client, c.id_str()))?;
+        let b = run_here(archive::diff(c.client(), c.id_str()))?;
         put_string(out, b.to_vec())?;
         Ok(())
     })
@@ -482,7 +482,7 @@ pub extern "C" fn docker_container_copy_to(
         let uid = o.bool("copy_uid_gid")?.unwrap_or(false);
         o.finish()?;
         run(archive::copy_to(
-            &c.client,
+            c.client(),
             c.id_str(),
             src,
             dst,
@@ -525,7 +525,7 @@ pub extern "C" fn docker_container_copy_from(
         let keep_owner = o.bool("archive")?.unwrap_or(false);
         o.finish()?;
         run(archive::copy_from(
-            &c.client,
+            c.client(),
             c.id_str(),
             src,
             dst,

@@ -17,7 +17,7 @@ pub extern "C" fn docker_container_start(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run_here(containers::start(&c.client, c.id_str())).map(drop)
+        run_here(containers::start(c.client(), c.id_str())).map(drop)
     })
 }
 
@@ -57,7 +57,7 @@ pub extern "C" fn docker_container_stop(
         let (timeout, signal) = stop_args(&mut o, "stop options")?;
         o.finish()?;
         run_here(containers::stop(
-            &c.client,
+            c.client(),
             c.id_str(),
             timeout,
             signal.as_deref(),
@@ -83,7 +83,7 @@ pub extern "C" fn docker_container_restart(
         let (timeout, signal) = stop_args(&mut o, "restart options")?;
         o.finish()?;
         run_here(containers::restart(
-            &c.client,
+            c.client(),
             c.id_str(),
             Some(timeout.unwrap_or(10)),
             signal.as_deref(),
@@ -104,7 +104,7 @@ pub extern "C" fn docker_container_kill(
         let sig = arg!(arg_opt_str(signal, "signal"))?
             .map(containers::normalize_signal)
             .transpose()?;
-        run_here(containers::kill(&c.client, c.id_str(), sig.as_deref()))
+        run_here(containers::kill(c.client(), c.id_str(), sig.as_deref()))
     })
 }
 
@@ -115,7 +115,7 @@ pub extern "C" fn docker_container_pause(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run_here(containers::pause(&c.client, c.id_str()))
+        run_here(containers::pause(c.client(), c.id_str()))
     })
 }
 
@@ -126,7 +126,7 @@ pub extern "C" fn docker_container_unpause(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run_here(containers::unpause(&c.client, c.id_str()))
+        run_here(containers::unpause(c.client(), c.id_str()))
     })
 }
 
@@ -151,7 +151,7 @@ pub extern "C" fn docker_container_remove(
         let link = o.bool("link")?.unwrap_or(false);
         let force = o.bool("force")?.unwrap_or(false);
         o.finish()?;
-        run_here(containers::remove(&c.client, c.id_str(), v, link, force))
+        run_here(containers::remove(c.client(), c.id_str(), v, link, force))
     })
 }
 
@@ -227,7 +227,7 @@ fn wait_impl(
         o.finish()?;
         let v = run_here(cancellable(
             token,
-            containers::wait(&c.client, c.id_str(), condition.as_deref(), timeout),
+            containers::wait(c.client(), c.id_str(), condition.as_deref(), timeout),
         ))?;
         let code = v.get("StatusCode").and_then(|s| s.as_i64()).unwrap_or(-1);
         if !status_code.is_null() {
@@ -253,7 +253,7 @@ pub extern "C" fn docker_container_rename(
         if name.is_empty() {
             return Err(Error::invalid("name is empty"));
         }
-        run_here(containers::rename(&c.client, c.id_str(), name))
+        run_here(containers::rename(c.client(), c.id_str(), name))
     })
 }
 
@@ -266,7 +266,7 @@ pub extern "C" fn docker_container_resize(
     error: *mut *mut docker_error,
 ) -> docker_result {
     with_container(container, error, |c| {
-        run_here(containers::resize(&c.client, c.id_str(), height, width))
+        run_here(containers::resize(c.client(), c.id_str(), height, width))
     })
 }
 

@@ -26,9 +26,6 @@ use std::ffi::{c_char, CString};
 pub struct docker_container {
     /// The engine's container model (id, cached attributes, getters).
     pub(crate) inner: Container,
-    /// The engine container's client, for the exports that call the engine's functions
-    /// directly (files.rs).
-    pub(crate) client: Client,
     /// The full id; immutable, so docker_container_id can lend it out.
     pub(crate) id: CString,
 }
@@ -37,11 +34,7 @@ impl docker_container {
     pub(crate) fn new(inner: Container) -> Result<docker_container> {
         let id = CString::new(inner.id())
             .map_err(|_| Error::Protocol("container id holds a NUL byte".into()))?;
-        Ok(docker_container {
-            client: inner.client().clone(),
-            inner,
-            id,
-        })
+        Ok(docker_container { inner, id })
     }
 
     /// Inspect `id_or_name` and build a handle.
@@ -51,6 +44,12 @@ impl docker_container {
 
     pub(crate) fn id_str(&self) -> &str {
         self.inner.id()
+    }
+
+    /// The client the container was made from, for the exports that call the engine's
+    /// functions directly (exec.rs, files.rs).
+    pub(crate) fn client(&self) -> &Client {
+        self.inner.client()
     }
 
     pub(crate) fn into_raw(self) -> *mut docker_container {

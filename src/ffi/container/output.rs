@@ -2,81 +2,15 @@
 //! callback form (blocking, callbacks on the calling thread) and the pull form (`_open`).
 
 use super::super::args::*;
-use super::super::cancel::{arg_cancel, docker_cancel};
+use super::super::cancel::docker_cancel;
 use super::super::error::{boundary, docker_error, docker_result};
 use super::super::memory::docker_buffer;
 use super::super::runtime::{run, run_here};
 use super::super::stream::*;
 use super::{arg_container, docker_container};
-use crate::engine::opts::Opts;
-use crate::engine::streams::{self, gather, AttachOptions, ChunkStream, LogsOptions};
-use crate::engine::{Error, Result};
+use crate::engine::streams::{self, gather, AttachOptions, LogsOptions};
+use crate::engine::Error;
 use std::ffi::{c_char, c_void};
-
-type OpenFuture<'a> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<ChunkStream>> + 'a>>;
-
-/// A blocking stream call: container, options, callback, cancel.
-#[allow(clippy::too_many_arguments)]
-fn callback_call(
-    container: *const docker_container,
-    options_json: *const c_char,
-    function: &'static str,
-    // Whether the stream may run on the caller's own runtime (`run_here`): not for attach,
-    // whose hijacked connection comes from the shared pool.
-    here: bool,
-    cb: docker_stream_cb,
-    userdata: *mut c_void,
-    cancel: *const docker_cancel,
-    error: *mut *mut docker_error,
-    open: impl for<'a> FnOnce(&'a docker_container, &mut Opts) -> Result<OpenFuture<'a>>,
-) -> docker_result {
-    boundary(error, || {
-        let c = arg!(arg_container(container))?;
-        let mut o = arg!(arg_options(options_json, function))?;
-        if cb.is_none() {
-            return Err(Error::invalid("callback is NULL"));
-        }
-        let idle = idle_option(&mut o)?;
-        let token = arg!(arg_cancel(cancel));
-        let fut = open(c, &mut o)?;
-        o.finish()?;
-        let go = async {
-            let stream = fut.await?;
-            drive_async(stream, cb, userdata, token, idle).await
-        };
-        if here {
-            run_here(go)
-        } else {
-            run(go)
-        }
-    })
-}
-
-/// A pull-form stream call: container, options, `*out`. `open` reads its options and opens
-/// the same engine stream the callback form drives (`callback_call`).
-fn open_call(
-    container: *const docker_container,
-    options_json: *const c_char,
-    function: &'static str,
-    out: *mut *mut docker_stream,
-    error: *mut *mut docker_error,
-    open: impl for<'a> FnOnce(&'a docker_container, &mut Opts) -> Result<OpenFuture<'a>>,
-) -> docker_result {
-    boundary(error, || {
-        let c = arg!(arg_container(container))?;
-        let mut o = arg!(arg_options(options_json, function))?;
-        arg_out(out, "out")?;
-        let fut = open(c, &mut o)?;
-        o.finish()?;
-        let s = run(fut)?;
-        give(
-            out,
-            docker_stream::new(s, None, ResizeTarget::None, None).into_raw(),
-        );
-        Ok(())
-    })
-}
 
 /// docker-py's `logs()` with a callback: each piece of output goes to `cb` with its kind
 /// (stdout, stderr, or console for a tty container). Options: `stdout`, `stderr` (default
@@ -105,20 +39,21 @@ pub extern "C" fn docker_container_logs(
     cancel: *const docker_cancel,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    callback_call(
-        container,
-        options_json,
-        "docker_container_logs",
-        true,
-        cb,
-        userdata,
-        cancel,
-        error,
-        |c, o| {
-            let lo = LogsOptions::take(o)?;
-            Ok(Box::pin(async move { c.inner.logs(&lo).await }))
-        },
-    )
+    boundary(error, || {
+        let c = arg!(arg_container(container))?;
+        callback_form(
+            c,
+            options_json,
+            "docker_container_logs",
+            cb,
+            userdata,
+            cancel,
+            |c, o| {
+                let lo = LogsOptions::take(o)?;
+                Ok(Box::pin(async move { c.inner.logs(&lo).await }))
+            },
+        )
+    })
 }
 
 /// The logs as a pull stream (same options as docker_container_logs, less idle_timeout: give
@@ -139,17 +74,19 @@ pub extern "C" fn docker_container_logs_open(
     out: *mut *mut docker_stream,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    open_call(
-        container,
-        options_json,
-        "docker_container_logs_open",
-        out,
-        error,
-        |c, o| {
-            let lo = LogsOptions::take(o)?;
-            Ok(Box::pin(async move { c.inner.logs(&lo).await }))
-        },
-    )
+    boundary(error, || {
+        let c = arg!(arg_container(container))?;
+        pull_form(
+            c,
+            options_json,
+            "docker_container_logs_open",
+            out,
+            |c, o| {
+                let lo = LogsOptions::take(o)?;
+                Ok(Box::pin(async move { c.inner.logs(&lo).await }))
+            },
+        )
+    })
 }
 
 /// The logs gathered into memory (docker-py's `logs()` without stream). Options as
@@ -217,17 +154,18 @@ pub extern "C" fn docker_container_stats(
     cancel: *const docker_cancel,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    callback_call(
-        container,
-        options_json,
-        "docker_container_stats",
-        true,
-        cb,
-        userdata,
-        cancel,
-        error,
-        |c, _| Ok(Box::pin(c.inner.stats())),
-    )
+    boundary(error, || {
+        let c = arg!(arg_container(container))?;
+        callback_form(
+            c,
+            options_json,
+            "docker_container_stats",
+            cb,
+            userdata,
+            cancel,
+            |c, _| Ok(Box::pin(c.inner.stats())),
+        )
+    })
 }
 
 /// The stats stream in pull form. `*out`: free with docker_stream_free.
@@ -241,14 +179,16 @@ pub extern "C" fn docker_container_stats_open(
     out: *mut *mut docker_stream,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    open_call(
-        container,
-        options_json,
-        "docker_container_stats_open",
-        out,
-        error,
-        |c, _| Ok(Box::pin(c.inner.stats())),
-    )
+    boundary(error, || {
+        let c = arg!(arg_container(container))?;
+        pull_form(
+            c,
+            options_json,
+            "docker_container_stats_open",
+            out,
+            |c, _| Ok(Box::pin(c.inner.stats())),
+        )
+    })
 }
 
 /// One stats sample as JSON (with "derived", as docker_container_stats). Options: `one_shot`
@@ -272,7 +212,7 @@ pub extern "C" fn docker_container_stats_once(
         arg_out(out, "out")?;
         let one_shot = o.bool("one_shot")?.unwrap_or(true);
         o.finish()?;
-        let v = run_here(streams::stats_once(&c.client, c.id_str(), one_shot))?;
+        let v = run_here(streams::stats_once(c.client(), c.id_str(), one_shot))?;
         put_string(out, v.to_string())?;
         Ok(())
     })
@@ -300,22 +240,23 @@ pub extern "C" fn docker_container_attach(
     cancel: *const docker_cancel,
     error: *mut *mut docker_error,
 ) -> docker_result {
-    callback_call(
-        container,
-        options_json,
-        "docker_container_attach",
-        false,
-        cb,
-        userdata,
-        cancel,
-        error,
-        |c, o| {
-            let ao = AttachOptions::take(o, false)?;
-            Ok(Box::pin(async move {
-                c.inner.attach(&ao).await.map(|(s, _)| s)
-            }))
-        },
-    )
+    boundary(error, || {
+        let c = arg!(arg_container(container))?;
+        callback_form(
+            c,
+            options_json,
+            "docker_container_attach",
+            cb,
+            userdata,
+            cancel,
+            |c, o| {
+                let ao = AttachOptions::take(o, false)?;
+                Ok(Box::pin(async move {
+                    c.inner.attach(&ao).await.map(|(s, _)| s)
+                }))
+            },
+        )
+    })
 }
 
 /// docker-py's `attach_socket()`: both directions as a pull stream. Options as
@@ -344,7 +285,7 @@ pub extern "C" fn docker_container_attach_open(
         let ao = AttachOptions::take(&mut o, true)?;
         o.finish()?;
         let (s, w) = run(c.inner.attach(&ao))?;
-        let resize = ResizeTarget::Container(c.client.clone(), c.id_str().to_string());
+        let resize = ResizeTarget::Container(c.client().clone(), c.id_str().to_string());
         give(
             out,
             docker_stream::new(s, if ao.stdin { Some(w) } else { None }, resize, None).into_raw(),
@@ -372,7 +313,7 @@ pub extern "C" fn docker_container_top(
         arg_out(out, "out")?;
         let ps_args = o.string("ps_args")?;
         o.finish()?;
-        let b = run_here(streams::top(&c.client, c.id_str(), ps_args.as_deref()))?;
+        let b = run_here(streams::top(c.client(), c.id_str(), ps_args.as_deref()))?;
         put_string(out, b.to_vec())?;
         Ok(())
     })
