@@ -10,7 +10,8 @@ median of these paired ratios (batch figure over the floor's batch figure of the
 alternation) over all rounds, with their p25-p75 spread; load that moves between batches moves
 both sides of a pair. Stream rows (logs, archives) run one transfer per client per round, the
 order rotating from round to round, and their ratio is taken within the round; get_archive and
-put_archive run three transfers per client per round, alternating, paired like the small calls.
+put_archive run five transfers per client per round, each right beside a transfer of the floor
+(which of the two goes first alternates), and their ratio is the median of those pairs.
 
   make bench                    (benches/setup.sh first: venv with docker-py, bollard build)
   BENCH_QUICK=1 make bench      a quick pass: small sizes, one round
@@ -70,8 +71,9 @@ ALT = {
     "lifecycle_par": (1, 6, 2, 1),
     "stats": (1, 5, 2, 1),
 }
-# Stream rows run this many alternating transfers per client per round (others: one).
-REPEAT = {"get_archive": 3, "put_archive": 3}
+# Archive rows run this many transfers per client per round, each paired with one of the floor
+# (other stream rows: one transfer per client per round).
+REPEAT = {"get_archive": 5, "put_archive": 5}
 ALTS = os.environ.get("BENCH_ALTS")  # overrides the alternation count of every row
 # Rows a client skips, and why.
 SKIP = {
@@ -344,28 +346,39 @@ def main():
                             results["inspect_p99"][c].append(v)
                             ratios["inspect_p99"][c].append(v / p99["raw"])
                     continue
-                # Archive rows: a few transfers per client per round, alternating, paired
-                # like the small-call rows (one transfer is half a second: noise decides it).
+                # Archive rows: a few transfers per client per round, each next to a transfer
+                # of the floor (which goes first alternates), the pair's ratio taken: one
+                # transfer is half a second, and load that drifts over the seconds between
+                # clients would otherwise decide the ratio.
                 reps = 1 if QUICK or key not in REPEAT else REPEAT[key]
+                metric = next(m for k2, _, m, _ in ROWS if k2 == key)
                 round_pairs = {c: [] for c in CLIENTS}
+
+                def keep(c, v):
+                    results[key][c].append(v[metric])
+                    if "rss_growth_kib" in v:
+                        rss[key][c].append(("growth", v["rss_growth_kib"]))
+                    elif "rss_kib" in v:
+                        rss[key][c].append(("peak", v["rss_kib"]))
+
                 for rep in range(reps):
-                    got = {}
-                    k = rep % len(order)
-                    for c in order[k:] + order[:k]:
-                        if (key, c) in SKIP:
-                            continue
-                        got[c] = measure(c, key, ids)
-                    metric = next(m for k2, _, m, _ in ROWS if k2 == key)
-                    floor = got["raw"][metric]
-                    for c, v in got.items():
-                        results[key][c].append(v[metric])
-                        round_pairs[c].append(v[metric] / floor)
+                    others = [c for c in order if c != "raw" and (key, c) not in SKIP]
+                    k = rep % len(others)
+                    for i, c in enumerate(others[k:] + others[:k]):
+                        if (rep + i) % 2:
+                            floor = measure("raw", key, ids)
+                            v = measure(c, key, ids)
+                        else:
+                            v = measure(c, key, ids)
+                            floor = measure("raw", key, ids)
+                        keep(c, v)
+                        keep("raw", floor)
+                        ratio = v[metric] / floor[metric]
+                        round_pairs[c].append(ratio)
+                        round_pairs["raw"].append(1.0)
                         if reps > 1:
-                            pairs[key][c].append(v[metric] / floor)
-                        if "rss_growth_kib" in v:
-                            rss[key][c].append(("growth", v["rss_growth_kib"]))
-                        elif "rss_kib" in v:
-                            rss[key][c].append(("peak", v["rss_kib"]))
+                            pairs[key][c].append(ratio)
+                            pairs[key]["raw"].append(1.0)
                 for c, pr in round_pairs.items():
                     if pr:
                         ratios[key][c].append(statistics.median(pr))

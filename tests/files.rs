@@ -277,6 +277,47 @@ fn a_256_mib_file_round_trips() {
     docker_client_free(cl);
 }
 
+/// put_archive_file reads its tar in 256 KiB chunks whose buffers are read into again once
+/// hyper has written them: 40 of them here, every byte back as it went.
+#[test]
+fn put_archive_file_of_many_chunks_lands_byte_for_byte() {
+    let _g = Cleanup::new("dc-t5-chunks");
+    let cl = client();
+    let h = run_detached(cl, "dc-t5-chunks", "sleep 300", "");
+    let mut data = vec![0u8; 10 << 20];
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    for chunk in data.chunks_mut(8) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        chunk.copy_from_slice(&x.to_le_bytes());
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let tp = tmp.path().join("chunks.tar");
+    std::fs::write(&tp, tar_of(&[("chunks.bin", &data)])).unwrap();
+    let (tpc, dir) = (c(tp.to_str().unwrap()), c("/tmp"));
+    let mut e = ptr::null_mut();
+    ok(
+        docker_container_put_archive_file(
+            h,
+            dir.as_ptr(),
+            tpc.as_ptr(),
+            ptr::null(),
+            None,
+            ptr::null_mut(),
+            &mut e,
+        ),
+        e,
+    );
+    let back = tmp.path().join("back.bin");
+    copy_from(h, "/tmp/chunks.bin", back.to_str().unwrap()).unwrap();
+    assert_eq!(std::fs::read(&back).unwrap(), data);
+    let fo = c(r#"{"force": true}"#);
+    ok(docker_container_remove(h, fo.as_ptr(), &mut e), e);
+    docker_container_free(h);
+    docker_client_free(cl);
+}
+
 struct Reader {
     data: Vec<u8>,
     pos: usize,

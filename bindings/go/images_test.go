@@ -1,20 +1,16 @@
 package dockercontainers_test
 
 import (
-	"bytes"
-	"compress/gzip"
+	"bufio"
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	dc "github.com/docker-containers/docker_containers/bindings/go"
@@ -131,80 +127,55 @@ func TestImagesBadArguments(t *testing.T) {
 	}
 }
 
-// fakeRegistry is a Docker registry (distribution API v2, plain HTTP on 127.0.0.1, which the
-// engine treats as insecure by default) holding one image, name:tag, with one layer. The
-// engine pulls from it for real; only the registry side is made up.
-type fakeRegistry struct {
-	host      string
-	name, tag string
-	mu        sync.Mutex
-	manifests int // manifest requests served
+// testRegistry is the project's test registry (scripts/test-registry.py: the distribution API
+// v2 pull endpoints over plain HTTP on 127.0.0.1, which the engine treats as insecure by
+// default) holding one image, name:tag, with one gzipped layer, as a child process of the
+// test. The engine pulls from it for real; only the registry side is ours.
+type testRegistry struct {
+	host string
+	log  string
 }
 
-func startRegistry(t *testing.T, name, tag string, layer map[string]string) *fakeRegistry {
+func startRegistry(t *testing.T, name, tag string, layer map[string]string) *testRegistry {
 	t.Helper()
-	rawTar := tarOf(t, layer)
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz)
-	zw.Write(rawTar)
-	zw.Close()
-	digest := func(b []byte) string { return fmt.Sprintf("sha256:%x", sha256.Sum256(b)) }
-	config, _ := json.Marshal(map[string]any{
-		"architecture": "amd64", "os": "linux",
-		"config": map[string]any{"Labels": map[string]string{"org.dcgo.pulled": fmt.Sprint(os.Getpid())}},
-		"rootfs": map[string]any{"type": "layers", "diff_ids": []string{digest(rawTar)}},
-	})
-	manifest, _ := json.Marshal(map[string]any{
-		"schemaVersion": 2,
-		"mediaType":     "application/vnd.docker.distribution.manifest.v2+json",
-		"config":        map[string]any{"mediaType": "application/vnd.docker.container.image.v1+json", "size": len(config), "digest": digest(config)},
-		"layers": []any{map[string]any{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
-			"size": gz.Len(), "digest": digest(gz.Bytes())}},
-	})
-	blobs := map[string][]byte{digest(config): config, digest(gz.Bytes()): gz.Bytes()}
-	r := &fakeRegistry{name: name, tag: tag}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/v2/", func(w http.ResponseWriter, req *http.Request) {
-		w.Header().Set("Docker-Distribution-API-Version", "registry/2.0")
-		p := strings.TrimPrefix(req.URL.Path, "/v2/")
-		switch {
-		case p == "":
-			w.WriteHeader(http.StatusOK)
-		case p == name+"/manifests/"+tag || p == name+"/manifests/"+digest(manifest):
-			r.mu.Lock()
-			r.manifests++
-			r.mu.Unlock()
-			w.Header().Set("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
-			w.Header().Set("Docker-Content-Digest", digest(manifest))
-			w.Header().Set("Content-Length", fmt.Sprint(len(manifest)))
-			if req.Method != http.MethodHead {
-				w.Write(manifest)
-			}
-		case strings.HasPrefix(p, name+"/blobs/") && blobs[strings.TrimPrefix(p, name+"/blobs/")] != nil:
-			b := blobs[strings.TrimPrefix(p, name+"/blobs/")]
-			w.Header().Set("Content-Length", fmt.Sprint(len(b)))
-			if req.Method != http.MethodHead {
-				w.Write(b)
-			}
-		case strings.HasPrefix(p, name+"/"):
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusNotFound)
-			fmt.Fprint(w, `{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}`)
-		default:
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusNotFound)
-			fmt.Fprintf(w, `{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry","detail":{"name":%q}}]}`, strings.Split(p, "/manifests/")[0])
-		}
-	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	log := filepath.Join(t.TempDir(), "requests.log")
+	args := []string{"../../scripts/test-registry.py", "--repo", name, "--tag", tag, "--gzip", "--log", log,
+		"--label", "org.dcgo.pulled=" + fmt.Sprint(os.Getpid())}
+	for path, body := range layer {
+		args = append(args, "--file", path+"="+strings.ReplaceAll(body, "\n", `\n`))
+	}
+	cmd := exec.Command("python3", args...)
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: mux}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	r.host = ln.Addr().String()
-	return r
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Closing its stdin ends it, also if the test fails.
+	t.Cleanup(func() { stdin.Close(); cmd.Wait() })
+	first, err := bufio.NewReader(stdout).ReadString('\n')
+	var port int
+	if _, serr := fmt.Sscanf(first, "port %d", &port); err != nil || serr != nil {
+		t.Fatalf("test-registry said %q (%v)", first, err)
+	}
+	return &testRegistry{host: fmt.Sprintf("127.0.0.1:%d", port), log: log}
+}
+
+// manifests counts the manifest requests the registry has served so far.
+func (r *testRegistry) manifests(t *testing.T) int {
+	b, err := os.ReadFile(r.log)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(string(b), "/manifests/")
 }
 
 func TestImagesPull(t *testing.T) {
@@ -287,19 +258,15 @@ func TestImagesPull(t *testing.T) {
 		t.Fatalf("pull of a missing tag: %v", err)
 	}
 	// A context already ended: nothing is sent.
-	reg.mu.Lock()
-	before := reg.manifests
-	reg.mu.Unlock()
+	before := reg.manifests(t)
 	done, cancel := context.WithCancel(ctx)
 	cancel()
 	if _, err := is.Pull(done, ref, nil); !errors.Is(err, context.Canceled) || !errors.Is(err, dc.ErrCanceled) {
 		t.Fatalf("pull with an ended context: %v", err)
 	}
-	reg.mu.Lock()
-	if reg.manifests != before {
+	if reg.manifests(t) != before {
 		t.Fatalf("a pull with an ended context reached the registry")
 	}
-	reg.mu.Unlock()
 
 	// Prune by this process's label (no other image has it), every unused one, not only
 	// dangling ones: the pulled image goes.

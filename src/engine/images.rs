@@ -121,7 +121,10 @@ pub async fn import(
 ///
 /// The reads are plain blocking reads made where the body is polled: the library drives uploads
 /// on the caller's own thread (see `Client::send_stream`), where a short read from the page
-/// cache costs less than handing each chunk to tokio's blocking pool and back.
+/// cache costs less than handing each chunk to tokio's blocking pool and back. Each chunk's
+/// buffer comes back to the body when hyper has written it (`Recycled`) and is read into again:
+/// a fresh 256 KiB allocation per chunk had the kernel fault in and zero new pages for every
+/// read (a tenth of the upload's CPU in perf).
 pub async fn file_body(path: &Path) -> Result<Body> {
     use std::io::Read;
     const CHUNK: usize = 256 * 1024;
@@ -131,19 +134,23 @@ pub async fn file_body(path: &Path) -> Result<Body> {
         .metadata()
         .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?
         .len();
+    let spare = Spare::default();
     let mut done = false;
     let stream = futures_util::stream::poll_fn(move |_| {
         if done {
             return std::task::Poll::Ready(None);
         }
-        // read_to_end fills the spare capacity as it is: no zeroing of each new chunk first.
-        let mut buf = Vec::with_capacity(CHUNK);
+        // read_to_end fills the spare capacity as it is: no zeroing of the chunk first.
+        let mut buf = spare.take().unwrap_or_else(|| Vec::with_capacity(CHUNK));
         let item = match (&mut f).take(CHUNK as u64).read_to_end(&mut buf) {
             Ok(0) => {
                 done = true;
                 None
             }
-            Ok(_) => Some(Ok(hyper::body::Frame::data(Bytes::from(buf)))),
+            Ok(_) => Some(Ok(hyper::body::Frame::data(Bytes::from_owner(Recycled {
+                buf,
+                spare: spare.clone(),
+            })))),
             Err(e) => {
                 done = true;
                 Some(Err(Box::new(e) as super::client::BoxError))
@@ -155,6 +162,40 @@ pub async fn file_body(path: &Path) -> Result<Body> {
         http_body_util::StreamBody::new(stream).boxed_unsync(),
         len,
     ))
+}
+
+/// Emptied chunk buffers of one upload, ready to be read into again (a few at most).
+#[derive(Clone, Default)]
+struct Spare(std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>);
+
+impl Spare {
+    fn take(&self) -> Option<Vec<u8>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).pop()
+    }
+}
+
+/// One chunk of an upload as hyper holds it; its buffer goes back to `spare` when dropped.
+struct Recycled {
+    buf: Vec<u8>,
+    spare: Spare,
+}
+
+impl AsRef<[u8]> for Recycled {
+    fn as_ref(&self) -> &[u8] {
+        &self.buf
+    }
+}
+
+impl Drop for Recycled {
+    fn drop(&mut self) {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let mut spare = self.spare.0.lock().unwrap_or_else(|p| p.into_inner());
+        // Hyper writes a chunk or two at a time; more kept would only hold memory.
+        if spare.len() < 4 {
+            spare.push(buf);
+        }
+    }
 }
 
 /// `GET /images/{name}/json`, as the engine sent it.

@@ -1,5 +1,6 @@
 import os
 import subprocess
+import sys
 import uuid
 
 import pytest
@@ -26,6 +27,27 @@ def name(client):
         client.containers.get(n).remove(force=True)
     except docker.errors.NotFound:
         pass
+
+
+REGISTRY = os.path.join(os.path.dirname(__file__), "..", "..", "..", "scripts", "test-registry.py")
+
+
+@pytest.fixture
+def registry(tmp_path):
+    """The project's test registry on 127.0.0.1: (port, function giving the requests so far).
+    It serves the tag "v1" of any name, with one file and the label dcpyi.from=registry."""
+    log = tmp_path / "requests.log"
+    p = subprocess.Popen([sys.executable, REGISTRY, "--tag", "v1", "--log", str(log),
+                          "--file", "etc/dcpyi-pulled=pulled by python\\n",
+                          "--label", "dcpyi.from=registry"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        first = p.stdout.readline().split()
+        assert first[:1] == ["port"], f"test-registry said {first!r}"
+        yield int(first[1]), lambda: log.read_text().splitlines() if log.exists() else []
+    finally:
+        p.stdin.close()
+        p.wait(timeout=60)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 the same keywords give the same HostConfig, create body, types and utils results, and the same
 containers on the real engine (inspected Config and HostConfig), the same logs and exec output.
 Containers are named `dcpya-` and removed even when a test fails."""
+import json
 import uuid
 
 import docker as dockerpy  # docker-py, the reference
@@ -298,3 +299,42 @@ def test_networks_volumes_and_images_give_docker_py_s_shapes(both):
     assert shapes[0] == shapes[1]
     assert shapes[0][-5:] == ({"NetworksDeleted": None}, {"VolumesDeleted": [], "SpaceReclaimed": 0},
                               {"ImagesDeleted": None, "SpaceReclaimed": 0}, None, None)
+
+
+def _pull_shape(statuses, repo):
+    """What a pull's progress says that does not vary from pull to pull (layer progress lines
+    come as the engine's timing has it): the first and last status and whether the layer and
+    digest lines came, with the repository written out of them."""
+    path = repo.split("/", 1)[1]
+    st = [s.replace(repo, "REPO").replace(path, "REPO") for s in statuses]
+    return (st[:1], "Pull complete" in st, any(s.startswith("Digest: sha256:") for s in st), st[-1:])
+
+
+def test_pull_gives_docker_py_s_results(both, registry):
+    ours, ref, _ = both
+    port, requests = registry
+    shapes = []
+    for api in (ours, ref):
+        repo = f"127.0.0.1:{port}/dcpyi-{uuid.uuid4().hex[:10]}/ref"
+        try:
+            streamed = list(api.pull(repo, tag="v1", stream=True, decode=True))
+            text = api.pull(repo, tag="v1")
+            image = api.inspect_image(f"{repo}:v1")
+            with pytest.raises(Exception) as missing:
+                api.pull(repo, tag="v2")
+            lines = [json.loads(line) for line in text.splitlines() if line.strip()]
+            shapes.append((
+                _pull_shape([i.get("status", "") for i in streamed], repo), type(text).__name__,
+                _pull_shape([i.get("status", "") for i in lines], repo),
+                image["RepoTags"] == [f"{repo}:v1"], image["Config"]["Labels"],
+                type(missing.value).__name__, missing.value.status_code))
+        finally:
+            for t in (f"{repo}:v1",):
+                try:
+                    api.remove_image(t, force=True)
+                except (docker.errors.NotFound, dockerpy.errors.NotFound):
+                    pass
+    assert shapes[0] == shapes[1]
+    assert shapes[0][0] == (["Pulling from REPO"], True, True, ["Status: Downloaded newer image for REPO:v1"])
+    assert shapes[0][2] == (["Pulling from REPO"], False, True, ["Status: Image is up to date for REPO:v1"])
+    assert sum("/manifests/v1" in r for r in requests()) >= 4

@@ -1,7 +1,8 @@
 """client.images and Image against the real engine, as docker-py programs use them: get, list,
 tag, reload, remove, pull. The images are tags of dc-test/busybox:latest under a fresh `dcpyi-`
-repository, removed after each test, also when it fails. No registry is reachable here, so a
-pull can only fail: its error and the checks made before anything is sent are tested."""
+repository, removed after each test, also when it fails. No registry is reachable here: pulls
+go to the project's small registry (scripts/test-registry.py, one image made at its start) on
+127.0.0.1, which dockerd pulls from for real, or fail with the engine's error."""
 import subprocess
 import uuid
 
@@ -114,6 +115,42 @@ def test_image_remove_of_a_committed_image(client, repo, name):
     img.remove()
     with pytest.raises(ImageNotFound):
         img.reload()
+
+
+def test_pull_from_a_registry_gives_the_image(client, registry):
+    port, requests = registry
+    repo = f"127.0.0.1:{port}/dcpyi-{uuid.uuid4().hex[:10]}/pulled"
+    try:
+        img = client.images.pull(repo, tag="v1")
+        assert isinstance(img, docker.models.images.Image)
+        assert img.tags == [f"{repo}:v1"]
+        assert img.labels == {"dcpyi.from": "registry"}
+        assert any("/manifests/v1" in r for r in requests())
+        # The layer really arrived: a container made of the image holds the pulled file.
+        c = client.containers.create(f"{repo}:v1", "sh", name=f"dcpyi-{uuid.uuid4().hex[:10]}")
+        try:
+            chunks, stat = c.get_archive("/etc/dcpyi-pulled")
+            assert stat["size"] == len("pulled by python\n")
+            assert b"pulled by python\n" in b"".join(chunks)
+        finally:
+            c.remove(force=True)
+        # client.api.pull: docker-py's progress, as JSON lines in one string or decoded dicts.
+        text = client.api.pull(repo, tag="v1")
+        assert isinstance(text, str) and "Status: Image is up to date" in text
+        items = list(client.api.pull(f"{repo}:v1", stream=True, decode=True))
+        assert all(isinstance(i, dict) for i in items) and items
+        assert any("up to date" in i.get("status", "") for i in items)
+        # A tag the registry does not have: the engine's error, as APIError.
+        with pytest.raises(APIError) as e:
+            client.images.pull(repo, tag="v2")
+        assert "v2" in str(e.value) or "manifest unknown" in str(e.value)
+    finally:
+        for t in (f"{repo}:v1",):
+            try:
+                client.images.remove(t, force=True)
+            except NotFound:
+                pass
+    assert not client.images.exists(f"{repo}:v1")
 
 
 def test_pull_fails_cleanly_without_a_registry(client):
