@@ -11,7 +11,7 @@ python-test: release engine
 	@left=$$(docker ps -aq --filter name=dcpy-); [ -z "$$left" ] || { echo "python-test: dcpy- containers left: $$left"; exit 1; }
 	@left=$$(docker ps -aq --filter name=dcpya-); [ -z "$$left" ] || { echo "python-test: dcpya- containers left: $$left"; exit 1; }
 	@left=$$( { docker network ls --format '{{.Name}}'; docker volume ls --format '{{.Name}}'; \
-	    docker image ls --format '{{.Repository}}:{{.Tag}}'; } | grep '^dcpyi-' || true); \
+	    docker image ls --format '{{.Repository}}:{{.Tag}}'; } | grep '^dcpyi-\|/dcpyi-' || true); \
 	  [ -z "$$left" ] || { echo "python-test: dcpyi- networks, volumes or images left: $$left"; exit 1; }
 	@echo "python-test: passed, no dcpy- containers and no dcpyi- networks, volumes or images left"
 

@@ -143,7 +143,7 @@ def test_pull_from_a_registry_gives_the_image(client, registry):
         # A tag the registry does not have: the engine's error, as APIError.
         with pytest.raises(APIError) as e:
             client.images.pull(repo, tag="v2")
-        assert "v2" in str(e.value) or "manifest unknown" in str(e.value)
+        assert "manifest unknown" in str(e.value)
     finally:
         for t in (f"{repo}:v1",):
             try:
