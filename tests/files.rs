@@ -18,6 +18,17 @@ fn sha_file(p: &Path) -> String {
     format!("{:x}", h.finalize())
 }
 
+/// Fill `buf` (a multiple of 8 bytes long) with xorshift64 output from state `x`: data no
+/// compression or pattern could pass off as right.
+fn fill_pseudo_random(buf: &mut [u8], x: &mut u64) {
+    for chunk in buf.chunks_mut(8) {
+        *x ^= *x << 13;
+        *x ^= *x >> 7;
+        *x ^= *x << 17;
+        chunk.copy_from_slice(&x.to_le_bytes());
+    }
+}
+
 fn id_of(h: *mut docker_container) -> String {
     unsafe { std::ffi::CStr::from_ptr(docker_container_id(h)) }
         .to_str()
@@ -256,12 +267,7 @@ fn a_256_mib_file_round_trips() {
         let mut x: u64 = 0x9E3779B97F4A7C15;
         let mut block = vec![0u8; 1 << 20];
         for _ in 0..256 {
-            for chunk in block.chunks_mut(8) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                chunk.copy_from_slice(&x.to_le_bytes());
-            }
+            fill_pseudo_random(&mut block, &mut x);
             f.write_all(&block).unwrap();
         }
     }
@@ -285,13 +291,7 @@ fn put_archive_file_of_many_chunks_lands_byte_for_byte() {
     let cl = client();
     let h = run_detached(cl, "dc-t5-chunks", "sleep 300", "");
     let mut data = vec![0u8; 10 << 20];
-    let mut x: u64 = 0x2545F4914F6CDD1D;
-    for chunk in data.chunks_mut(8) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        chunk.copy_from_slice(&x.to_le_bytes());
-    }
+    fill_pseudo_random(&mut data, &mut 0x2545F4914F6CDD1D);
     let tmp = tempfile::tempdir().unwrap();
     let tp = tmp.path().join("chunks.tar");
     std::fs::write(&tp, tar_of(&[("chunks.bin", &data)])).unwrap();
