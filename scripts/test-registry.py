@@ -20,9 +20,11 @@ import http.server
 import io
 import json
 import os
+import secrets
 import sys
 import tarfile
 import threading
+import time
 
 
 def digest(b):
@@ -30,12 +32,16 @@ def digest(b):
 
 
 def layer_tar(files):
+    """The layer: the files, owned by a random user name, so that each start makes a layer of
+    its own and a pull downloads it even when an earlier run's layer of the same files is still
+    in the engine's layer store (dockerd would say "Already exists" instead of "Pull complete")."""
+    owner = secrets.token_hex(8)
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as t:
         for path, text in files:
             data = text.encode()
             info = tarfile.TarInfo(path)
-            info.size, info.mode = len(data), 0o644
+            info.size, info.mode, info.mtime, info.uname = len(data), 0o644, int(time.time()), owner
             t.addfile(info, io.BytesIO(data))
     return buf.getvalue()
 
